@@ -1,0 +1,57 @@
+import { z } from "zod";
+import { ZCertifyingBody } from "@/lib/credits/certifying-bodies";
+import { ZNewPassword } from "./password-policy";
+
+// Inputs of the account flows, shared by forms (client-side hints) and route handlers (the truth).
+
+export const ZEmail = z.string().trim().toLowerCase().email("Enter a valid email address.").max(254);
+const ZDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "Use the format YYYY-MM-DD.")
+  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "Not a real date.");
+
+export const ZTimeZone = z
+  .string()
+  .max(64)
+  .refine((tz) => {
+    try {
+      new Intl.DateTimeFormat("en-US", { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, "Unknown time zone.");
+
+export const ZCertificationDetails = z
+  .strictObject({
+    certifyingBody: ZCertifyingBody.default("NFPT"),
+    certificationNumber: z.string().trim().min(3, "Enter your certification number.").max(40).regex(/^[A-Za-z0-9][A-Za-z0-9 ./-]*$/, "Use letters, digits, spaces, dots, slashes or hyphens."),
+    firstCertifiedOn: ZDate,
+    certificationExpiresOn: ZDate.nullish(),
+  })
+  .refine((d) => !d.certificationExpiresOn || d.certificationExpiresOn > d.firstCertifiedOn, {
+    message: "The expiry date must come after the date first certified.",
+    path: ["certificationExpiresOn"],
+  });
+
+export const ZSignUp = z.strictObject({
+  name: z.string().trim().min(2, "Enter your full name.").max(100),
+  email: ZEmail,
+  password: ZNewPassword,
+  timeZone: ZTimeZone.default("UTC"),
+  certification: ZCertificationDetails,
+});
+export type TSignUp = z.infer<typeof ZSignUp>;
+
+export const ZProfileUpdate = z.strictObject({
+  name: z.string().trim().min(2).max(100),
+  timeZone: ZTimeZone,
+  certification: ZCertificationDetails,
+});
+export type TProfileUpdate = z.infer<typeof ZProfileUpdate>;
+
+export const ZToken = z.string().trim().min(20).max(200).regex(/^[A-Za-z0-9_-]+$/, "This link is malformed.");
+export const ZResetPassword = z.strictObject({ token: ZToken, password: ZNewPassword });
+export const ZChangePassword = z.strictObject({ currentPassword: z.string().min(1).max(1024), newPassword: ZNewPassword });
+export const ZEmailOnly = z.strictObject({ email: ZEmail });
+export const ZTokenOnly = z.strictObject({ token: ZToken });

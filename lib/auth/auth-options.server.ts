@@ -1,0 +1,97 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { z } from "zod";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { assertLoginAllowed, clearLoginFailures, recordLoginFailure } from "./login-throttle.server";
+import { getDummyHash, verifyPassword } from "./password";
+import { clientIp } from "./request-ip";
+
+const ZCredentials = z.object({ email: z.string().trim().toLowerCase().email().max(254), password: z.string().min(1).max(1024) });
+
+// One generic message: it never says whether the email exists.
+export const SIGN_IN_FAILED = "Email or password is incorrect.";
+
+declare module "next-auth" {
+  interface Session {
+    user: { id: string; name: string; email: string; role: "TRAINER" | "ADMIN" };
+  }
+  interface User {
+    role: "TRAINER" | "ADMIN";
+    sessionVersion: number;
+  }
+}
+declare module "next-auth/jwt" {
+  interface JWT {
+    uid?: string;
+    role?: "TRAINER" | "ADMIN";
+    sv?: number;
+  }
+}
+
+export const SESSION_MAX_AGE = 30 * 24 * 60 * 60;
+
+export function authOptions(): NextAuthOptions {
+  return {
+    secret: env().NEXTAUTH_SECRET,
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE },
+    pages: { signIn: "/sign-in", error: "/sign-in" },
+    providers: [
+      CredentialsProvider({
+        name: "Email and password",
+        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        async authorize(credentials, req) {
+          const parsed = ZCredentials.safeParse(credentials);
+          if (!parsed.success) throw new Error(SIGN_IN_FAILED);
+          const { email, password } = parsed.data;
+          const headers = (req?.headers ?? {}) as Record<string, string | undefined>;
+          const ip = clientIp(headers["x-forwarded-for"]);
+          try {
+            await assertLoginAllowed(email, ip);
+          } catch (error) {
+            if (error instanceof AppError) throw new Error(error.message);
+            throw error;
+          }
+          const user = await db.user.findUnique({
+            where: { email },
+            select: { id: true, name: true, email: true, role: true, sessionVersion: true, disabledAt: true, emailVerifiedAt: true, passwordHash: true },
+          });
+          const ok = await verifyPassword(user?.passwordHash ?? (await getDummyHash()), password);
+          if (!user || !ok) {
+            await recordLoginFailure(email, ip);
+            throw new Error(SIGN_IN_FAILED);
+          }
+          if (user.disabledAt) throw new Error("This account has been disabled. Contact an administrator.");
+          if (!user.emailVerifiedAt) throw new Error("Please verify your email first: use the link we sent you (or request a new one below).");
+          await clearLoginFailures(email);
+          return { id: user.id, name: user.name, email: user.email, role: user.role, sessionVersion: user.sessionVersion };
+        },
+      }),
+    ],
+    callbacks: {
+      async jwt({ token, user }) {
+        if (user) {
+          token.uid = user.id;
+          token.role = user.role;
+          token.sv = user.sessionVersion;
+          return token;
+        }
+        // Every session read re-checks the account: a bumped session version (sign out
+        // everywhere, password change) or a disabled account ends this session now.
+        const current = token.uid
+          ? await db.user.findUnique({ where: { id: token.uid }, select: { sessionVersion: true, disabledAt: true, role: true, name: true } })
+          : null;
+        if (!current || current.disabledAt || current.sessionVersion !== token.sv) throw new Error("session revoked");
+        token.role = current.role;
+        token.name = current.name;
+        return token;
+      },
+      async session({ session, token }) {
+        session.user = { id: token.uid as string, name: token.name ?? "", email: token.email ?? "", role: token.role ?? "TRAINER" };
+        return session;
+      },
+    },
+  };
+}

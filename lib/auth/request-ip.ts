@@ -1,0 +1,8 @@
+// The client's address as the nearest proxy saw it. `next start` appends the socket address to
+// x-forwarded-for, so the last entry cannot be forged by the client; behind a load balancer set
+// TRUSTED_PROXY_HOPS to the number of proxies in front of the app.
+export function clientIp(forwardedFor: string | null | undefined): string {
+  const parts = (forwardedFor ?? "").split(",").map((p) => p.trim()).filter(Boolean);
+  const hops = Number(process.env.TRUSTED_PROXY_HOPS ?? 0);
+  return parts[Math.max(0, parts.length - 1 - hops)] ?? "unknown";
+}

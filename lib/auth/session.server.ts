@@ -1,0 +1,45 @@
+import "server-only";
+import { decode } from "next-auth/jwt";
+import { cookies } from "next/headers";
+import { cache } from "react";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+
+export type TSessionUser = { id: string; name: string; email: string; role: "TRAINER" | "ADMIN"; timeZone: string };
+
+export function sessionCookieName(): string {
+  const secure = (env().NEXTAUTH_URL ?? "").startsWith("https://");
+  return `${secure ? "__Secure-" : ""}next-auth.session-token`;
+}
+
+/**
+ * The signed-in user, checked against the database on every request (cached for the request):
+ * the token must carry the user's current session version and the account must be enabled.
+ * Every page, route handler and action calls this itself; middleware is never trusted.
+ */
+export const getSessionUser = cache(async (): Promise<TSessionUser | null> => {
+  const store = await cookies();
+  const raw = store.get(sessionCookieName())?.value;
+  if (!raw) return null;
+  const token = await decode({ token: raw, secret: env().NEXTAUTH_SECRET ?? "" }).catch(() => null);
+  if (!token?.uid || typeof token.sv !== "number") return null;
+  const user = await db.user.findUnique({
+    where: { id: token.uid },
+    select: { id: true, name: true, email: true, role: true, sessionVersion: true, disabledAt: true, timeZone: true },
+  });
+  if (!user || user.disabledAt || user.sessionVersion !== token.sv) return null;
+  return { id: user.id, name: user.name, email: user.email, role: user.role, timeZone: user.timeZone };
+});
+
+export async function requireUser(): Promise<TSessionUser> {
+  const user = await getSessionUser();
+  if (!user) throw new AppError("UNAUTHENTICATED", "Please sign in to continue.");
+  return user;
+}
+
+export async function requireAdmin(): Promise<TSessionUser> {
+  const user = await requireUser();
+  if (user.role !== "ADMIN") throw new AppError("FORBIDDEN", "This is only available to administrators.");
+  return user;
+}

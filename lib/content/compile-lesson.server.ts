@@ -1,0 +1,60 @@
+import "server-only";
+import { bundleMDX } from "mdx-bundler";
+import { cache } from "react";
+
+// Lessons are compiled once, at build time, while their pages are prerendered (the pages are
+// static). React's cache() dedupes the compile within one render; nothing compiles per request.
+
+export type THeading = { id: string; text: string; depth: 2 | 3 };
+export type TCompiledLesson = { code: string; headings: THeading[] };
+
+type THastNode = { type: string; tagName?: string; value?: string; properties?: Record<string, unknown>; children?: THastNode[] };
+
+export function slugifyHeading(text: string): string {
+  return (
+    text
+      .toLowerCase()
+      .replace(/[’']/g, "")
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "") || "section"
+  );
+}
+
+function textOf(node: THastNode): string {
+  if (node.type === "text") return node.value ?? "";
+  return (node.children ?? []).map(textOf).join("");
+}
+
+// A tiny rehype plugin: gives h2/h3 stable ids and collects them for the table of contents.
+function rehypeHeadings(headings: THeading[]) {
+  return () => (tree: THastNode) => {
+    const used = new Map<string, number>();
+    const visit = (node: THastNode) => {
+      if (node.type === "element" && (node.tagName === "h2" || node.tagName === "h3")) {
+        const text = textOf(node).trim();
+        const base = slugifyHeading(text);
+        const n = used.get(base) ?? 0;
+        used.set(base, n + 1);
+        const id = n ? `${base}-${n + 1}` : base;
+        node.properties = { ...node.properties, id };
+        headings.push({ id, text, depth: node.tagName === "h2" ? 2 : 3 });
+      }
+      node.children?.forEach(visit);
+    };
+    visit(tree);
+  };
+}
+
+export async function compileMdx(source: string): Promise<TCompiledLesson> {
+  const headings: THeading[] = [];
+  const result = await bundleMDX({
+    source,
+    mdxOptions(options) {
+      options.rehypePlugins = [...(options.rehypePlugins ?? []), rehypeHeadings(headings)];
+      return options;
+    },
+  });
+  return { code: result.code, headings };
+}
+
+export const compileLesson = cache(async (_key: string, source: string) => compileMdx(source));

@@ -1,0 +1,156 @@
+import "server-only";
+import type { TDb } from "@/lib/db/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { ContentError, hashText, loadAllCourses, type TCourseSource } from "./load-content";
+
+// Mirrors content/ into the database: idempotent, keyed by slug and content hash. An edited
+// lesson gets a new revision; its id (and everyone's progress on it) stays.
+
+const SYNC_LOCK_KEY = 72707370; // one sync at a time across app instances
+
+export type TSyncResult = { courses: number; lessons: number; quizzes: number; changed: number };
+
+type TTx = Prisma.TransactionClient;
+
+async function syncCourse(tx: TTx, source: TCourseSource): Promise<number> {
+  let changed = 0;
+  const fm = source.frontmatter;
+  const credits = fm.credits as Prisma.InputJsonValue;
+  const existing = await tx.course.findUnique({ where: { slug: source.slug }, select: { id: true, contentHash: true } });
+  const course = existing
+    ? await tx.course.update({
+        where: { id: existing.id },
+        data: {
+          title: fm.title,
+          summary: fm.summary,
+          version: fm.version,
+          contentHash: source.hash,
+          contactMinutes: source.contactMinutes,
+          credits,
+          sortOrder: fm.order,
+          archivedAt: null,
+        },
+        select: { id: true },
+      })
+    : await tx.course.create({
+        data: {
+          slug: source.slug,
+          title: fm.title,
+          summary: fm.summary,
+          version: fm.version,
+          contentHash: source.hash,
+          contactMinutes: source.contactMinutes,
+          credits,
+          sortOrder: fm.order,
+        },
+        select: { id: true },
+      });
+  if (existing?.contentHash === source.hash) return 0;
+  const known = await tx.courseRevision.findUnique({ where: { courseId_contentHash: { courseId: course.id, contentHash: source.hash } } });
+  if (!known) {
+    const last = await tx.courseRevision.aggregate({ where: { courseId: course.id }, _max: { revision: true } });
+    await tx.courseRevision.create({
+      data: { courseId: course.id, revision: (last._max.revision ?? 0) + 1, version: fm.version, contentHash: source.hash },
+    });
+    changed++;
+  }
+
+  const lessonIds = new Map<string, string>();
+  const lessons = await tx.lesson.findMany({ where: { courseId: course.id }, select: { id: true, slug: true, contentHash: true, revision: true } });
+  for (const lesson of source.lessons) {
+    const row = lessons.find((l) => l.slug === lesson.slug);
+    const base = { title: lesson.frontmatter.title, sortOrder: lesson.order, minutes: lesson.frontmatter.minutes, archivedAt: null };
+    if (!row) {
+      const created = await tx.lesson.create({
+        data: { ...base, courseId: course.id, slug: lesson.slug, contentHash: lesson.hash, revision: 1 },
+        select: { id: true },
+      });
+      await tx.lessonRevision.create({
+        data: { lessonId: created.id, revision: 1, contentHash: lesson.hash, title: base.title, minutes: base.minutes },
+      });
+      lessonIds.set(lesson.slug, created.id);
+      changed++;
+      continue;
+    }
+    lessonIds.set(lesson.slug, row.id);
+    if (row.contentHash === lesson.hash) {
+      await tx.lesson.update({ where: { id: row.id }, data: base });
+      continue;
+    }
+    const revision = row.revision + 1;
+    await tx.lesson.update({ where: { id: row.id }, data: { ...base, contentHash: lesson.hash, revision } });
+    await tx.lessonRevision.upsert({
+      where: { lessonId_contentHash: { lessonId: row.id, contentHash: lesson.hash } },
+      create: { lessonId: row.id, revision, contentHash: lesson.hash, title: base.title, minutes: base.minutes },
+      update: {},
+    });
+    changed++;
+  }
+  const gone = lessons.filter((l) => !lessonIds.has(l.slug)).map((l) => l.id);
+  if (gone.length) await tx.lesson.updateMany({ where: { id: { in: gone } }, data: { archivedAt: new Date() } });
+
+  for (const { slug, quiz, hash } of source.quizzes) {
+    const settings = {
+      kind: quiz.kind === "final" ? ("FINAL" as const) : ("LESSON_CHECK" as const),
+      title: quiz.title,
+      passMark: quiz.passMark,
+      drawCount: quiz.draw ?? quiz.questions.length,
+      timeLimitSeconds: quiz.timeLimitMinutes ? quiz.timeLimitMinutes * 60 : null,
+      maxAttempts: quiz.maxAttempts ?? null,
+      cooldownSeconds: (quiz.cooldownMinutes ?? 0) * 60,
+      lessonId: quiz.lesson ? (lessonIds.get(quiz.lesson) ?? null) : null,
+      contentHash: hash,
+    };
+    const row = await tx.quiz.upsert({
+      where: { courseId_slug: { courseId: course.id, slug } },
+      create: { courseId: course.id, slug, ...settings },
+      update: settings,
+      select: { id: true },
+    });
+    const inPool = new Set<string>();
+    for (const question of quiz.questions) {
+      inPool.add(question.id);
+      const definition = question as unknown as Prisma.InputJsonValue;
+      const questionHash = hashText(JSON.stringify(question));
+      const owner = await tx.question.findUnique({ where: { id: question.id }, select: { quizId: true } });
+      if (owner && owner.quizId !== row.id) throw new ContentError(`question id "${question.id}" is used by two quizzes; ids must be unique`);
+      await tx.question.upsert({
+        where: { id: question.id },
+        create: { id: question.id, quizId: row.id, currentVersion: question.version, lessonSlug: question.lesson, type: question.type },
+        update: { currentVersion: question.version, lessonSlug: question.lesson, type: question.type, archivedAt: null },
+      });
+      const version = await tx.questionVersion.findUnique({
+        where: { questionId_version: { questionId: question.id, version: question.version } },
+        select: { contentHash: true },
+      });
+      if (!version) {
+        await tx.questionVersion.create({ data: { questionId: question.id, version: question.version, contentHash: questionHash, definition } });
+        changed++;
+      } else if (version.contentHash !== questionHash) {
+        // Attempts record the version they answered; a silent edit would regrade history.
+        throw new ContentError(
+          `question "${question.id}" changed but is still version ${question.version}: give it version ${question.version + 1} (then regrade from the admin console if its key changed)`,
+        );
+      }
+    }
+    await tx.question.updateMany({ where: { quizId: row.id, id: { notIn: [...inPool] } }, data: { archivedAt: new Date() } });
+  }
+  return changed;
+}
+
+export async function syncContent(db: TDb, courses: TCourseSource[] = loadAllCourses({ fresh: true })): Promise<TSyncResult> {
+  let changed = 0;
+  await db.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SYNC_LOCK_KEY})`;
+      for (const course of courses) changed += await syncCourse(tx, course);
+    },
+    { timeout: 60_000, maxWait: 30_000 },
+  );
+  return {
+    courses: courses.length,
+    lessons: courses.reduce((n, c) => n + c.lessons.length, 0),
+    quizzes: courses.reduce((n, c) => n + c.quizzes.length, 0),
+    changed,
+  };
+}

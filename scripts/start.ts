@@ -1,0 +1,139 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { createPrismaClient } from "@/lib/db/client";
+import { isPortFree } from "@/lib/db/embedded";
+import { MigrationError, migrateDatabase } from "@/lib/db/migrate";
+import { syncContent } from "@/lib/content/sync-content.server";
+import { parseEnv } from "@/lib/env";
+import { DEMO_ADMIN, DEMO_TRAINER, seedDemoAccounts } from "@/prisma/seed-helpers";
+import { sourceStamp } from "./lib/source-stamp";
+import { DATA_DIR, fail, loadLocalSecrets, openDatabase, StartupError, step, type TDatabase } from "./lib/runtime";
+
+// `npm start`: one command from a fresh clone to a running site. Each step prints progress;
+// Ctrl-C or SIGTERM stops Next and the embedded PostgreSQL cleanly.
+const TOTAL = 6;
+const ROOT = process.cwd();
+let database: TDatabase | undefined;
+let server: ChildProcess | undefined;
+let stopping = false;
+
+async function shutdown(code: number) {
+  if (stopping) return;
+  stopping = true;
+  process.stdout.write("\nStopping…\n");
+  if (server && server.exitCode === null) {
+    const exited = new Promise((resolve) => server!.once("exit", resolve));
+    server.kill("SIGTERM");
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+  }
+  await database?.stop().catch(() => {});
+  process.exit(code);
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { env, stdio: "inherit" });
+    child.on("exit", (code) => resolve(code ?? 1));
+  });
+}
+
+async function waitForServer(url: string, timeoutMs = 60_000): Promise<boolean> {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    if (server?.exitCode !== null && server?.exitCode !== undefined) return false;
+    try {
+      const res = await fetch(url);
+      if (res.status < 500) return true;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return false;
+}
+
+async function main() {
+  const dev = process.argv.includes("--dev");
+  process.on("SIGINT", () => void shutdown(0));
+  process.on("SIGTERM", () => void shutdown(0));
+
+  step(1, TOTAL, "Checking configuration");
+  const mode = process.env.APP_MODE ?? (process.env.NODE_ENV === "production" ? "production" : "demo");
+  const port = Number(process.env.PORT ?? 3000);
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, APP_MODE: mode, PORT: String(port) };
+  if (mode === "demo") {
+    const secrets = loadLocalSecrets();
+    childEnv.NEXTAUTH_SECRET ??= secrets.nextauthSecret;
+    childEnv.SIGNING_KEY_PEM ??= secrets.signingKeyPem;
+  }
+  childEnv.NEXTAUTH_URL ??= `http://localhost:${port}`;
+  const precheck = parseEnv({ ...childEnv, DATABASE_URL: childEnv.DATABASE_URL || "postgresql://placeholder/db" });
+  if (!precheck.ok) throw new StartupError(precheck.message);
+  if (!(await isPortFree(port, "0.0.0.0"))) {
+    throw new StartupError(`port ${port} is already in use: stop whatever uses it or start with PORT=<another port> npm start`);
+  }
+
+  step(2, TOTAL, process.env.DATABASE_URL ? "Connecting to DATABASE_URL" : "Starting the embedded PostgreSQL");
+  database = await openDatabase((line) => console.log(`      ${line}`));
+  childEnv.DATABASE_URL = database.url;
+  console.log(`      using ${database.describe}`);
+
+  step(3, TOTAL, "Applying migrations");
+  const { applied } = await migrateDatabase({ connectionString: database.url, log: (l) => console.log(`      ${l}`) });
+  console.log(`      ${applied.length ? `${applied.length} applied` : "up to date"}`);
+
+  const db = createPrismaClient(database.url, { max: 2 });
+  try {
+    step(4, TOTAL, "Syncing courses from content/");
+    const sync = await syncContent(db);
+    console.log(`      ${sync.courses} course(s), ${sync.lessons} lesson(s), ${sync.changed} change(s)`);
+    if (mode === "demo") {
+      step(5, TOTAL, "Seeding demo accounts");
+      const seeded = await seedDemoAccounts(db);
+      console.log(`      ${seeded.created ? "created" : "already there"}`);
+    } else step(5, TOTAL, "Skipping demo accounts (APP_MODE=production)");
+  } finally {
+    await db.$disconnect();
+  }
+
+  const nextBin = path.join(ROOT, "node_modules/next/dist/bin/next");
+  if (dev) {
+    step(6, TOTAL, "Starting the development server");
+    server = spawn(process.execPath, [nextBin, "dev", "-p", String(port)], { env: { ...childEnv, NODE_ENV: "development" }, stdio: "inherit" });
+  } else {
+    const stampFile = path.join(ROOT, ".next", "backbone-build-stamp");
+    const stamp = sourceStamp();
+    const current = existsSync(path.join(ROOT, ".next", "BUILD_ID")) && existsSync(stampFile) && readFileSync(stampFile, "utf8") === stamp;
+    if (!current) {
+      step(6, TOTAL, "Building the app (first run or sources changed; about a minute)");
+      const code = await run(process.execPath, [nextBin, "build"], { ...childEnv, NODE_ENV: "production" });
+      if (code !== 0) throw new StartupError("the production build failed (see the output above)");
+      writeFileSync(stampFile, stamp);
+    } else step(6, TOTAL, "Using the existing production build");
+    server = spawn(process.execPath, [nextBin, "start", "-p", String(port)], { env: { ...childEnv, NODE_ENV: "production" }, stdio: ["ignore", "inherit", "inherit"] });
+  }
+  server.on("exit", (code) => {
+    if (!stopping) {
+      process.stderr.write(`\n✖ the web server exited (code ${code})\n`);
+      void shutdown(1);
+    }
+  });
+  const url = `http://localhost:${port}`;
+  if (!(await waitForServer(`${url}/api/health`, dev ? 120_000 : 60_000))) throw new StartupError("the web server did not start (see the output above)");
+
+  console.log(`\n✔ Backbone CE is running at ${url}`);
+  if (mode === "demo") {
+    console.log("\n  Demo accounts (APP_MODE=demo):");
+    console.log(`    admin    ${DEMO_ADMIN.email}  /  ${DEMO_ADMIN.password}`);
+    console.log(`    trainer  ${DEMO_TRAINER.email}  /  ${DEMO_TRAINER.password}`);
+    if (!process.env.SMTP_URL) console.log(`\n  Mail goes to the development outbox: ${url}/admin/outbox (stored in the OutboxEmail table)`);
+  }
+  if (database.embedded) console.log(`\n  Data is kept in ${path.relative(ROOT, DATA_DIR)}/ — stop with Ctrl-C; the next npm start keeps every row.`);
+}
+
+main().catch(async (error) => {
+  const message =
+    error instanceof StartupError || error instanceof MigrationError ? error.message : error instanceof Error ? error.message : String(error);
+  await database?.stop().catch(() => {});
+  if (server && server.exitCode === null) server.kill("SIGTERM");
+  fail(message);
+});
