@@ -1,0 +1,121 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { CourseProgress } from "@/components/learn/course-progress-client";
+import { MdxContent } from "@/components/mdx/mdx-content";
+import { compileLesson } from "@/lib/content/compile-lesson.server";
+import { toCourseView } from "@/lib/content/course-view";
+import { findCourse, loadAllCourses } from "@/lib/content/load-content";
+
+// Prerendered and identical for everyone; the trainer's progress comes from a client island.
+export const dynamic = "force-static";
+export const dynamicParams = false;
+
+export function generateStaticParams() {
+  return loadAllCourses().map((c) => ({ course: c.slug }));
+}
+
+export async function generateMetadata({ params }: { params: Promise<{ course: string }> }): Promise<Metadata> {
+  const course = findCourse((await params).course);
+  return course ? { title: course.frontmatter.title, description: course.frontmatter.summary } : {};
+}
+
+export default async function CoursePage({ params }: { params: Promise<{ course: string }> }) {
+  const source = findCourse((await params).course);
+  if (!source) notFound();
+  const course = toCourseView(source);
+  const intro = await compileLesson(`${source.slug}/course`, source.intro);
+  return (
+    <div className="mx-auto max-w-6xl px-4 py-10">
+      <nav aria-label="Breadcrumb" className="text-sm text-slate-600 dark:text-slate-400">
+        <Link href="/courses" className="hover:underline">
+          Courses
+        </Link>
+      </nav>
+      <div className="mt-3 grid gap-10 lg:grid-cols-[1fr_20rem]">
+        <div>
+          <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">{course.title}</h1>
+          <p className="mt-3 text-lg text-slate-700 dark:text-slate-300">{course.summary}</p>
+          <div className="prose prose-slate mt-8 max-w-none dark:prose-invert">
+            <MdxContent code={intro.code} />
+          </div>
+          <section aria-labelledby="objectives" className="mt-10">
+            <h2 id="objectives" className="text-2xl font-semibold">
+              What you will be able to do
+            </h2>
+            <ul className="mt-4 list-disc space-y-2 pl-6 text-slate-700 dark:text-slate-300">
+              {course.objectives.map((o) => (
+                <li key={o}>{o}</li>
+              ))}
+            </ul>
+          </section>
+          <section aria-labelledby="syllabus" className="mt-10">
+            <h2 id="syllabus" className="text-2xl font-semibold">
+              Syllabus
+            </h2>
+            <ol className="mt-4 divide-y divide-slate-200 rounded-xl border border-slate-200 dark:divide-slate-800 dark:border-slate-800">
+              {course.lessons.map((l, i) => (
+                <li key={l.slug} className="flex items-start gap-4 p-4">
+                  <span className="mt-0.5 flex h-7 w-7 shrink-0 items-center justify-center rounded-full bg-brand-50 text-sm font-semibold text-brand-700 dark:bg-slate-800 dark:text-brand-100" data-lesson-badge={l.slug}>
+                    {i + 1}
+                  </span>
+                  <div className="min-w-0 flex-1">
+                    <Link href={`/courses/${course.slug}/${l.slug}`} className="font-medium hover:underline">
+                      {l.title}
+                    </Link>
+                    <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{l.summary}</p>
+                  </div>
+                  <span className="shrink-0 text-sm text-slate-500 dark:text-slate-400">{l.minutes} min</span>
+                </li>
+              ))}
+              {course.finalQuiz && (
+                <li className="flex items-start gap-4 p-4">
+                  <span aria-hidden="true" className="mt-0.5 flex h-7 w-7 shrink-0 items-center justify-center rounded-full bg-amber-100 text-sm font-semibold text-amber-800">
+                    ✓
+                  </span>
+                  <div className="min-w-0 flex-1">
+                    <Link href={`/courses/${course.slug}/quiz/${course.finalQuiz.slug}`} className="font-medium hover:underline">
+                      {course.finalQuiz.title}
+                    </Link>
+                    <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+                      {course.finalQuiz.questions} questions · pass mark {course.finalQuiz.passMark}%
+                      {course.finalQuiz.timeLimitMinutes ? ` · ${course.finalQuiz.timeLimitMinutes} minutes` : ""}
+                      {course.finalQuiz.maxAttempts ? ` · up to ${course.finalQuiz.maxAttempts} attempts` : ""}
+                    </p>
+                  </div>
+                </li>
+              )}
+            </ol>
+          </section>
+        </div>
+        <aside className="space-y-6 lg:sticky lg:top-6 lg:self-start">
+          <CourseProgress courseSlug={course.slug} lessons={course.lessons.map((l) => ({ slug: l.slug, title: l.title }))} />
+          <section aria-labelledby="credit" className="rounded-xl border border-slate-200 p-5 dark:border-slate-800">
+            <h2 id="credit" className="font-semibold">
+              Credit
+            </h2>
+            <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+              {course.contactHoursLabel} · version {course.version}
+            </p>
+            <table className="mt-3 w-full text-sm">
+              <caption className="sr-only">Credit by certifying body</caption>
+              <tbody>
+                {course.credits.map((c) => (
+                  <tr key={c.body} className="border-t border-slate-100 dark:border-slate-800">
+                    <th scope="row" className="py-1.5 text-left font-normal" title={c.bodyName}>
+                      {c.body === "OTHER" ? "Other bodies" : c.body}
+                    </th>
+                    <td className="py-1.5 text-right font-medium">
+                      {c.label}
+                      {c.courseNumber ? <span className="block text-xs text-slate-500">Course no. {c.courseNumber}</span> : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </section>
+        </aside>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+"use client";
+
+import Link from "next/link";
+import { useEffect, useState } from "react";
+import { callApi } from "./use-api";
+
+type TCourseProgress = {
+  completedLessons: string[];
+  resumeLesson: string | null;
+  totalLessons: number;
+  finalPassed: boolean;
+  credited: boolean;
+};
+
+// The trainer's progress on a static course page: progress bar, resume button, and ticks.
+export function CourseProgress({ courseSlug, lessons }: { courseSlug: string; lessons: { slug: string; title: string }[] }) {
+  const [data, setData] = useState<TCourseProgress | null | "anonymous" | "loading">("loading");
+
+  useEffect(() => {
+    callApi<TCourseProgress>(`/api/progress/course?course=${encodeURIComponent(courseSlug)}`).then((r) => {
+      if (r.ok) setData(r.data);
+      else setData(r.status === 401 ? "anonymous" : null);
+    });
+  }, [courseSlug]);
+
+  useEffect(() => {
+    if (typeof data !== "object" || !data) return;
+    for (const slug of data.completedLessons) {
+      const badge = document.querySelector(`[data-lesson-badge="${slug}"]`);
+      if (badge) {
+        badge.textContent = "✓";
+        badge.setAttribute("aria-label", "completed");
+        badge.classList.add("bg-brand-700", "text-white");
+      }
+    }
+  }, [data]);
+
+  const first = lessons[0];
+  return (
+    <section aria-labelledby="your-progress" className="rounded-xl border border-slate-200 p-5 dark:border-slate-800">
+      <h2 id="your-progress" className="font-semibold">
+        Your progress
+      </h2>
+      {data === "loading" && <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">Loading…</p>}
+      {data === null && <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">Progress is unavailable right now.</p>}
+      {data === "anonymous" && (
+        <>
+          <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">Anyone can read the lessons. Sign in to track progress and earn credit.</p>
+          <div className="mt-4 flex flex-wrap gap-2">
+            {first && (
+              <Link href={`/courses/${courseSlug}/${first.slug}`} className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800">
+                Start reading
+              </Link>
+            )}
+            <Link href={`/sign-in?callbackUrl=${encodeURIComponent(`/courses/${courseSlug}`)}`} className="rounded-md border border-slate-300 px-4 py-2 text-sm hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-900">
+              Sign in
+            </Link>
+          </div>
+        </>
+      )}
+      {typeof data === "object" && data && (
+        <>
+          <div className="mt-3 flex items-baseline justify-between text-sm">
+            <span>
+              {data.completedLessons.length} of {data.totalLessons} lessons
+            </span>
+            <span className="font-medium">{Math.round((data.completedLessons.length / Math.max(1, data.totalLessons)) * 100)}%</span>
+          </div>
+          <div
+            className="mt-2 h-2 overflow-hidden rounded-full bg-slate-200 dark:bg-slate-800"
+            role="progressbar"
+            aria-label="Lessons completed"
+            aria-valuemin={0}
+            aria-valuemax={data.totalLessons}
+            aria-valuenow={data.completedLessons.length}
+          >
+            <div className="h-full bg-brand-600" style={{ width: `${(data.completedLessons.length / Math.max(1, data.totalLessons)) * 100}%` }} />
+          </div>
+          {data.credited ? (
+            <p className="mt-3 text-sm font-medium text-brand-700 dark:text-brand-100">✓ Passed and credited. See your dashboard.</p>
+          ) : null}
+          <Link
+            href={data.resumeLesson ? `/courses/${courseSlug}/${data.resumeLesson}` : `/courses/${courseSlug}/${first?.slug ?? ""}`}
+            className="mt-4 inline-block rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800"
+          >
+            {data.completedLessons.length === 0 && !data.resumeLesson ? "Start the course" : data.completedLessons.length === data.totalLessons ? "Review lessons" : "Resume"}
+          </Link>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,169 @@
+"use client";
+
+import Link from "next/link";
+import { useCallback, useEffect, useRef, useState } from "react";
+import { callApi } from "./use-api";
+
+type TProgress = { completed: boolean; lastAnchor: string | null; lastPercent: number };
+type TState = { kind: "loading" } | { kind: "anonymous" } | { kind: "error"; message: string } | { kind: "ready"; progress: TProgress };
+
+// The per-trainer part of a static lesson page: reading progress, resume point, completion.
+export function LessonProgress(props: {
+  courseSlug: string;
+  lessonSlug: string;
+  lessonTitle: string;
+  headingIds: string[];
+  nextHref: string;
+  nextLabel: string;
+}) {
+  const { courseSlug, lessonSlug, headingIds } = props;
+  const [state, setState] = useState<TState>({ kind: "loading" });
+  const [percent, setPercent] = useState(0);
+  const [saving, setSaving] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [showResume, setShowResume] = useState(false);
+  const pending = useRef<{ percent: number; anchor: string | null } | null>(null);
+  const lastSent = useRef<string>("");
+  const signedIn = state.kind === "ready";
+  const query = `course=${encodeURIComponent(courseSlug)}&lesson=${encodeURIComponent(lessonSlug)}`;
+
+  useEffect(() => {
+    let live = true;
+    callApi<TProgress>(`/api/progress/lesson?${query}`).then((r) => {
+      if (!live) return;
+      if (r.ok) {
+        setState({ kind: "ready", progress: r.data });
+        if (r.data.lastAnchor && r.data.lastPercent > 5 && r.data.lastPercent < 95 && window.scrollY < 200) setShowResume(true);
+      } else if (r.status === 401) setState({ kind: "anonymous" });
+      else setState({ kind: "error", message: r.message });
+    });
+    return () => {
+      live = false;
+    };
+  }, [query]);
+
+  const flush = useCallback(
+    (beacon = false) => {
+      const p = pending.current;
+      if (!p || !signedIn) return;
+      const key = `${p.percent}:${p.anchor}`;
+      if (key === lastSent.current) return;
+      lastSent.current = key;
+      const body = JSON.stringify({ course: courseSlug, lesson: lessonSlug, percent: p.percent, anchor: p.anchor });
+      if (beacon && navigator.sendBeacon) navigator.sendBeacon("/api/progress/lesson", new Blob([body], { type: "application/json" }));
+      else void fetch("/api/progress/lesson", { method: "POST", headers: { "Content-Type": "application/json" }, body, keepalive: true });
+    },
+    [courseSlug, lessonSlug, signedIn],
+  );
+
+  useEffect(() => {
+    const onScroll = () => {
+      const doc = document.documentElement;
+      const max = doc.scrollHeight - window.innerHeight;
+      const pct = max > 0 ? Math.min(100, Math.max(0, Math.round((window.scrollY / max) * 100))) : 100;
+      setPercent(pct);
+      let anchor: string | null = null;
+      for (const id of headingIds) {
+        const el = document.getElementById(id);
+        if (el && el.getBoundingClientRect().top < 120) anchor = id;
+      }
+      pending.current = { percent: pct, anchor };
+      if (pct > 10) setShowResume(false);
+    };
+    onScroll();
+    window.addEventListener("scroll", onScroll, { passive: true });
+    const timer = window.setInterval(() => flush(), 5_000);
+    const onHide = () => flush(true);
+    window.addEventListener("pagehide", onHide);
+    return () => {
+      window.removeEventListener("scroll", onScroll);
+      window.removeEventListener("pagehide", onHide);
+      window.clearInterval(timer);
+    };
+  }, [headingIds, flush]);
+
+  async function markComplete() {
+    setSaving(true);
+    setNotice(null);
+    const r = await callApi<TProgress>("/api/progress/lesson", { body: { course: courseSlug, lesson: lessonSlug, complete: true, percent } });
+    setSaving(false);
+    if (r.ok) {
+      setState({ kind: "ready", progress: r.data });
+      setNotice("Lesson marked complete.");
+    } else setNotice(r.message);
+  }
+
+  function resume() {
+    if (state.kind !== "ready" || !state.progress.lastAnchor) return;
+    const el = document.getElementById(state.progress.lastAnchor);
+    el?.scrollIntoView();
+    el?.focus?.();
+    setShowResume(false);
+  }
+
+  const completed = state.kind === "ready" && state.progress.completed;
+  return (
+    <>
+      <div
+        className="no-print fixed inset-x-0 top-0 z-40 h-1 bg-transparent"
+        role="progressbar"
+        aria-label="Reading progress"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+      >
+        <div className="h-full bg-brand-600 transition-[width] duration-150" style={{ width: `${percent}%` }} />
+      </div>
+      {showResume && (
+        <div className="no-print mb-4 flex flex-wrap items-center justify-between gap-3 rounded-lg border border-brand-100 bg-brand-50 px-4 py-3 text-sm dark:border-slate-700 dark:bg-slate-900">
+          <span>You were part-way through this lesson.</span>
+          <button type="button" onClick={resume} className="rounded-md bg-brand-700 px-3 py-1.5 font-medium text-white hover:bg-brand-800">
+            Resume where you left off
+          </button>
+        </div>
+      )}
+      <section
+        aria-label="Lesson status"
+        className="no-print fixed inset-x-0 bottom-0 z-30 border-t border-slate-200 bg-white/95 backdrop-blur dark:border-slate-800 dark:bg-slate-950/95"
+      >
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3 text-sm">
+          <p aria-live="polite" className="text-slate-700 dark:text-slate-300">
+            {state.kind === "loading" && "Loading your progress…"}
+            {state.kind === "anonymous" && (
+              <>
+                Reading as a guest.{" "}
+                <Link href={`/sign-in?callbackUrl=${encodeURIComponent(`/courses/${courseSlug}/${lessonSlug}`)}`} className="font-medium text-brand-700 underline dark:text-brand-100">
+                  Sign in
+                </Link>{" "}
+                to track your progress and earn credit.
+              </>
+            )}
+            {state.kind === "error" && state.message}
+            {state.kind === "ready" && (notice ?? (completed ? "✓ You have completed this lesson." : `${percent}% read`))}
+          </p>
+          <div className="flex flex-wrap gap-2">
+            {state.kind === "ready" && !completed && (
+              <button
+                type="button"
+                onClick={markComplete}
+                disabled={saving}
+                className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
+              >
+                {saving ? "Saving…" : "Mark lesson complete"}
+              </button>
+            )}
+            {completed && (
+              <Link href={props.nextHref} className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+                {props.nextLabel}
+              </Link>
+            )}
+            <button type="button" onClick={() => window.print()} className="rounded-md border border-slate-300 px-3 py-2 hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-900">
+              Print
+            </button>
+          </div>
+        </div>
+      </section>
+      <div className="h-16" aria-hidden="true" />
+    </>
+  );
+}

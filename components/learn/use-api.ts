@@ -1,0 +1,20 @@
+"use client";
+
+// Small JSON helpers for client islands: same-origin only, errors surfaced as readable text.
+export type TApiResult<T> = { ok: true; data: T } | { ok: false; status: number; message: string; fields?: Record<string, string> };
+
+export async function callApi<T>(url: string, init: { method?: string; body?: unknown } = {}): Promise<TApiResult<T>> {
+  try {
+    const res = await fetch(url, {
+      method: init.method ?? (init.body === undefined ? "GET" : "POST"),
+      headers: init.body === undefined ? undefined : { "Content-Type": "application/json" },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      cache: "no-store",
+    });
+    const json = (await res.json().catch(() => null)) as { error?: { message?: string; fields?: Record<string, string> } } | null;
+    if (!res.ok) return { ok: false, status: res.status, message: json?.error?.message ?? `Request failed (${res.status}).`, fields: json?.error?.fields };
+    return { ok: true, data: json as T };
+  } catch {
+    return { ok: false, status: 0, message: "You appear to be offline. Check your connection and try again." };
+  }
+}

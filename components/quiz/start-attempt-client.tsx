@@ -1,0 +1,33 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { callApi } from "@/components/learn/use-api";
+
+export function StartAttemptButton({ courseSlug, quizSlug, label }: { courseSlug: string; quizSlug: string; label: string }) {
+  const router = useRouter();
+  const [pending, setPending] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  async function start() {
+    setPending(true);
+    setError(null);
+    const r = await callApi<{ attemptId: string }>("/api/quiz/attempts", { body: { course: courseSlug, quiz: quizSlug } });
+    if (r.ok) router.push(`/courses/${courseSlug}/quiz/${quizSlug}/attempt/${r.data.attemptId}`);
+    else {
+      setPending(false);
+      setError(r.message);
+    }
+  }
+  return (
+    <div>
+      <button type="button" onClick={start} disabled={pending} className="rounded-md bg-brand-700 px-5 py-3 font-medium text-white hover:bg-brand-800 disabled:opacity-60">
+        {pending ? "Starting…" : label}
+      </button>
+      {error && (
+        <p role="alert" className="mt-3 text-red-700 dark:text-red-300">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

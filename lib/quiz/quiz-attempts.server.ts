@@ -1,0 +1,345 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { recordAudit } from "@/lib/audit/record-audit.server";
+import { awardCourseCreditIfEarned } from "@/lib/credits/award-course-credit.server";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { drawQuestions, toClientQuestion } from "./draw-questions";
+import { gradeAttempt } from "./grade-attempt";
+import { type TAttemptDraw, type TClientQuestion, type TQuestion, type TResponse, ZAttemptDraw, ZQuestion, ZResponse } from "./quiz-schema";
+
+// Attempts are a server-side state machine: IN_PROGRESS (answers autosaved) -> GRADED.
+// Grading reads only the stored answer key and the trainer's responses; time limits, attempt
+// limits and cool-downs are enforced here, never in the browser.
+
+export const GRACE_MS = 15_000; // network latency allowance after the deadline
+
+type TTx = Prisma.TransactionClient;
+
+export type TAttemptResult = {
+  attemptId: string;
+  scorePercent: number;
+  passed: boolean;
+  passMark: number;
+  earnedHundredths: number;
+  possibleHundredths: number;
+  creditAwarded: boolean;
+  expired: boolean;
+};
+
+async function findQuiz(courseSlug: string, quizSlug: string) {
+  const quiz = await db.quiz.findFirst({
+    where: { slug: quizSlug, course: { slug: courseSlug, archivedAt: null } },
+    select: { id: true, courseId: true, kind: true, title: true, passMark: true, drawCount: true, timeLimitSeconds: true, maxAttempts: true, cooldownSeconds: true },
+  });
+  if (!quiz) throw new AppError("NOT_FOUND", "That assessment does not exist.");
+  return quiz;
+}
+
+type TQuizRules = { maxAttempts: number | null; cooldownSeconds: number };
+type TPastAttempt = { status: "IN_PROGRESS" | "GRADED"; gradedAt: Date | null; number: number };
+
+/** Pure: may a new attempt start now, and if not, why and when. */
+export function evaluateStart(quiz: TQuizRules, attempts: TPastAttempt[], now: Date): { ok: true } | { ok: false; reason: string; retryAt?: Date } {
+  const graded = attempts.filter((a) => a.status === "GRADED");
+  if (quiz.maxAttempts !== null && graded.length >= quiz.maxAttempts) {
+    return { ok: false, reason: `You have used all ${quiz.maxAttempts} attempts for this assessment.` };
+  }
+  const last = graded.map((a) => a.gradedAt?.getTime() ?? 0).sort((a, b) => b - a)[0];
+  if (last && quiz.cooldownSeconds > 0) {
+    const retryAt = new Date(last + quiz.cooldownSeconds * 1000);
+    if (retryAt > now) return { ok: false, reason: `You can start another attempt at ${retryAt.toISOString()}.`, retryAt };
+  }
+  return { ok: true };
+}
+
+function parseDefinitions(rows: { questionId: string; version: number; definition: unknown }[]): Map<string, TQuestion> {
+  const map = new Map<string, TQuestion>();
+  for (const row of rows) map.set(`${row.questionId}@${row.version}`, ZQuestion.parse(row.definition));
+  return map;
+}
+
+async function loadDrawDefinitions(tx: TTx | typeof db, draw: TAttemptDraw) {
+  const rows = await tx.questionVersion.findMany({
+    where: { OR: draw.map((d) => ({ questionId: d.questionId, version: d.version })) },
+    select: { questionId: true, version: true, definition: true },
+  });
+  return parseDefinitions(rows);
+}
+
+export async function getQuizOverview({ userId, courseSlug, quizSlug, now = new Date() }: { userId: string; courseSlug: string; quizSlug: string; now?: Date }) {
+  const quiz = await findQuiz(courseSlug, quizSlug);
+  const attempts = await db.quizAttempt.findMany({
+    where: { userId, quizId: quiz.id },
+    orderBy: { number: "asc" },
+    select: { id: true, number: true, status: true, startedAt: true, deadlineAt: true, gradedAt: true, scorePercent: true, passed: true },
+  });
+  const open = attempts.find((a) => a.status === "IN_PROGRESS" && (!a.deadlineAt || a.deadlineAt.getTime() + GRACE_MS > now.getTime()));
+  const start = evaluateStart(quiz, attempts, now);
+  const graded = attempts.filter((a) => a.status === "GRADED");
+  return {
+    quiz: { title: quiz.title, kind: quiz.kind, passMark: quiz.passMark, questions: quiz.drawCount, timeLimitSeconds: quiz.timeLimitSeconds, maxAttempts: quiz.maxAttempts, cooldownSeconds: quiz.cooldownSeconds },
+    attempts: attempts.map((a) => ({ id: a.id, number: a.number, status: a.status, startedAt: a.startedAt.toISOString(), gradedAt: a.gradedAt?.toISOString() ?? null, scorePercent: a.scorePercent, passed: a.passed })),
+    openAttemptId: open?.id ?? null,
+    canStart: start.ok,
+    blockedReason: start.ok ? null : start.reason,
+    retryAt: start.ok ? null : (start.retryAt?.toISOString() ?? null),
+    bestScore: graded.reduce<number | null>((best, a) => (a.scorePercent !== null && (best === null || a.scorePercent > best) ? a.scorePercent : best), null),
+    passed: graded.some((a) => a.passed),
+    attemptsLeft: quiz.maxAttempts === null ? null : Math.max(0, quiz.maxAttempts - graded.length),
+  };
+}
+
+export async function startAttempt({ userId, courseSlug, quizSlug, now = new Date() }: { userId: string; courseSlug: string; quizSlug: string; now?: Date }): Promise<{ attemptId: string; resumed: boolean }> {
+  const quiz = await findQuiz(courseSlug, quizSlug);
+  const expired: string[] = [];
+  const result = await db.$transaction(async (tx) => {
+    // One start at a time per trainer and quiz, across every app instance.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`attempt:${userId}:${quiz.id}`}))`;
+    const attempts = await tx.quizAttempt.findMany({
+      where: { userId, quizId: quiz.id },
+      select: { id: true, number: true, status: true, gradedAt: true, deadlineAt: true, draw: true },
+      orderBy: { number: "asc" },
+    });
+    const open = attempts.find((a) => a.status === "IN_PROGRESS");
+    if (open) {
+      if (!open.deadlineAt || open.deadlineAt.getTime() + GRACE_MS > now.getTime()) return { attemptId: open.id, resumed: true };
+      expired.push(open.id);
+      return null;
+    }
+    const start = evaluateStart(quiz, attempts, now);
+    if (!start.ok) throw new AppError("CONFLICT", start.reason, start.retryAt ? { retryAfterSeconds: Math.ceil((start.retryAt.getTime() - now.getTime()) / 1000) } : {});
+    const questions = await tx.question.findMany({
+      where: { quizId: quiz.id, archivedAt: null },
+      select: { id: true, currentVersion: true, versions: { select: { version: true, definition: true } } },
+    });
+    const pool = questions.map((q) => ZQuestion.parse(q.versions.find((v) => v.version === q.currentVersion)?.definition));
+    if (pool.length === 0) throw new AppError("CONFLICT", "This assessment has no questions yet.");
+    const previouslySeen = attempts.flatMap((a) => ZAttemptDraw.parse(a.draw).map((d) => d.questionId));
+    const id = randomUUID();
+    const draw = drawQuestions({ questions: pool, draw: quiz.drawCount, seed: id, previouslySeen });
+    await tx.quizAttempt.create({
+      data: {
+        id,
+        userId,
+        quizId: quiz.id,
+        number: (attempts.at(-1)?.number ?? 0) + 1,
+        draw: draw as unknown as Prisma.InputJsonValue,
+        startedAt: now,
+        deadlineAt: quiz.timeLimitSeconds ? new Date(now.getTime() + quiz.timeLimitSeconds * 1000) : null,
+      },
+    });
+    return { attemptId: id, resumed: false };
+  });
+  if (result) return result;
+  // An abandoned attempt whose time ran out is graded with what was saved, then a new one starts.
+  await submitAttempt({ userId, attemptId: expired[0], idempotencyKey: `expired-${expired[0]}`, now }).catch((e) => {
+    if (!(e instanceof AppError)) throw e; // another request graded it first
+  });
+  return startAttempt({ userId, courseSlug, quizSlug, now });
+}
+
+async function lockOwnAttempt(tx: TTx, userId: string, attemptId: string) {
+  const rows = await tx.$queryRaw<{ id: string; userId: string }[]>`SELECT id, "userId" FROM "QuizAttempt" WHERE id = ${attemptId} FOR UPDATE`;
+  // A foreign attempt looks exactly like a missing one: ids are not an oracle.
+  if (!rows[0] || rows[0].userId !== userId) throw new AppError("NOT_FOUND", "This attempt does not exist or is not yours.");
+  return tx.quizAttempt.findUniqueOrThrow({
+    where: { id: attemptId },
+    select: {
+      id: true,
+      status: true,
+      draw: true,
+      deadlineAt: true,
+      idempotencyKey: true,
+      result: true,
+      quiz: { select: { id: true, kind: true, passMark: true, courseId: true } },
+    },
+  });
+}
+
+function parseResponses(draw: TAttemptDraw, answers: Record<string, unknown>): Map<string, TResponse> {
+  const allowed = new Set(draw.map((d) => d.questionId));
+  const parsed = new Map<string, TResponse>();
+  for (const [questionId, value] of Object.entries(answers)) {
+    if (!allowed.has(questionId)) throw new AppError("UNPROCESSABLE", `Question ${questionId.slice(0, 60)} is not part of this attempt.`);
+    const r = ZResponse.safeParse(value);
+    if (!r.success) throw new AppError("UNPROCESSABLE", `The answer to question ${questionId} is not valid: ${r.error.issues[0]?.message}`);
+    parsed.set(questionId, r.data);
+  }
+  return parsed;
+}
+
+async function storeResponses(tx: TTx, attemptId: string, draw: TAttemptDraw, responses: Map<string, TResponse>) {
+  for (const [questionId, response] of responses) {
+    const version = draw.find((d) => d.questionId === questionId)!.version;
+    await tx.attemptAnswer.upsert({
+      where: { attemptId_questionId: { attemptId, questionId } },
+      create: { attemptId, questionId, questionVersion: version, response: response as unknown as Prisma.InputJsonValue },
+      update: { response: response as unknown as Prisma.InputJsonValue },
+    });
+  }
+}
+
+export async function saveAnswers({ userId, attemptId, answers, now = new Date() }: { userId: string; attemptId: string; answers: Record<string, unknown>; now?: Date }) {
+  return db.$transaction(async (tx) => {
+    const attempt = await lockOwnAttempt(tx, userId, attemptId);
+    if (attempt.status !== "IN_PROGRESS") throw new AppError("CONFLICT", "This attempt has already been submitted.");
+    if (attempt.deadlineAt && now.getTime() > attempt.deadlineAt.getTime() + GRACE_MS) throw new AppError("GONE", "Time is up for this attempt; answers can no longer be changed.");
+    const draw = ZAttemptDraw.parse(attempt.draw);
+    const responses = parseResponses(draw, answers);
+    await storeResponses(tx, attemptId, draw, responses);
+    return { saved: responses.size, savedAt: now.toISOString() };
+  });
+}
+
+/**
+ * Grades an attempt exactly once. A repeat with the same idempotency key (double click, retry,
+ * 50 parallel requests) gets the stored result; the row lock serializes concurrent submits.
+ */
+export async function submitAttempt({
+  userId,
+  attemptId,
+  idempotencyKey,
+  answers = {},
+  now = new Date(),
+}: { userId: string; attemptId: string; idempotencyKey: string; answers?: Record<string, unknown>; now?: Date }): Promise<TAttemptResult> {
+  return db.$transaction(
+    async (tx) => {
+      const attempt = await lockOwnAttempt(tx, userId, attemptId);
+      if (attempt.status === "GRADED") {
+        if (attempt.idempotencyKey === idempotencyKey && attempt.result) return attempt.result as unknown as TAttemptResult;
+        throw new AppError("CONFLICT", "This attempt has already been submitted and graded. Open its review to see the result.");
+      }
+      const draw = ZAttemptDraw.parse(attempt.draw);
+      const expired = !!attempt.deadlineAt && now.getTime() > attempt.deadlineAt.getTime() + GRACE_MS;
+      // After the deadline, late answers are ignored: only what was saved in time counts.
+      if (!expired) await storeResponses(tx, attemptId, draw, parseResponses(draw, answers));
+      const saved = await tx.attemptAnswer.findMany({ where: { attemptId }, select: { questionId: true, response: true } });
+      const responses: Record<string, TResponse | undefined> = {};
+      for (const row of saved) {
+        const r = ZResponse.safeParse(row.response);
+        if (r.success) responses[row.questionId] = r.data;
+      }
+      const definitions = await loadDrawDefinitions(tx, draw);
+      const questions = draw.map((d) => definitions.get(`${d.questionId}@${d.version}`)!);
+      const grade = gradeAttempt({ questions, responses, passMark: attempt.quiz.passMark });
+      for (const q of grade.perQuestion) {
+        const version = draw.find((d) => d.questionId === q.questionId)!.version;
+        await tx.attemptAnswer.upsert({
+          where: { attemptId_questionId: { attemptId, questionId: q.questionId } },
+          create: { attemptId, questionId: q.questionId, questionVersion: version, response: undefined, earned: q.earned, correct: q.correct },
+          update: { earned: q.earned, correct: q.correct },
+        });
+      }
+      let creditAwarded = false;
+      const result: TAttemptResult = {
+        attemptId,
+        scorePercent: grade.scorePercent,
+        passed: grade.passed,
+        passMark: attempt.quiz.passMark,
+        earnedHundredths: grade.earnedHundredths,
+        possibleHundredths: grade.possibleHundredths,
+        creditAwarded,
+        expired,
+      };
+      await tx.quizAttempt.update({
+        where: { id: attemptId },
+        data: {
+          status: "GRADED",
+          submittedAt: now,
+          gradedAt: now,
+          earnedHundredths: grade.earnedHundredths,
+          possibleHundredths: grade.possibleHundredths,
+          scorePercent: grade.scorePercent,
+          passed: grade.passed,
+          idempotencyKey,
+        },
+      });
+      if (grade.passed && attempt.quiz.kind === "FINAL") {
+        creditAwarded = (await awardCourseCreditIfEarned(tx, { userId, courseId: attempt.quiz.courseId, now })).awarded;
+      }
+      result.creditAwarded = creditAwarded;
+      await tx.quizAttempt.update({ where: { id: attemptId }, data: { result: result as unknown as Prisma.InputJsonValue } });
+      await recordAudit(tx, {
+        actorId: userId,
+        action: "quiz.grade",
+        targetType: "quiz-attempt",
+        targetId: attemptId,
+        data: { scorePercent: grade.scorePercent, passed: grade.passed, expired, creditAwarded },
+      });
+      return result;
+    },
+    { timeout: 15_000, maxWait: 10_000 },
+  );
+}
+
+export type TAttemptView =
+  | { status: "IN_PROGRESS"; attemptId: string; number: number; deadlineAt: string | null; questions: TClientQuestion[]; responses: Record<string, TResponse> }
+  | {
+      status: "GRADED";
+      attemptId: string;
+      number: number;
+      scorePercent: number;
+      passed: boolean;
+      passMark: number;
+      gradedAt: string;
+      review: { question: TQuestion; response: TResponse | null; earned: number; correct: boolean }[];
+    };
+
+/** What the trainer may see: question text while in progress; keys only once graded. */
+export async function getAttemptView({ userId, attemptId }: { userId: string; attemptId: string }): Promise<TAttemptView> {
+  const attempt = await db.quizAttempt.findUnique({
+    where: { id: attemptId },
+    select: {
+      userId: true,
+      number: true,
+      status: true,
+      draw: true,
+      deadlineAt: true,
+      scorePercent: true,
+      passed: true,
+      gradedAt: true,
+      quiz: { select: { passMark: true } },
+      answers: { select: { questionId: true, response: true, earned: true, correct: true } },
+    },
+  });
+  if (!attempt || attempt.userId !== userId) throw new AppError("NOT_FOUND", "This attempt does not exist or is not yours.");
+  const draw = ZAttemptDraw.parse(attempt.draw);
+  const definitions = await loadDrawDefinitions(db, draw);
+  const answers = new Map(attempt.answers.map((a) => [a.questionId, a]));
+  const responseOf = (id: string) => {
+    const r = ZResponse.safeParse(answers.get(id)?.response);
+    return r.success ? r.data : null;
+  };
+  if (attempt.status === "IN_PROGRESS") {
+    const responses: Record<string, TResponse> = {};
+    for (const d of draw) {
+      const r = responseOf(d.questionId);
+      if (r) responses[d.questionId] = r;
+    }
+    return {
+      status: "IN_PROGRESS",
+      attemptId,
+      number: attempt.number,
+      deadlineAt: attempt.deadlineAt?.toISOString() ?? null,
+      questions: draw.map((d) => toClientQuestion(definitions.get(`${d.questionId}@${d.version}`)!, d.optionOrder)),
+      responses,
+    };
+  }
+  return {
+    status: "GRADED",
+    attemptId,
+    number: attempt.number,
+    scorePercent: attempt.scorePercent ?? 0,
+    passed: !!attempt.passed,
+    passMark: attempt.quiz.passMark,
+    gradedAt: (attempt.gradedAt ?? new Date()).toISOString(),
+    review: draw.map((d) => ({
+      question: definitions.get(`${d.questionId}@${d.version}`)!,
+      response: responseOf(d.questionId),
+      earned: answers.get(d.questionId)?.earned ?? 0,
+      correct: !!answers.get(d.questionId)?.correct,
+    })),
+  };
+}
