@@ -48,8 +48,8 @@ async function main() {
     if (code !== 0) process.exit(code);
     writeFileSync(stampFile, stamp);
   }
-  const server = spawn(process.execPath, [next, "start", "-p", String(E2E_PORT), "-H", "127.0.0.1"], {
-    env: { ...env, NODE_ENV: "production" },
+  const server = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], {
+    env: { ...env, NODE_ENV: "production", HOSTNAME: "127.0.0.1" },
     stdio: "inherit",
   });
   const stop = () => server.kill("SIGTERM");

@@ -109,7 +109,10 @@ async function main() {
       if (code !== 0) throw new StartupError("the production build failed (see the output above)");
       writeFileSync(stampFile, stamp);
     } else step(6, TOTAL, "Using the existing production build");
-    server = spawn(process.execPath, [nextBin, "start", "-p", String(port)], { env: { ...childEnv, NODE_ENV: "production" }, stdio: ["ignore", "inherit", "inherit"] });
+    server = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/serve.ts")], {
+      env: { ...childEnv, NODE_ENV: "production" },
+      stdio: ["ignore", "inherit", "inherit"],
+    });
   }
   server.on("exit", (code) => {
     if (!stopping) {

@@ -7,7 +7,7 @@ import pg from "pg";
 // here). Bookkeeping matches `prisma migrate deploy` (same table, same sha256 checksum, same
 // advisory lock key) so either tool can take over from the other.
 export const PRISMA_ADVISORY_LOCK_KEY = 72707369;
-export const DEFAULT_MIGRATIONS_DIR = path.resolve(process.cwd(), "prisma/migrations");
+export const DEFAULT_MIGRATIONS_DIR = path.resolve(/*turbopackIgnore: true*/ process.cwd(), "prisma/migrations");
 
 export type TMigrationFile = { name: string; sql: string; checksum: string };
 export type TMigrationStatus = { applied: string[]; pending: string[]; problems: string[] };
