@@ -261,6 +261,7 @@ export async function submitAttempt({
       }
       result.creditAwarded = creditAwarded;
       await tx.quizAttempt.update({ where: { id: attemptId }, data: { result: result as unknown as Prisma.InputJsonValue } });
+      const canonical = inJsonbKeyOrder(result);
       await recordAudit(tx, {
         actorId: userId,
         action: "quiz.grade",
@@ -268,10 +269,17 @@ export async function submitAttempt({
         targetId: attemptId,
         data: { scorePercent: grade.scorePercent, passed: grade.passed, expired, creditAwarded },
       });
-      return result;
+      return canonical;
     },
     { timeout: 15_000, maxWait: 10_000 },
   );
+}
+
+// jsonb stores keys shorter-first, then bytewise; returning the first result in that order makes
+// it byte-identical to the stored copy every retry receives.
+function inJsonbKeyOrder<T extends object>(value: T): T {
+  const keys = Object.keys(value).sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
+  return Object.fromEntries(keys.map((k) => [k, (value as Record<string, unknown>)[k]])) as T;
 }
 
 export type TAttemptView =

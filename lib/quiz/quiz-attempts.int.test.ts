@@ -1,0 +1,157 @@
+import path from "node:path";
+import { beforeAll, describe, expect, test } from "vitest";
+import { syncContent } from "@/lib/content/sync-content.server";
+import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
+import { recordLessonProgress } from "@/lib/progress/lesson-progress.server";
+import { createUser } from "@/prisma/seed-helpers";
+import { evaluateStart, getAttemptView, getQuizOverview, saveAnswers, startAttempt, submitAttempt } from "./quiz-attempts.server";
+import type { TClientQuestion, TResponse } from "./quiz-schema";
+
+// Runs the attempt state machine against real PostgreSQL with the e2e fixture course, whose
+// answer key is known: single "blue", true-false true, numeric 2.
+process.env.EXTRA_CONTENT_DIR = path.resolve("e2e/fixtures/content");
+const COURSE = "fixture-course";
+const QUIZ = "final";
+let n = 0;
+
+async function trainer() {
+  n++;
+  return createUser(db, {
+    email: `quiz-${n}-${Date.now()}@example.test`,
+    name: `Quiz Trainer ${n}`,
+    password: "unused-password-for-tests",
+    profile: { certificationNumber: `NFPT-Q-${n}`, firstCertifiedOn: "2024-01-01" },
+  });
+}
+
+function correctAnswers(questions: TClientQuestion[]): Record<string, TResponse> {
+  const answers: Record<string, TResponse> = {};
+  for (const q of questions) {
+    if (q.type === "single") answers[q.id] = { type: "single", optionId: "blue" };
+    if (q.type === "true-false") answers[q.id] = { type: "true-false", value: true };
+    if (q.type === "numeric") answers[q.id] = { type: "numeric", value: 2 };
+  }
+  return answers;
+}
+
+async function inProgressView(userId: string, attemptId: string) {
+  const view = await getAttemptView({ userId, attemptId });
+  if (view.status !== "IN_PROGRESS") throw new Error("expected an attempt in progress");
+  return view;
+}
+
+beforeAll(async () => {
+  await syncContent(db);
+});
+
+describe("quiz attempts", () => {
+  test("the client view of an attempt carries no answer key or explanation", async () => {
+    const user = await trainer();
+    const { attemptId } = await startAttempt({ userId: user.id, courseSlug: COURSE, quizSlug: QUIZ });
+    const view = await inProgressView(user.id, attemptId);
+    const json = JSON.stringify(view);
+    expect(json).not.toContain("SENTINEL-ANSWER-KEY");
+    expect(json).not.toMatch(/"answer"|"explanation"|"tolerance"/);
+    expect(view.questions).toHaveLength(3);
+  });
+
+  test("starting twice resumes the open attempt", async () => {
+    const user = await trainer();
+    const a = await startAttempt({ userId: user.id, courseSlug: COURSE, quizSlug: QUIZ });
+    const b = await startAttempt({ userId: user.id, courseSlug: COURSE, quizSlug: QUIZ });
+    expect(b).toEqual({ attemptId: a.attemptId, resumed: true });
+  });
+
+  test("grading uses only the server key; client-sent score fields are rejected", async () => {
+    const user = await trainer();
+    const { attemptId } = await startAttempt({ userId: user.id, courseSlug: COURSE, quizSlug: QUIZ });
+    const view = await inProgressView(user.id, attemptId);
+    const single = view.questions.find((q) => q.type === "single")!;
+    await expect(
+      submitAttempt({ userId: user.id, attemptId, idempotencyKey: "k-mass-assign", answers: { [single.id]: { type: "single", optionId: "red", correct: true, score: 100 } } }),
+    ).rejects.toThrow(/not valid/);
+    const result = await submitAttempt({ userId: user.id, attemptId, idempotencyKey: "k-wrong", answers: { [single.id]: { type: "single", optionId: "red" } } });
+    expect(result.scorePercent).toBe(0);
+    expect(result.passed).toBe(false);
+  });
+
+  test("50 parallel identical submissions grade once and get the same response", async () => {
+    const user = await trainer();
+    const { attemptId } = await startAttempt({ userId: user.id, courseSlug: COURSE, quizSlug: QUIZ });
+    const answers = correctAnswers((await inProgressView(user.id, attemptId)).questions);
+    const results = await Promise.all(Array.from({ length: 50 }, () => submitAttempt({ userId: user.id, attemptId, idempotencyKey: "same-key-123", answers })));
+    expect(new Set(results.map((r) => JSON.stringify(r))).size).toBe(1);
+    expect(results[0].scorePercent).toBe(100);
+    const audits = await db.auditLog.count({ where: { action: "quiz.grade", targetId: attemptId } });
+    expect(audits).toBe(1);
+    await expect(submitAttempt({ userId: user.id, attemptId, idempotencyKey: "another-key", answers })).rejects.toThrow(/already been submitted/);
+  });
+
+  test("foreign and unknown attempts are refused alike", async () => {
+    const owner = await trainer();
+    const other = await trainer();
+    const { attemptId } = await startAttempt({ userId: owner.id, courseSlug: COURSE, quizSlug: QUIZ });
+    for (const id of [attemptId, "00000000-0000-4000-8000-000000000000"]) {
+      const error = await submitAttempt({ userId: other.id, attemptId: id, idempotencyKey: "k-foreign" }).catch((e) => e);
+      expect(error).toBeInstanceOf(AppError);
+      expect((error as AppError).status).toBe(404);
+      await expect(saveAnswers({ userId: other.id, attemptId: id, answers: {} })).rejects.toThrow(/not yours/);
+    }
+  });
+
+  test("autosave keeps answers; an expired attempt is graded with what was saved in time", async () => {
+    const user = await trainer();
+    const t0 = new Date("2026-01-01T10:00:00Z");
+    const { attemptId } = await startAttempt({ userId: user.id, courseSlug: COURSE, quizSlug: QUIZ, now: t0 });
+    const view = await inProgressView(user.id, attemptId);
+    const answers = correctAnswers(view.questions);
+    const [firstId] = Object.keys(answers);
+    await saveAnswers({ userId: user.id, attemptId, answers: { [firstId]: answers[firstId] }, now: new Date(t0.getTime() + 60_000) });
+    const late = new Date(t0.getTime() + 31 * 60_000);
+    await expect(saveAnswers({ userId: user.id, attemptId, answers, now: late })).rejects.toThrow(/Time is up/);
+    const result = await submitAttempt({ userId: user.id, attemptId, idempotencyKey: "late-key-1", answers, now: late });
+    expect(result.expired).toBe(true);
+    expect(result.scorePercent).toBe(33); // only the answer saved in time counts
+  });
+
+  test("passing after completing every lesson awards the course credit once", async () => {
+    const user = await trainer();
+    for (const lesson of ["first-steps", "second-steps"]) {
+      await recordLessonProgress({ userId: user.id, courseSlug: COURSE, lessonSlug: lesson, complete: true });
+      await recordLessonProgress({ userId: user.id, courseSlug: COURSE, lessonSlug: lesson, complete: true });
+    }
+    const { attemptId } = await startAttempt({ userId: user.id, courseSlug: COURSE, quizSlug: QUIZ });
+    const answers = correctAnswers((await inProgressView(user.id, attemptId)).questions);
+    const result = await submitAttempt({ userId: user.id, attemptId, idempotencyKey: "pass-key-1", answers });
+    expect(result).toMatchObject({ passed: true, scorePercent: 100, creditAwarded: true });
+    const second = await startAttempt({ userId: user.id, courseSlug: COURSE, quizSlug: QUIZ });
+    const again = await submitAttempt({
+      userId: user.id,
+      attemptId: second.attemptId,
+      idempotencyKey: "pass-key-2",
+      answers: correctAnswers((await inProgressView(user.id, second.attemptId)).questions),
+    });
+    expect(again.creditAwarded).toBe(false);
+    const entries = await db.creditEntry.findMany({ where: { userId: user.id }, select: { kind: true, amountHundredths: true } });
+    // 30 contact minutes at NFPT's 0.2 per hour = 0.10 CEC
+    expect(entries).toEqual([{ kind: "AWARD", amountHundredths: 10 }]);
+    const overview = await getQuizOverview({ userId: user.id, courseSlug: COURSE, quizSlug: QUIZ });
+    expect(overview.passed).toBe(true);
+    expect(overview.bestScore).toBe(100);
+  });
+});
+
+describe("evaluateStart", () => {
+  const now = new Date("2026-01-01T12:00:00Z");
+  const graded = (minutesAgo: number) => ({ status: "GRADED" as const, gradedAt: new Date(now.getTime() - minutesAgo * 60_000), number: 1 });
+  test.each([
+    ["no attempts", { maxAttempts: 3, cooldownSeconds: 3600 }, [], true],
+    ["cool-down running", { maxAttempts: 3, cooldownSeconds: 3600 }, [graded(30)], false],
+    ["cool-down over", { maxAttempts: 3, cooldownSeconds: 3600 }, [graded(61)], true],
+    ["attempts used up", { maxAttempts: 2, cooldownSeconds: 0 }, [graded(100), graded(200)], false],
+    ["unlimited", { maxAttempts: null, cooldownSeconds: 0 }, [graded(1), graded(2), graded(3)], true],
+  ])("%s", (_name, quiz, attempts, ok) => {
+    expect(evaluateStart(quiz, attempts, now).ok).toBe(ok);
+  });
+});
