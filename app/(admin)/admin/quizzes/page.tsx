@@ -1,0 +1,128 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { RegradePanel } from "@/components/admin/regrade-panel-client";
+import { getSessionUser } from "@/lib/auth/session.server";
+import { getItemReport, listQuizzes } from "@/lib/quiz/item-report.server";
+import { listRegradeCandidates } from "@/lib/quiz/regrade.server";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Quizzes · Admin" };
+
+function pct(x: number) {
+  return `${Math.round(x * 100)}%`;
+}
+
+export default async function AdminQuizzesPage({ searchParams }: { searchParams: Promise<{ quiz?: string }> }) {
+  const user = await getSessionUser();
+  if (!user) redirect("/sign-in?callbackUrl=/admin/quizzes");
+  if (user.role !== "ADMIN") notFound();
+  const { quiz: selected } = await searchParams;
+  const [quizzes, candidates] = await Promise.all([listQuizzes(), listRegradeCandidates()]);
+  const quizId = typeof selected === "string" && /^[a-z0-9]{10,40}$/.test(selected) ? selected : quizzes.find((q) => q.kind === "FINAL")?.id;
+  const report = quizId ? await getItemReport(quizId) : null;
+  return (
+    <div className="space-y-10">
+      <section aria-labelledby="regrade-title">
+        <h2 id="regrade-title" className="text-xl font-semibold">
+          Regrade after a corrected key
+        </h2>
+        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+          When a question gets a new version in content, answers graded on the old version are listed here. Preview the changes, then apply.
+        </p>
+        {candidates.length === 0 ? (
+          <p className="mt-4 rounded-lg border border-dashed border-slate-300 p-4 text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">Nothing to regrade: every graded answer uses the current version of its question.</p>
+        ) : (
+          <ul className="mt-4 space-y-3">
+            {candidates.map((c) => (
+              <li key={c.questionId}>
+                <RegradePanel questionId={c.questionId} label={`${c.course} · ${c.quiz} · ${c.questionId} (v${c.currentVersion}, ${c.staleAnswers} answers on older versions)`} />
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section aria-labelledby="items-title">
+        <h2 id="items-title" className="text-xl font-semibold">
+          Item analysis
+        </h2>
+        <nav aria-label="Quizzes" className="mt-3 flex flex-wrap gap-2 text-sm">
+          {quizzes.map((q) => (
+            <Link
+              key={q.id}
+              href={`/admin/quizzes?quiz=${q.id}`}
+              aria-current={q.id === quizId ? "page" : undefined}
+              className={`rounded-full border px-3 py-1 ${q.id === quizId ? "border-brand-700 bg-brand-700 text-white" : "border-slate-300 hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-900"}`}
+            >
+              {q.course.title.split(":")[0]} · {q.title} ({q._count.attempts} attempts)
+            </Link>
+          ))}
+        </nav>
+        {!report ? (
+          <p className="mt-4 text-slate-600 dark:text-slate-400">No quizzes yet.</p>
+        ) : report.items.length === 0 ? (
+          <p className="mt-4 rounded-lg border border-dashed border-slate-300 p-4 text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">No graded attempts for {report.title} yet.</p>
+        ) : (
+          <div className="mt-4 overflow-x-auto">
+            <table className="w-full min-w-[44rem] text-left text-sm">
+              <caption className="sr-only">
+                Item analysis for {report.title}: proportion correct, discrimination and most chosen answers per question
+              </caption>
+              <thead>
+                <tr className="border-b border-slate-200 dark:border-slate-800">
+                  <th scope="col" className="py-2 pr-3">
+                    Question
+                  </th>
+                  <th scope="col" className="pr-3">
+                    Attempts
+                  </th>
+                  <th scope="col" className="pr-3">
+                    Proportion correct
+                  </th>
+                  <th scope="col" className="pr-3">
+                    Discrimination (r<sub>pb</sub> / upper–lower)
+                  </th>
+                  <th scope="col">Answers chosen</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.items.map((item) => (
+                  <tr key={item.questionId} className="border-b border-slate-100 align-top dark:border-slate-900">
+                    <td className="py-2 pr-3">
+                      <span className="block font-medium">{item.prompt}</span>
+                      <span className="text-xs text-slate-500">{item.questionId}</span>
+                    </td>
+                    <td className="pr-3">{item.attempts}</td>
+                    <td className="pr-3">
+                      <div className="flex items-center gap-2">
+                        <svg viewBox="0 0 100 8" className="h-2 w-24" aria-hidden="true">
+                          <rect width="100" height="8" className="fill-slate-200 dark:fill-slate-800" />
+                          <rect width={Math.round(item.difficulty * 100)} height="8" className={item.difficulty < 0.3 ? "fill-red-500" : item.difficulty > 0.9 ? "fill-amber-500" : "fill-brand-600"} />
+                        </svg>
+                        {pct(item.difficulty)}
+                      </div>
+                    </td>
+                    <td className="pr-3">
+                      {item.discrimination === null ? "—" : item.discrimination.toFixed(2)} / {item.upperLowerIndex === null ? "—" : item.upperLowerIndex.toFixed(2)}
+                      {item.discrimination !== null && item.discrimination < 0.1 && <span className="ml-1 text-xs text-red-700 dark:text-red-300">review</span>}
+                    </td>
+                    <td>
+                      <ul className="space-y-0.5">
+                        {item.distribution.slice(0, 4).map((d) => (
+                          <li key={d.choice}>
+                            {d.label} — {d.count}
+                          </li>
+                        ))}
+                        {item.blank > 0 && <li>No answer — {item.blank}</li>}
+                      </ul>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}
