@@ -114,8 +114,10 @@ async function main() {
       stdio: ["ignore", "inherit", "inherit"],
     });
   }
-  server.on("exit", (code) => {
-    if (!stopping) {
+  server.on("exit", (code, signal) => {
+    // Ctrl-C reaches the whole process group, so the server may stop before our own handler runs.
+    if (!stopping && (signal || code === 0)) void shutdown(0);
+    else if (!stopping) {
       process.stderr.write(`\n✖ the web server exited (code ${code})\n`);
       void shutdown(1);
     }

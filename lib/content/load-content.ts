@@ -36,7 +36,7 @@ export class ContentError extends Error {
 
 /** content/ (or CONTENT_DIR), plus EXTRA_CONTENT_DIR when set (the e2e fixture course). */
 export function contentRoots(): string[] {
-  const roots = [path.resolve(process.env.CONTENT_DIR ?? path.join(process.cwd(), "content"))];
+  const roots = [path.resolve(process.env.CONTENT_DIR ?? path.join(/*turbopackIgnore: true*/ process.cwd(), "content"))];
   if (process.env.EXTRA_CONTENT_DIR) roots.push(path.resolve(process.env.EXTRA_CONTENT_DIR));
   return roots;
 }
