@@ -1,0 +1,54 @@
+import { spawn } from "node:child_process";
+import net from "node:net";
+import { expect, test } from "vitest";
+
+// `npm start` must fail fast with one clear line (no stack trace) on bad configuration.
+function start(env: NodeJS.ProcessEnv): Promise<{ code: number | null; stderr: string; stdout: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"], {
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("close", (code) => resolve({ code, stderr, stdout }));
+  });
+}
+
+function errorLines(stderr: string) {
+  return stderr.split("\n").filter((l) => l.trim());
+}
+
+test("an unreachable DATABASE_URL prints one clear line and exits 1", async () => {
+  const r = await start({ DATABASE_URL: "postgresql://nobody@127.0.0.1:1/x", PORT: "3417" });
+  expect(r.code).toBe(1);
+  expect(errorLines(r.stderr)).toEqual(["✖ cannot reach PostgreSQL at 127.0.0.1:1 (connection refused): start the server or fix DATABASE_URL"]);
+});
+
+test("a DATABASE_URL that is not a postgres URL is named", async () => {
+  const r = await start({ DATABASE_URL: "mysql://root@localhost/x", PORT: "3418" });
+  expect(r.code).toBe(1);
+  expect(errorLines(r.stderr)).toHaveLength(1);
+  expect(r.stderr).toMatch(/DATABASE_URL must be a postgresql:\/\/ connection URL/);
+});
+
+test("production without its secrets refuses to start", async () => {
+  const r = await start({ APP_MODE: "production", DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/postgres", NEXTAUTH_SECRET: "", PORT: "3419" });
+  expect(r.code).toBe(1);
+  expect(errorLines(r.stderr)).toHaveLength(1);
+  expect(r.stderr).toMatch(/NEXTAUTH_SECRET .*required when APP_MODE=production|NEXTAUTH_SECRET must be at least 32/);
+});
+
+test("a port in use is reported with the fix", async () => {
+  const blocker = net.createServer().listen(3420, "0.0.0.0");
+  await new Promise((r) => blocker.once("listening", r));
+  try {
+    const r = await start({ DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/postgres", PORT: "3420" });
+    expect(r.code).toBe(1);
+    expect(errorLines(r.stderr)).toEqual(["✖ port 3420 is already in use: stop whatever uses it or start with PORT=<another port> npm start"]);
+  } finally {
+    blocker.close();
+  }
+});
