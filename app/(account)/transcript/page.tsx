@@ -1,0 +1,204 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getSessionUser } from "@/lib/auth/session.server";
+import { formatCec } from "@/lib/credits/cec-amount";
+import { getCreditOverview, listLedger } from "@/lib/credits/ledger.server";
+import { CREDIT_KIND_LABELS, formatLongDate, formatShortDate, ledgerTotals, type TLedgerEntry } from "@/lib/credits/ledger-view";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Transcript" };
+
+const buttonSecondary =
+  "inline-flex items-center rounded-md border border-slate-300 px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50 dark:border-slate-700 dark:text-slate-100 dark:hover:bg-slate-800";
+const link = "font-medium text-brand-700 underline underline-offset-2 hover:no-underline dark:text-brand-100";
+
+const KIND_STYLES: Record<TLedgerEntry["kind"], string> = {
+  AWARD: "bg-brand-50 text-brand-800 ring-brand-600/20 dark:bg-brand-800/30 dark:text-brand-100",
+  ADJUSTMENT: "bg-slate-100 text-slate-800 ring-slate-500/20 dark:bg-slate-800 dark:text-slate-100",
+  REVERSAL: "bg-rose-50 text-rose-800 ring-rose-600/20 dark:bg-rose-950/50 dark:text-rose-200",
+};
+
+export default async function TranscriptPage() {
+  const user = await getSessionUser();
+  if (!user) redirect("/sign-in?callbackUrl=/transcript");
+  const now = new Date();
+  const [overview, entries] = await Promise.all([getCreditOverview({ userId: user.id, now }), listLedger({ userId: user.id })]);
+  const profile = overview.profile;
+  const unit = profile?.unit ?? "credits";
+  const totals = ledgerTotals(entries);
+  const dateOf = new Map(entries.map((e) => [e.id, e.localDate]));
+
+  return (
+    <div className="mx-auto max-w-6xl px-4 py-10">
+      <nav aria-label="Breadcrumb" className="text-sm text-slate-600 dark:text-slate-400">
+        <Link href="/dashboard" className="hover:underline">
+          Dashboard
+        </Link>
+      </nav>
+      <header className="mt-3 flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-3xl font-bold tracking-tight">Transcript</h1>
+          <p className="mt-1 text-slate-700 dark:text-slate-300">
+            {overview.name}
+            {profile ? ` · ${profile.bodyName} · Certification No. ${profile.certificationNumber}` : ""}
+          </p>
+        </div>
+        <div className="flex flex-wrap gap-2">
+          <a href="/api/credits/transcript.pdf" download className={buttonSecondary}>
+            Download PDF<span className="sr-only"> transcript</span>
+          </a>
+          <a href="/api/credits/export.csv" download className={buttonSecondary}>
+            Export CSV<span className="sr-only"> of your credit ledger</span>
+          </a>
+        </div>
+      </header>
+
+      <section aria-labelledby="totals-heading" className="mt-8">
+        <h2 id="totals-heading" className="sr-only">
+          Totals
+        </h2>
+        <dl className="grid grid-cols-2 gap-4 sm:grid-cols-4">
+          {[
+            ["Awards", totals.awardsHundredths],
+            ["Adjustments", totals.adjustmentsHundredths],
+            ["Reversals", totals.reversalsHundredths],
+            ["Net total", totals.netHundredths],
+          ].map(([label, value]) => (
+            <div key={label} className="rounded-xl border border-slate-200 p-4 dark:border-slate-800">
+              <dt className="text-sm text-slate-600 dark:text-slate-400">{label}</dt>
+              <dd className="mt-1 text-xl font-semibold">
+                {formatCec(value as number)} <span className="text-sm font-medium text-slate-600 dark:text-slate-400">{unit}</span>
+              </dd>
+            </div>
+          ))}
+        </dl>
+        {overview.summary && (
+          <p className="mt-4 text-sm text-slate-700 dark:text-slate-300">
+            Current cycle {formatLongDate(overview.summary.current.cycle.startsOn)} to {formatLongDate(overview.summary.current.cycle.endsOn)}:{" "}
+            {formatCec(overview.summary.current.earnedHundredths + overview.summary.current.carriedInHundredths)} of{" "}
+            {formatCec(overview.summary.current.requiredHundredths)} {unit} counted
+            {overview.summary.current.met ? " (requirement met)." : `, ${formatCec(overview.summary.current.remainingHundredths)} still needed.`}
+          </p>
+        )}
+      </section>
+
+      {entries.length === 0 ? (
+        <div className="mt-8 rounded-lg border border-dashed border-slate-300 p-8 text-center dark:border-slate-700">
+          <p className="font-medium">No credit entries yet.</p>
+          <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">Credit appears here when you finish a course and pass its final assessment.</p>
+          <Link href="/courses" className={`${link} mt-3 inline-block`}>
+            Browse courses
+          </Link>
+        </div>
+      ) : (
+        <section
+          aria-labelledby="ledger-caption"
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
+          tabIndex={0}
+          className="mt-8 overflow-x-auto rounded-xl border border-slate-200 dark:border-slate-800"
+        >
+          <table className="w-full min-w-[56rem] text-left text-sm">
+            <caption id="ledger-caption" className="px-4 pt-4 text-left text-base font-semibold">
+              Every credit entry, oldest first
+              <span className="block text-sm font-normal text-slate-600 dark:text-slate-400">Dates are in your time zone ({overview.timeZone}).</span>
+            </caption>
+            <thead className="border-b border-slate-200 text-slate-600 dark:border-slate-800 dark:text-slate-400">
+              <tr>
+                <th scope="col" className="px-4 py-3 font-medium">
+                  Date
+                </th>
+                <th scope="col" className="px-4 py-3 font-medium">
+                  Course
+                </th>
+                <th scope="col" className="px-4 py-3 font-medium">
+                  Score
+                </th>
+                <th scope="col" className="px-4 py-3 font-medium">
+                  Kind
+                </th>
+                <th scope="col" className="px-4 py-3 text-right font-medium">
+                  {unit}
+                </th>
+                <th scope="col" className="px-4 py-3 font-medium">
+                  Reason
+                </th>
+                <th scope="col" className="px-4 py-3 font-medium">
+                  Certificate
+                </th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
+              {entries.map((entry) => (
+                <tr key={entry.id} className="align-top">
+                  <td className="whitespace-nowrap px-4 py-3">
+                    <time dateTime={entry.occurredAt.toISOString()}>{formatShortDate(entry.localDate)}</time>
+                  </td>
+                  <td className="px-4 py-3">
+                    {entry.course ? (
+                      <>
+                        <Link href={`/courses/${entry.course.slug}`} className="hover:underline">
+                          {entry.course.title}
+                        </Link>
+                        {entry.courseNumber && <span className="block text-xs text-slate-600 dark:text-slate-400">Course No. {entry.courseNumber}</span>}
+                      </>
+                    ) : (
+                      <span className="text-slate-500 dark:text-slate-400">General</span>
+                    )}
+                  </td>
+                  <td className="px-4 py-3">{entry.scorePercent !== null ? `${entry.scorePercent}%` : <span className="sr-only">None</span>}</td>
+                  <td className="px-4 py-3">
+                    <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${KIND_STYLES[entry.kind]}`}>
+                      {CREDIT_KIND_LABELS[entry.kind]}
+                    </span>
+                    {entry.reversedOn && <span className="mt-1 block text-xs text-slate-600 dark:text-slate-400">Reversed {formatShortDate(entry.reversedOn)}</span>}
+                    {entry.reversesEntryId && dateOf.get(entry.reversesEntryId) && (
+                      <span className="mt-1 block text-xs text-slate-600 dark:text-slate-400">
+                        Reverses the entry of {formatShortDate(dateOf.get(entry.reversesEntryId)!)}
+                      </span>
+                    )}
+                  </td>
+                  <td className="whitespace-nowrap px-4 py-3 text-right font-mono tabular-nums">{formatCec(entry.amountHundredths)}</td>
+                  <td className="max-w-xs px-4 py-3 break-words">{entry.reason ?? <span className="sr-only">None</span>}</td>
+                  <td className="px-4 py-3">
+                    {entry.certificate ? (
+                      <div>
+                        <span className="block font-mono text-xs">{entry.certificate.code}</span>
+                        {entry.certificate.status === "REVOKED" && (
+                          <span className="block text-xs font-medium text-rose-700 dark:text-rose-300">Revoked</span>
+                        )}
+                        <span className="mt-1 flex flex-wrap gap-x-3 text-xs">
+                          <Link href={`/verify/${entry.certificate.code}`} className={link}>
+                            Verify<span className="sr-only"> certificate {entry.certificate.code}</span>
+                          </Link>
+                          {entry.certificate.status === "ISSUED" && (
+                            <a href={`/api/certificates/${entry.certificate.code}/pdf`} download className={link}>
+                              PDF<span className="sr-only"> of certificate {entry.certificate.code}</span>
+                            </a>
+                          )}
+                        </span>
+                      </div>
+                    ) : entry.kind === "AWARD" ? (
+                      <span className="text-xs text-slate-600 dark:text-slate-400">Not issued yet</span>
+                    ) : (
+                      <span className="sr-only">None</span>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+            <tfoot className="border-t-2 border-slate-200 font-semibold dark:border-slate-700">
+              <tr>
+                <th scope="row" colSpan={4} className="px-4 py-3 text-left">
+                  Net total ({totals.count} {totals.count === 1 ? "entry" : "entries"})
+                </th>
+                <td className="whitespace-nowrap px-4 py-3 text-right font-mono tabular-nums">{formatCec(totals.netHundredths)}</td>
+                <td colSpan={2} />
+              </tr>
+            </tfoot>
+          </table>
+        </section>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import { streamLedgerCsv } from "@/lib/credits/ledger.server";
+import { ZUserIdParams } from "@/lib/credits/ledger-schemas";
+import { defineRoute } from "@/lib/http/route.server";
+
+// A trainer's ledger as CSV, for administrators (e.g. answering a certifying body's audit).
+export const dynamic = "force-dynamic";
+
+export const GET = defineRoute({
+  auth: "admin",
+  params: ZUserIdParams,
+  handler: async ({ params }) => {
+    const stream = await streamLedgerCsv({ userId: params.id });
+    return new Response(stream, {
+      headers: {
+        "Content-Type": "text/csv; charset=utf-8; header=present",
+        "Content-Disposition": `attachment; filename="backbone-ce-transcript-${params.id}.csv"`,
+        "Cache-Control": "private, no-store",
+        "X-Content-Type-Options": "nosniff",
+      },
+    });
+  },
+});

@@ -1,0 +1,332 @@
+import "server-only";
+import { recordAudit } from "@/lib/audit/record-audit.server";
+import { BODY_RULES, type TBodyRule, type TCertifyingBody } from "@/lib/credits/certifying-bodies";
+import { creditsOverTime, summarizeCredits, type TCreditPoint, type TCreditSummary, toLocalDate } from "@/lib/credits/cycle";
+import { LEDGER_CSV_HEADER, ledgerCsvCells, toCsvLine } from "@/lib/credits/ledger-csv";
+import { MAX_ADJUSTMENT_HUNDREDTHS, ZAdjustmentReason } from "@/lib/credits/ledger-schemas";
+import { dbDateToIso, ledgerTotals, pickCertificate, type TLedgerEntry } from "@/lib/credits/ledger-view";
+import { renderTranscriptPdfDocument } from "@/lib/credits/render-transcript-pdf";
+import { db } from "@/lib/db";
+import { env } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+// The credit ledger as trainers and administrators see it: the dashboard overview, the full list,
+// admin adjustments, and the CSV and PDF exports. Credit is only ever added as new rows
+// (the table refuses UPDATE and DELETE), so every view here is a read of the same entries.
+
+const ISSUER_NAME = "Backbone CE";
+const CSV_PAGE_SIZE = 500;
+
+export type TCreditProfile = {
+  body: TCertifyingBody;
+  bodyName: string;
+  unit: TBodyRule["unit"];
+  rule: TBodyRule;
+  certificationNumber: string;
+  firstCertifiedOn: string;
+  certificationExpiresOn: string | null;
+  timeZone: string;
+};
+
+export type TInProgressCourse = {
+  slug: string;
+  title: string;
+  completedLessons: number;
+  totalLessons: number;
+  /** The lesson to continue with; null once every lesson is done (the final assessment is next). */
+  resumeLessonSlug: string | null;
+};
+
+export type TCreditOverview = {
+  name: string;
+  timeZone: string;
+  /** Today in the trainer's zone. */
+  today: string;
+  /** Null for accounts without certification details (administrators). */
+  profile: TCreditProfile | null;
+  summary: TCreditSummary | null;
+  series: TCreditPoint[];
+  entryCount: number;
+  totalHundredths: number;
+  inProgress: TInProgressCourse[];
+};
+
+/** A stored zone that Intl no longer knows (or never did) falls back to UTC instead of breaking pages. */
+function usableTimeZone(timeZone: string): string {
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone });
+    return timeZone;
+  } catch {
+    return "UTC";
+  }
+}
+
+async function findUserOrThrow(userId: string) {
+  const user = await db.user.findUnique({
+    where: { id: userId },
+    select: {
+      name: true,
+      timeZone: true,
+      profile: { select: { certifyingBody: true, certificationNumber: true, firstCertifiedOn: true, certificationExpiresOn: true } },
+    },
+  });
+  if (!user) throw new AppError("NOT_FOUND", "That user does not exist.");
+  const timeZone = usableTimeZone(user.timeZone);
+  const profile: TCreditProfile | null = user.profile
+    ? {
+        body: user.profile.certifyingBody,
+        bodyName: BODY_RULES[user.profile.certifyingBody].name,
+        unit: BODY_RULES[user.profile.certifyingBody].unit,
+        rule: BODY_RULES[user.profile.certifyingBody],
+        certificationNumber: user.profile.certificationNumber,
+        firstCertifiedOn: dbDateToIso(user.profile.firstCertifiedOn),
+        certificationExpiresOn: user.profile.certificationExpiresOn ? dbDateToIso(user.profile.certificationExpiresOn) : null,
+        timeZone,
+      }
+    : null;
+  return { name: user.name, timeZone, profile };
+}
+
+export async function getCreditOverview({ userId, now }: { userId: string; now: Date }): Promise<TCreditOverview> {
+  const user = await findUserOrThrow(userId);
+  const [entries, courses] = await Promise.all([
+    db.creditEntry.findMany({ where: { userId }, select: { amountHundredths: true, occurredAt: true } }),
+    db.course.findMany({
+      where: {
+        archivedAt: null,
+        lessons: { some: { archivedAt: null, progress: { some: { userId, completedAt: { not: null } } } } },
+        awards: { none: { userId } },
+      },
+      select: {
+        slug: true,
+        title: true,
+        lessons: {
+          where: { archivedAt: null },
+          orderBy: { sortOrder: "asc" },
+          select: { slug: true, progress: { where: { userId }, select: { completedAt: true, updatedAt: true } } },
+        },
+      },
+    }),
+  ]);
+
+  const summary = user.profile
+    ? summarizeCredits({ body: user.profile.body, firstCertifiedOn: user.profile.firstCertifiedOn, timeZone: user.timeZone, now, entries })
+    : null;
+
+  const inProgress = courses
+    .map((course) => {
+      const progress = course.lessons.map((l) => ({ slug: l.slug, row: l.progress[0] }));
+      const lastActivity = Math.max(0, ...progress.map((p) => p.row?.updatedAt.getTime() ?? 0));
+      // Same rule as the course page: the lesson last touched if unfinished, else the first unfinished.
+      const recent = progress.filter((p) => p.row).sort((a, b) => b.row!.updatedAt.getTime() - a.row!.updatedAt.getTime())[0];
+      const resume = recent && !recent.row!.completedAt ? recent.slug : (progress.find((p) => !p.row?.completedAt)?.slug ?? null);
+      return {
+        lastActivity,
+        view: {
+          slug: course.slug,
+          title: course.title,
+          completedLessons: progress.filter((p) => p.row?.completedAt).length,
+          totalLessons: progress.length,
+          resumeLessonSlug: resume,
+        },
+      };
+    })
+    .sort((a, b) => b.lastActivity - a.lastActivity)
+    .map((c) => c.view);
+
+  return {
+    name: user.name,
+    timeZone: user.timeZone,
+    today: toLocalDate(now, user.timeZone),
+    profile: user.profile,
+    summary,
+    series: creditsOverTime(entries, { timeZone: user.timeZone }),
+    entryCount: entries.length,
+    totalHundredths: entries.reduce((sum, e) => sum + e.amountHundredths, 0),
+    inProgress,
+  };
+}
+
+const LEDGER_SELECT = {
+  id: true,
+  kind: true,
+  amountHundredths: true,
+  certifyingBody: true,
+  courseNumber: true,
+  reason: true,
+  occurredAt: true,
+  reversesEntryId: true,
+  course: { select: { slug: true, title: true } },
+  attempt: { select: { scorePercent: true } },
+  reversedBy: { select: { occurredAt: true } },
+  certificates: { orderBy: { issuedAt: "desc" }, select: { code: true, status: true } },
+} satisfies Prisma.CreditEntrySelect;
+
+type TLedgerRow = Prisma.CreditEntryGetPayload<{ select: typeof LEDGER_SELECT }>;
+
+function toLedgerEntry(row: TLedgerRow, timeZone: string): TLedgerEntry {
+  return {
+    id: row.id,
+    occurredAt: row.occurredAt,
+    localDate: toLocalDate(row.occurredAt, timeZone),
+    kind: row.kind,
+    amountHundredths: row.amountHundredths,
+    certifyingBody: row.certifyingBody,
+    course: row.course,
+    courseNumber: row.courseNumber,
+    reason: row.reason,
+    scorePercent: row.kind === "AWARD" ? (row.attempt?.scorePercent ?? null) : null,
+    certificate: pickCertificate(row.certificates),
+    reversesEntryId: row.reversesEntryId,
+    reversedOn: row.reversedBy ? toLocalDate(row.reversedBy.occurredAt, timeZone) : null,
+  };
+}
+
+// Oldest first, like a statement; the id breaks ties so paging never skips or repeats a row.
+const LEDGER_ORDER: Prisma.CreditEntryOrderByWithRelationInput[] = [{ occurredAt: "asc" }, { id: "asc" }];
+
+/** Every ledger entry of a trainer, oldest first. A trainer's ledger is dozens of rows, not thousands. */
+export async function listLedger({ userId }: { userId: string }): Promise<TLedgerEntry[]> {
+  const user = await findUserOrThrow(userId);
+  const rows = await db.creditEntry.findMany({ where: { userId }, orderBy: LEDGER_ORDER, select: LEDGER_SELECT });
+  return rows.map((row) => toLedgerEntry(row, user.timeZone));
+}
+
+export type TAdjustCreditInput = {
+  adminId: string;
+  userId: string;
+  /** Signed, never zero. */
+  amountHundredths: number;
+  reason: string;
+  courseId?: string | null;
+  now?: Date;
+};
+
+/**
+ * An administrator's correction: a new ADJUSTMENT entry and its audit record, in one transaction.
+ * Refuses to adjust one's own credit, and a removal that would leave a negative lifetime total
+ * (the user row is locked so two removals cannot both pass that check).
+ */
+export async function adjustCredit({ adminId, userId, amountHundredths, reason, courseId, now = new Date() }: TAdjustCreditInput) {
+  if (!Number.isSafeInteger(amountHundredths) || amountHundredths === 0 || Math.abs(amountHundredths) > MAX_ADJUSTMENT_HUNDREDTHS) {
+    throw new AppError("UNPROCESSABLE", "An adjustment must be a non-zero amount of at most 100.00.", { fields: { amount: "Enter a non-zero amount." } });
+  }
+  const parsedReason = ZAdjustmentReason.safeParse(reason);
+  if (!parsedReason.success) {
+    const message = parsedReason.error.issues[0]?.message ?? "Give a reason.";
+    throw new AppError("UNPROCESSABLE", message, { fields: { reason: message } });
+  }
+  if (adminId === userId) throw new AppError("FORBIDDEN", "Another administrator must adjust your own credit.");
+
+  return db.$transaction(async (tx) => {
+    const admin = await tx.user.findUnique({ where: { id: adminId }, select: { role: true, disabledAt: true } });
+    if (admin?.role !== "ADMIN" || admin.disabledAt) throw new AppError("FORBIDDEN", "This is only available to administrators.");
+    // FOR NO KEY UPDATE serializes adjustments for this trainer without blocking awards (their
+    // foreign-key checks take KEY SHARE, which this lock does not conflict with).
+    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "User" WHERE id = ${userId} FOR NO KEY UPDATE`;
+    if (locked.length === 0) throw new AppError("NOT_FOUND", "That user does not exist.");
+    const profile = await tx.trainerProfile.findUnique({ where: { userId }, select: { certifyingBody: true } });
+    if (!profile) throw new AppError("UNPROCESSABLE", "This account has no certification details, so it holds no credit to adjust.");
+    if (courseId) {
+      const course = await tx.course.findUnique({ where: { id: courseId }, select: { id: true } });
+      if (!course) throw new AppError("UNPROCESSABLE", "That course does not exist.", { fields: { courseId: "No such course." } });
+    }
+    if (amountHundredths < 0) {
+      const { _sum } = await tx.creditEntry.aggregate({ where: { userId }, _sum: { amountHundredths: true } });
+      const total = _sum.amountHundredths ?? 0;
+      if (total + amountHundredths < 0) {
+        throw new AppError("UNPROCESSABLE", "This would take the trainer's total credit below zero.", {
+          fields: { amount: "The trainer does not hold that much credit." },
+        });
+      }
+    }
+    const entry = await tx.creditEntry.create({
+      data: {
+        userId,
+        kind: "ADJUSTMENT",
+        amountHundredths,
+        certifyingBody: profile.certifyingBody,
+        courseId: courseId ?? null,
+        reason: parsedReason.data,
+        createdById: adminId,
+        occurredAt: now,
+      },
+      select: { id: true, amountHundredths: true, occurredAt: true, certifyingBody: true, courseId: true, reason: true },
+    });
+    await recordAudit(tx, {
+      actorId: adminId,
+      action: "credit.adjust",
+      targetType: "credit-entry",
+      targetId: entry.id,
+      data: { userId, amountHundredths, reason: parsedReason.data, courseId: courseId ?? null, certifyingBody: profile.certifyingBody },
+    });
+    return entry;
+  });
+}
+
+/**
+ * The ledger as CSV (header, then one row per entry, oldest first), read a page at a time as the
+ * client consumes it, so a long history is never held in memory. Resolves once the user is known,
+ * so an unknown user is a 404 rather than a broken download.
+ */
+export async function streamLedgerCsv({ userId, pageSize = CSV_PAGE_SIZE }: { userId: string; pageSize?: number }): Promise<ReadableStream<Uint8Array>> {
+  const user = await findUserOrThrow(userId);
+  const encoder = new TextEncoder();
+  let cursor: { occurredAt: Date; id: string } | null = null;
+  let headerSent = false;
+
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (!headerSent) {
+        headerSent = true;
+        controller.enqueue(encoder.encode(toCsvLine(LEDGER_CSV_HEADER)));
+        return;
+      }
+      const after: { occurredAt: Date; id: string } | null = cursor;
+      const rows = await db.creditEntry.findMany({
+        where: {
+          userId,
+          ...(after ? { OR: [{ occurredAt: { gt: after.occurredAt } }, { occurredAt: after.occurredAt, id: { gt: after.id } }] } : {}),
+        },
+        orderBy: LEDGER_ORDER,
+        take: pageSize,
+        select: LEDGER_SELECT,
+      });
+      if (rows.length > 0) {
+        controller.enqueue(encoder.encode(rows.map((row) => toCsvLine(ledgerCsvCells(toLedgerEntry(row, user.timeZone)))).join("")));
+        const last = rows[rows.length - 1];
+        cursor = { occurredAt: last.occurredAt, id: last.id };
+      }
+      if (rows.length < pageSize) controller.close();
+    },
+  });
+}
+
+/** A PDF transcript of the whole ledger with the current cycle's totals, for a certifying body. */
+export async function renderTranscriptPdf({ userId, now }: { userId: string; now: Date }): Promise<Uint8Array> {
+  const [overview, entries] = await Promise.all([getCreditOverview({ userId, now }), listLedger({ userId })]);
+  const profile = overview.profile;
+  return renderTranscriptPdfDocument({
+    issuerName: ISSUER_NAME,
+    trainerName: overview.name,
+    certification: profile
+      ? {
+          body: profile.body,
+          bodyName: profile.bodyName,
+          unit: profile.unit,
+          number: profile.certificationNumber,
+          firstCertifiedOn: profile.firstCertifiedOn,
+          firstCycleExempt: profile.rule.firstCycleExempt,
+          carryForward: profile.rule.carryForward,
+        }
+      : null,
+    current: overview.summary?.current ?? null,
+    entries,
+    totals: ledgerTotals(entries),
+    timeZone: overview.timeZone,
+    generatedAt: now,
+    generatedOn: overview.today,
+    siteUrl: env().NEXTAUTH_URL ?? null,
+  });
+}

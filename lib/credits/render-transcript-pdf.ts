@@ -1,0 +1,316 @@
+import { type Color, PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from "pdf-lib";
+import { sanitizeWinAnsiText } from "@/lib/certificates/win-ansi";
+import { formatCec } from "@/lib/credits/cec-amount";
+import type { TCertifyingBody } from "@/lib/credits/certifying-bodies";
+import type { TCurrentCycleSummary } from "@/lib/credits/cycle";
+import { CREDIT_KIND_LABELS, formatLongDate, formatShortDate, type TLedgerEntry, type TLedgerTotals } from "@/lib/credits/ledger-view";
+
+/*
+ * A credit transcript a trainer can send to their certifying body: who they are, their
+ * certification, the current cycle's totals and every ledger entry, on US Letter portrait pages
+ * with the table header repeated and "Page n of m" on each. Standard fonts only (nothing to embed),
+ * so every string is passed through sanitizeWinAnsiText first. Pure and deterministic: the
+ * generation date comes from the input, never the clock.
+ */
+
+export type TTranscriptPdfInput = {
+  issuerName: string;
+  trainerName: string;
+  /** Null for accounts without certification details (e.g. administrators). */
+  certification: {
+    body: TCertifyingBody;
+    bodyName: string;
+    unit: string;
+    number: string;
+    firstCertifiedOn: string;
+    firstCycleExempt: boolean;
+    carryForward: boolean;
+  } | null;
+  current: TCurrentCycleSummary | null;
+  entries: readonly TLedgerEntry[];
+  totals: TLedgerTotals;
+  timeZone: string;
+  generatedAt: Date;
+  /** generatedAt as a calendar date in the trainer's zone. */
+  generatedOn: string;
+  /** Public site address for verify links, when configured. */
+  siteUrl?: string | null;
+};
+
+const PAGE_WIDTH = 612;
+const PAGE_HEIGHT = 792;
+const MARGIN = 48;
+const CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN;
+const FOOTER_Y = 30;
+const BOTTOM = 56;
+
+const NAVY = rgb(0.11, 0.2, 0.33);
+const INK = rgb(0.15, 0.16, 0.19);
+const MUTED = rgb(0.4, 0.42, 0.46);
+const RULE = rgb(0.8, 0.82, 0.85);
+const BAND = rgb(0.94, 0.96, 0.97);
+const WARN = rgb(0.6, 0.25, 0.05);
+
+type TFonts = { regular: PDFFont; bold: PDFFont; italic: PDFFont };
+
+type TColumn = { key: "date" | "course" | "kind" | "amount" | "details"; title: string; width: number; align?: "right" };
+
+const TABLE_SIZE = 8.5;
+const LINE_HEIGHT = 10.5;
+const CELL_PAD = 4;
+
+/** Greedy word wrap; words wider than a line are cut at characters. Never returns zero lines. */
+export function wrapText(font: PDFFont, text: string, size: number, maxWidth: number): string[] {
+  const lines: string[] = [];
+  for (const paragraph of text.split("\n")) {
+    let current = "";
+    for (const word of paragraph.split(" ").filter(Boolean)) {
+      const candidate = current ? `${current} ${word}` : word;
+      if (font.widthOfTextAtSize(candidate, size) <= maxWidth) {
+        current = candidate;
+        continue;
+      }
+      if (current) lines.push(current);
+      current = "";
+      let piece = "";
+      for (const char of word) {
+        if (piece && font.widthOfTextAtSize(piece + char, size) > maxWidth) {
+          lines.push(piece);
+          piece = "";
+        }
+        piece += char;
+      }
+      current = piece;
+    }
+    lines.push(current);
+  }
+  const trimmed = lines.filter((line, i) => line !== "" || i === 0);
+  return trimmed.length ? trimmed : [""];
+}
+
+const clean = (text: string) => sanitizeWinAnsiText(text);
+
+class Writer {
+  pages: PDFPage[] = [];
+  page!: PDFPage;
+  y = 0;
+  constructor(
+    private readonly doc: PDFDocument,
+    readonly fonts: TFonts,
+  ) {
+    this.newPage();
+  }
+  newPage(): void {
+    this.page = this.doc.addPage([PAGE_WIDTH, PAGE_HEIGHT]);
+    this.pages.push(this.page);
+    this.y = PAGE_HEIGHT - MARGIN;
+  }
+  ensure(height: number): boolean {
+    if (this.y - height >= BOTTOM) return false;
+    this.newPage();
+    return true;
+  }
+  text(text: string, x: number, y: number, font: PDFFont, size: number, color: Color = INK): void {
+    if (text) this.page.drawText(text, { x, y, font, size, color });
+  }
+  rightText(text: string, right: number, y: number, font: PDFFont, size: number, color: Color = INK): void {
+    this.text(text, right - font.widthOfTextAtSize(text, size), y, font, size, color);
+  }
+  rule(y: number, color: Color = RULE, thickness = 0.75): void {
+    this.page.drawLine({ start: { x: MARGIN, y }, end: { x: PAGE_WIDTH - MARGIN, y }, thickness, color });
+  }
+  /** A paragraph wrapped to the content width, moving the cursor down. */
+  paragraph(text: string, font: PDFFont, size: number, color: Color = INK, indent = 0): void {
+    for (const line of wrapText(font, clean(text), size, CONTENT_WIDTH - indent)) {
+      this.ensure(size + 4);
+      this.text(line, MARGIN + indent, this.y - size, font, size, color);
+      this.y -= size + 4;
+    }
+  }
+}
+
+function detailsFor(entry: TLedgerEntry): string {
+  const parts: string[] = [];
+  if (entry.reason) parts.push(entry.reason);
+  if (entry.scorePercent !== null) parts.push(`Assessment score ${entry.scorePercent}%`);
+  if (entry.certificate) {
+    parts.push(`Certificate ${entry.certificate.code}${entry.certificate.status === "REVOKED" ? " (revoked)" : ""}`);
+  }
+  if (entry.reversedOn) parts.push(`Reversed on ${formatShortDate(entry.reversedOn)}`);
+  // Sentences joined with ". ", without doubling a full stop a reason already ends with.
+  return parts.reduce((text, part) => (text === "" ? part : `${text}${/[.!?]$/.test(text) ? "" : "."} ${part}`), "");
+}
+
+export async function renderTranscriptPdfDocument(input: TTranscriptPdfInput): Promise<Uint8Array> {
+  const doc = await PDFDocument.create({ updateMetadata: false });
+  const [regular, bold, italic] = await Promise.all([
+    doc.embedFont(StandardFonts.Helvetica),
+    doc.embedFont(StandardFonts.HelveticaBold),
+    doc.embedFont(StandardFonts.HelveticaOblique),
+  ]);
+  const fonts = { regular, bold, italic };
+  const w = new Writer(doc, fonts);
+  const unit = input.certification?.unit ?? "credits";
+  const issuer = clean(input.issuerName);
+  const name = clean(input.trainerName);
+
+  // Heading
+  w.text(issuer.toUpperCase(), MARGIN, w.y - 10, bold, 10, NAVY);
+  w.rightText(`Generated ${formatLongDate(input.generatedOn)}`, PAGE_WIDTH - MARGIN, w.y - 10, regular, 9, MUTED);
+  w.y -= 38;
+  w.text("Continuing Education Transcript", MARGIN, w.y, bold, 20, NAVY);
+  w.y -= 12;
+  w.rule(w.y, NAVY, 1.25);
+  w.y -= 20;
+
+  // Who and which certification
+  const facts: Array<[string, string]> = [["Trainer", name]];
+  if (input.certification) {
+    const c = input.certification;
+    facts.push(
+      ["Certifying body", clean(`${c.bodyName} (${c.body})`)],
+      ["Certification number", clean(c.number)],
+      ["First certified", formatLongDate(c.firstCertifiedOn)],
+    );
+  } else {
+    facts.push(["Certification", "No certification details on file"]);
+  }
+  facts.push(["Dates shown in", clean(input.timeZone)]);
+  for (const [label, value] of facts) {
+    w.text(label, MARGIN, w.y, bold, 9.5, MUTED);
+    const lines = wrapText(regular, value, 10.5, CONTENT_WIDTH - 130);
+    lines.forEach((line, i) => {
+      w.text(line, MARGIN + 130, w.y - i * 13, regular, 10.5);
+    });
+    w.y -= 13 * lines.length + 3;
+  }
+  w.y -= 8;
+
+  // Current cycle
+  if (input.current && input.certification) {
+    const cur = input.current;
+    const counted = cur.earnedHundredths + cur.carriedInHundredths;
+    const rows: Array<[string, string]> = [
+      ["Cycle", `${formatLongDate(cur.cycle.startsOn)} to ${formatLongDate(cur.cycle.endsOn)} (${cur.daysLeft} day${cur.daysLeft === 1 ? "" : "s"} left)`],
+      ["Required this cycle", `${formatCec(cur.requiredHundredths)} ${unit}`],
+      ["Earned this cycle", `${formatCec(cur.earnedHundredths)} ${unit}`],
+    ];
+    if (input.certification.carryForward) rows.push(["Carried forward", `${formatCec(cur.carriedInHundredths)} ${unit}`]);
+    rows.push(["Counted toward requirement", `${formatCec(counted)} ${unit}`]);
+    rows.push(["Status", cur.met ? "Requirement met" : `${formatCec(cur.remainingHundredths)} ${unit} still needed`]);
+    const boxHeight = 26 + rows.length * 13 + (cur.requiredHundredths === 0 && input.certification.firstCycleExempt ? 13 : 0);
+    w.page.drawRectangle({ x: MARGIN, y: w.y - boxHeight, width: CONTENT_WIDTH, height: boxHeight, color: BAND });
+    w.text("CURRENT CERTIFICATION CYCLE", MARGIN + 10, w.y - 15, bold, 8, NAVY);
+    let y = w.y - 30;
+    for (const [label, value] of rows) {
+      w.text(label, MARGIN + 10, y, regular, 9.5, MUTED);
+      w.text(value, MARGIN + 170, y, label === "Status" ? bold : regular, 10, label === "Status" && !cur.met ? WARN : INK);
+      y -= 13;
+    }
+    if (cur.requiredHundredths === 0 && input.certification.firstCycleExempt) {
+      w.text(`First certification year: no ${unit}s are required; credit earned now carries forward.`, MARGIN + 10, y, italic, 9, MUTED);
+    }
+    w.y -= boxHeight + 16;
+  }
+
+  // Lifetime totals
+  const t = input.totals;
+  w.text("ALL ENTRIES", MARGIN, w.y, bold, 8, NAVY);
+  w.y -= 14;
+  const totalsLine =
+    `Awards ${formatCec(t.awardsHundredths)}   ·   Adjustments ${formatCec(t.adjustmentsHundredths)}   ·   ` +
+    `Reversals ${formatCec(t.reversalsHundredths)}   ·   Net total ${formatCec(t.netHundredths)} ${unit}`;
+  w.paragraph(totalsLine, bold, 10);
+  w.y -= 10;
+
+  // Ledger table
+  const columns: TColumn[] = [
+    { key: "date", title: "Date", width: 66 },
+    { key: "course", title: "Course", width: 176 },
+    { key: "kind", title: "Kind", width: 62 },
+    { key: "amount", title: unit === "credits" ? "Credits" : unit, width: 48, align: "right" },
+    { key: "details", title: "Details", width: CONTENT_WIDTH - 66 - 176 - 62 - 48 },
+  ];
+  const drawHeader = () => {
+    w.page.drawRectangle({ x: MARGIN, y: w.y - 16, width: CONTENT_WIDTH, height: 16, color: NAVY });
+    let x = MARGIN;
+    for (const col of columns) {
+      if (col.align === "right") w.rightText(col.title, x + col.width - CELL_PAD, w.y - 11.5, bold, 8.5, rgb(1, 1, 1));
+      else w.text(col.title, x + CELL_PAD, w.y - 11.5, bold, 8.5, rgb(1, 1, 1));
+      x += col.width;
+    }
+    w.y -= 16;
+  };
+
+  w.ensure(16 + 2 * LINE_HEIGHT + 8);
+  drawHeader();
+  if (input.entries.length === 0) {
+    w.y -= 16;
+    w.text("No credit entries yet.", MARGIN + CELL_PAD, w.y, italic, 9.5, MUTED);
+    w.y -= 10;
+  }
+  for (const entry of input.entries) {
+    // Each cell is a list of paragraphs; secondary ones (a course number) are drawn muted.
+    const cells: Record<TColumn["key"], Array<{ text: string; muted?: boolean }>> = {
+      date: [{ text: formatShortDate(entry.localDate) }],
+      course: [
+        { text: entry.course ? clean(entry.course.title) : entry.kind === "ADJUSTMENT" ? "(general adjustment)" : "-" },
+        ...(entry.course && entry.courseNumber ? [{ text: clean(`Course No. ${entry.courseNumber}`), muted: true }] : []),
+      ],
+      kind: [{ text: CREDIT_KIND_LABELS[entry.kind] }],
+      amount: [{ text: formatCec(entry.amountHundredths) }],
+      details: [{ text: clean(detailsFor(entry)) }],
+    };
+    const wrapped = columns.map((col) =>
+      cells[col.key].flatMap(({ text, muted }) =>
+        wrapText(muted ? italic : regular, text, TABLE_SIZE, col.width - 2 * CELL_PAD).map((line) => ({ line, muted: !!muted })),
+      ),
+    );
+    const rowHeight = Math.max(...wrapped.map((l) => l.length)) * LINE_HEIGHT + 6;
+    if (w.ensure(rowHeight)) drawHeader();
+    let x = MARGIN;
+    columns.forEach((col, i) => {
+      wrapped[i].forEach(({ line, muted }, n) => {
+        const y = w.y - 3 - TABLE_SIZE - n * LINE_HEIGHT;
+        const font = muted ? italic : regular;
+        if (col.align === "right") w.rightText(line, x + col.width - CELL_PAD, y, font, TABLE_SIZE);
+        else w.text(line, x + CELL_PAD, y, font, TABLE_SIZE, muted ? MUTED : INK);
+      });
+      x += col.width;
+    });
+    w.y -= rowHeight;
+    w.rule(w.y, RULE, 0.5);
+  }
+
+  // Closing notes
+  w.y -= 14;
+  const notes = [
+    `Every award is recorded when the trainer completes all lessons and passes the course's final assessment; ` +
+      "adjustments and reversals are made by an administrator with a recorded reason. Entries are never edited or deleted.",
+    input.siteUrl
+      ? `Certificates can be checked at ${input.siteUrl.replace(/\/$/, "")}/verify/<certificate code>.`
+      : "Certificates can be checked on the issuer's verify page using the certificate code.",
+    "Acceptance of continuing education credits is determined by the certifying body.",
+  ];
+  for (const note of notes) w.paragraph(note, italic, 8.5, MUTED);
+
+  // Footers, now that the page count is known.
+  const footer = `${issuer} transcript for ${name} · generated ${formatLongDate(input.generatedOn)}`;
+  w.pages.forEach((page, i) => {
+    page.drawLine({ start: { x: MARGIN, y: FOOTER_Y + 12 }, end: { x: PAGE_WIDTH - MARGIN, y: FOOTER_Y + 12 }, thickness: 0.5, color: RULE });
+    const label = `Page ${i + 1} of ${w.pages.length}`;
+    const footerText = wrapText(regular, footer, 7.5, CONTENT_WIDTH - 80)[0];
+    page.drawText(footerText, { x: MARGIN, y: FOOTER_Y, font: regular, size: 7.5, color: MUTED });
+    page.drawText(label, { x: PAGE_WIDTH - MARGIN - regular.widthOfTextAtSize(label, 7.5), y: FOOTER_Y, font: regular, size: 7.5, color: MUTED });
+  });
+
+  doc.setTitle(`Continuing education transcript: ${input.trainerName}`, { showInWindowTitleBar: true });
+  doc.setAuthor(input.issuerName);
+  doc.setSubject(`Credit ledger of ${input.trainerName} as of ${input.generatedOn}.`);
+  doc.setCreator(input.issuerName);
+  doc.setProducer(`${input.issuerName} (pdf-lib)`);
+  doc.setLanguage("en-US");
+  doc.setCreationDate(input.generatedAt);
+  doc.setModificationDate(input.generatedAt);
+  return doc.save();
+}
