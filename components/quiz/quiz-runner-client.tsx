@@ -104,7 +104,7 @@ export function QuizRunner({ attemptId, number, deadlineAt, questions, initialRe
   return (
     <div>
       <div className="sticky top-0 z-20 -mx-4 mb-6 flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 bg-white/95 px-4 py-3 text-sm backdrop-blur dark:border-slate-800 dark:bg-slate-950/95">
-        <span className="font-medium">Attempt #{number}</span>
+        <h1 className="text-base font-semibold">Attempt #{number}</h1>
         <span>
           {answered} of {questions.length} answered
         </span>

@@ -1,0 +1,101 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import path from "node:path";
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { db, expect, test } from "./fixtures";
+
+const SENTINEL = "SENTINEL-ANSWER-KEY-7f3a9c";
+
+async function expectNoAxeViolations(page: Page) {
+  const result = await new AxeBuilder({ page }).analyze();
+  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
+test("anyone can read: catalog, course and lesson pages are static, cacheable and accessible", async ({ page, request }) => {
+  await page.goto("/courses");
+  await expect(page.getByRole("link", { name: /Back Care for Trainers/ }).first()).toBeVisible();
+  // The fixture course exists only as a folder of content: no code knows about it.
+  await expect(page.getByRole("link", { name: "Fixture Course for Tests", exact: true })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await page.goto("/courses/back-care");
+  await expect(page.getByRole("heading", { name: "Syllabus" })).toBeVisible();
+  await expect(page.getByText("2.0 contact hours").first()).toBeVisible();
+  await expect(page.getByText("0.40 CEC").first()).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await page.goto("/courses/back-care/trunk-muscles");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await expect(page.getByRole("navigation", { name: "On this page" })).toBeAttached();
+  await expect(page.getByText("Reading as a guest.")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Key takeaways" })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  const res = await request.get("/courses/back-care/trunk-muscles");
+  expect(res.headers()["cache-control"]).toMatch(/^public, .*s-maxage=\d+/);
+  const fixture = await request.get("/courses/fixture-course/first-steps");
+  expect(fixture.status()).toBe(200);
+  expect(await fixture.text()).toContain("Warm welcome");
+});
+
+test("a trainer completes the lessons, passes the assessment and sees the credit", async ({ page, asTrainer }) => {
+  const trainer = await asTrainer();
+  for (const lesson of ["first-steps", "second-steps"]) {
+    await page.goto(`/courses/fixture-course/${lesson}`);
+    await page.getByRole("button", { name: "Mark lesson complete" }).click();
+    await expect(page.getByText("Lesson marked complete.")).toBeVisible();
+  }
+  await page.goto("/courses/fixture-course");
+  await expect(page.getByText("2 of 2 lessons")).toBeVisible();
+
+  await page.goto("/courses/fixture-course/quiz/final");
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: "Start the assessment" }).click();
+  await expect(page.getByRole("heading", { name: "Attempt #1" })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByRole("radio", { name: "Blue" }).check();
+  await page.getByRole("radio", { name: "True" }).check();
+  await page.getByLabel("Your answer").fill("2");
+  await expect(page.getByText("3 of 3 answered")).toBeVisible();
+  await page.getByRole("button", { name: "Submit answers" }).click();
+  await expect(page.getByRole("heading", { name: /You passed — 100%/ })).toBeVisible();
+  await expect(page.getByText(SENTINEL).first()).toBeVisible(); // explanations appear once graded
+  await expectNoAxeViolations(page);
+
+  const entries = await db.creditEntry.findMany({ where: { userId: trainer.id }, select: { kind: true, amountHundredths: true } });
+  expect(entries).toEqual([{ kind: "AWARD", amountHundredths: 10 }]);
+  await page.goto("/dashboard");
+  await expect(page.getByText("0.10").first()).toBeVisible();
+});
+
+test("answer keys never reach the browser before grading", async ({ page, asTrainer }) => {
+  await asTrainer();
+  const bodies: string[] = [];
+  page.on("response", async (response) => {
+    const type = response.headers()["content-type"] ?? "";
+    if (/json|html|text|javascript|x-component/.test(type)) bodies.push(await response.text().catch(() => ""));
+  });
+  for (const url of ["/courses", "/courses/fixture-course", "/courses/fixture-course/first-steps", "/courses/fixture-course/quiz/final"]) {
+    await page.goto(url);
+  }
+  await page.getByRole("button", { name: "Start the assessment" }).click();
+  await expect(page.getByRole("heading", { name: "Attempt #1" })).toBeVisible();
+  await page.getByRole("radio", { name: "Green" }).check(); // an autosave round-trip
+  await expect(page.getByText("All answers saved")).toBeVisible();
+  // The RSC payload of the attempt page, fetched as the router does.
+  const rsc = await page.request.get(page.url(), { headers: { RSC: "1" } });
+  bodies.push(await rsc.text());
+  bodies.push(await page.content());
+  expect(bodies.length).toBeGreaterThan(5);
+  for (const body of bodies) expect(body).not.toContain(SENTINEL);
+
+  // Nor is it anywhere in the client build output.
+  const walk = (dir: string): string[] =>
+    readdirSync(dir).flatMap((name) => {
+      const full = path.join(dir, name);
+      return statSync(full).isDirectory() ? walk(full) : [full];
+    });
+  const files = walk(path.resolve(".next-e2e/static"));
+  expect(files.length).toBeGreaterThan(10);
+  for (const file of files) expect(readFileSync(file, "utf8").includes(SENTINEL), file).toBe(false);
+});
