@@ -26,6 +26,8 @@ async function main() {
     NEXT_DIST_DIR: DIST,
     EXTRA_CONTENT_DIR: path.resolve("e2e/fixtures/content"),
     APP_MODE: "demo",
+    // Specs act as clients behind one proxy (x-forwarded-for), so throttling tests use their own IP.
+    TRUSTED_PROXY_HOPS: "1",
     NEXTAUTH_SECRET: E2E_SECRET,
     NEXTAUTH_URL: E2E_BASE_URL,
     SIGNING_KEY_PEM: privateKey.export({ type: "pkcs8", format: "pem" }).toString(),

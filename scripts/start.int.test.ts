@@ -3,7 +3,7 @@ import net from "node:net";
 import { expect, test } from "vitest";
 
 // `npm start` must fail fast with one clear line (no stack trace) on bad configuration.
-function start(env: NodeJS.ProcessEnv): Promise<{ code: number | null; stderr: string; stdout: string }> {
+function start(env: Record<string, string>): Promise<{ code: number | null; stderr: string; stdout: string }> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", "scripts/start.ts"], {
       env: { ...process.env, ...env },

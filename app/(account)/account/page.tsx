@@ -1,0 +1,70 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getAccount } from "@/lib/auth/account.server";
+import { getSessionUser } from "@/lib/auth/session.server";
+import { ChangePasswordForm } from "./change-password-client";
+import { ProfileForm } from "./profile-form-client";
+import { SessionActions } from "./session-actions-client";
+
+export const metadata: Metadata = { title: "Your account" };
+export const dynamic = "force-dynamic";
+
+const day = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 10) : null);
+
+const sectionClass = "rounded-xl border border-slate-200 p-5 sm:p-6 dark:border-slate-800";
+
+export default async function AccountPage() {
+  const user = await getSessionUser();
+  if (!user) redirect("/sign-in?callbackUrl=/account");
+  const account = await getAccount(user.id);
+  const p = account.profile;
+  // Only the values the forms show go to the client.
+  const profile = {
+    name: account.name,
+    timeZone: account.timeZone,
+    certification: p
+      ? { certifyingBody: p.certifyingBody, certificationNumber: p.certificationNumber, firstCertifiedOn: day(p.firstCertifiedOn) ?? "", certificationExpiresOn: day(p.certificationExpiresOn) }
+      : null,
+  };
+  return (
+    <div className="mx-auto max-w-3xl px-4 py-10">
+      <h1 className="text-3xl font-bold tracking-tight">Your account</h1>
+      <p className="mt-2 text-slate-700 dark:text-slate-300">
+        Signed in as <strong className="break-all">{account.email}</strong>
+        {account.role === "ADMIN" && <span className="ml-2 rounded bg-brand-50 px-2 py-0.5 text-sm font-medium text-brand-800 dark:bg-slate-800 dark:text-brand-100">Administrator</span>}
+      </p>
+
+      <section aria-labelledby="profile-heading" className={`mt-8 ${sectionClass}`}>
+        <h2 id="profile-heading" className="text-xl font-semibold">
+          Profile and certification
+        </h2>
+        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">Certificates you earn from now on use these details; certificates already issued keep theirs.</p>
+        <div className="mt-5">
+          <ProfileForm initial={profile} />
+        </div>
+      </section>
+
+      <section aria-labelledby="password-heading" className={`mt-8 ${sectionClass}`}>
+        <h2 id="password-heading" className="text-xl font-semibold">
+          Change password
+        </h2>
+        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">Other devices are signed out when you change it.</p>
+        <div className="mt-5">
+          <ChangePasswordForm email={account.email} />
+        </div>
+      </section>
+
+      <section aria-labelledby="sessions-heading" className={`mt-8 ${sectionClass}`}>
+        <h2 id="sessions-heading" className="text-xl font-semibold">
+          Sessions
+        </h2>
+        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+          Lost a phone or signed in on a shared computer? Signing out everywhere ends every session, this one included.
+        </p>
+        <div className="mt-5">
+          <SessionActions />
+        </div>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,111 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { listUsers } from "@/lib/admin/list-users.server";
+import { firstParam, pageParam, requireAdminPage } from "../admin-page-guard";
+import { Pagination } from "../pagination";
+import { UserActions } from "./user-actions-client";
+
+export const metadata: Metadata = { title: "Trainers · Admin" };
+export const dynamic = "force-dynamic";
+
+type TProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+function badge(text: string, tone: "ok" | "warn" | "muted") {
+  const colours = {
+    ok: "bg-brand-50 text-brand-800 dark:bg-slate-800 dark:text-brand-100",
+    warn: "bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-100",
+    muted: "bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300",
+  }[tone];
+  return <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${colours}`}>{text}</span>;
+}
+
+export default async function AdminUsersPage({ searchParams }: TProps) {
+  const admin = await requireAdminPage("/admin/users");
+  const sp = await searchParams;
+  const q = (firstParam(sp.q) ?? "").trim().slice(0, 100);
+  const list = await listUsers({ q, page: pageParam(sp.page) });
+  const hrefFor = (page: number) => `/admin/users?${new URLSearchParams({ ...(q ? { q } : {}), ...(page > 1 ? { page: String(page) } : {}) })}`;
+  const first = (list.page - 1) * list.pageSize + 1;
+
+  return (
+    <div>
+      <h1 className="text-2xl font-bold tracking-tight">Trainers and admins</h1>
+      <search>
+        <form method="get" action="/admin/users" className="mt-4 flex max-w-xl flex-wrap items-end gap-2">
+          <div className="min-w-0 flex-1">
+            <label htmlFor="user-search" className="block text-sm font-medium">
+              Search by name, email or certification number
+            </label>
+            <input
+              id="user-search"
+              name="q"
+              type="search"
+              defaultValue={q}
+              maxLength={100}
+              className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 dark:border-slate-600 dark:bg-slate-900"
+            />
+          </div>
+          <button type="submit" className="min-h-11 rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+            Search
+          </button>
+          {q && (
+            <Link href="/admin/users" className="min-h-11 px-2 py-2 text-sm text-brand-700 underline dark:text-brand-100">
+              Clear
+            </Link>
+          )}
+        </form>
+      </search>
+
+      <p className="mt-4 text-sm text-slate-600 dark:text-slate-400" aria-live="polite">
+        {list.total === 0
+          ? q
+            ? `No accounts match “${q}”.`
+            : "No accounts yet."
+          : `Showing ${first}–${first + list.rows.length - 1} of ${list.total} account${list.total === 1 ? "" : "s"}${q ? ` matching “${q}”` : ""}.`}
+      </p>
+
+      {list.rows.length > 0 && (
+        <section aria-labelledby="users-caption" className="relative mt-3 overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
+          <table className="w-full min-w-[56rem] text-left text-sm">
+            <caption id="users-caption" className="sr-only">
+              Accounts, newest first
+            </caption>
+            <thead className="bg-slate-50 text-slate-700 dark:bg-slate-900 dark:text-slate-300">
+              <tr>
+                <th scope="col" className="px-3 py-2">Name</th>
+                <th scope="col" className="px-3 py-2">Email</th>
+                <th scope="col" className="px-3 py-2">Role</th>
+                <th scope="col" className="px-3 py-2">Body</th>
+                <th scope="col" className="px-3 py-2">Certification no.</th>
+                <th scope="col" className="px-3 py-2">Status</th>
+                <th scope="col" className="px-3 py-2">Actions</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.rows.map((u) => (
+                <tr key={u.id} className="border-t border-slate-100 align-top dark:border-slate-800">
+                  <th scope="row" className="px-3 py-2 font-medium">
+                    {u.name}
+                    {u.id === admin.id && <span className="ml-1 font-normal text-slate-500 dark:text-slate-400">(you)</span>}
+                  </th>
+                  <td className="break-all px-3 py-2">{u.email}</td>
+                  <td className="px-3 py-2">{u.role === "ADMIN" ? "Admin" : "Trainer"}</td>
+                  <td className="px-3 py-2">{u.certifyingBody ?? "—"}</td>
+                  <td className="px-3 py-2 font-mono text-xs">{u.certificationNumber ?? "—"}</td>
+                  <td className="space-x-1 px-3 py-2">
+                    {u.disabled ? badge("Disabled", "warn") : badge("Active", "ok")}
+                    {!u.verified && badge("Unverified", "muted")}
+                  </td>
+                  <td className="px-3 py-2">
+                    <UserActions userId={u.id} name={u.name} role={u.role} disabled={u.disabled} isSelf={u.id === admin.id} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+      <Pagination page={list.page} pageCount={list.pageCount} hrefFor={hrefFor} label="Account pages" />
+    </div>
+  );
+}

@@ -1,0 +1,67 @@
+import "server-only";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+export const USERS_PAGE_SIZE = 25;
+
+/** One row of the admin user list: exactly what the table shows, nothing else. */
+export type TAdminUserRow = {
+  id: string;
+  name: string;
+  email: string;
+  role: "TRAINER" | "ADMIN";
+  certifyingBody: string | null;
+  certificationNumber: string | null;
+  disabled: boolean;
+  verified: boolean;
+};
+
+export type TAdminUserList = { rows: TAdminUserRow[]; total: number; page: number; pageCount: number; pageSize: number };
+
+/** Searches name, email and certification number (case-insensitive substring); newest accounts first. */
+export async function listUsers({ q = "", page = 1 }: { q?: string; page?: number }): Promise<TAdminUserList> {
+  const term = q.trim().slice(0, 100);
+  const where: Prisma.UserWhereInput = term
+    ? {
+        OR: [
+          { name: { contains: term, mode: "insensitive" } },
+          { email: { contains: term, mode: "insensitive" } },
+          { profile: { is: { certificationNumber: { contains: term, mode: "insensitive" } } } },
+        ],
+      }
+    : {};
+  const total = await db.user.count({ where });
+  const pageCount = Math.max(1, Math.ceil(total / USERS_PAGE_SIZE));
+  const current = Math.min(Math.max(1, Math.floor(page) || 1), pageCount);
+  const users = await db.user.findMany({
+    where,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    skip: (current - 1) * USERS_PAGE_SIZE,
+    take: USERS_PAGE_SIZE,
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      role: true,
+      disabledAt: true,
+      emailVerifiedAt: true,
+      profile: { select: { certifyingBody: true, certificationNumber: true } },
+    },
+  });
+  return {
+    rows: users.map((u) => ({
+      id: u.id,
+      name: u.name,
+      email: u.email,
+      role: u.role,
+      certifyingBody: u.profile?.certifyingBody ?? null,
+      certificationNumber: u.profile?.certificationNumber ?? null,
+      disabled: u.disabledAt !== null,
+      verified: u.emailVerifiedAt !== null,
+    })),
+    total,
+    page: current,
+    pageCount,
+    pageSize: USERS_PAGE_SIZE,
+  };
+}
