@@ -44,7 +44,7 @@ export const ZSignUp = z.strictObject({
 export type TSignUp = z.infer<typeof ZSignUp>;
 
 export const ZProfileUpdate = z.strictObject({
-  name: z.string().trim().min(2).max(100),
+  name: z.string().trim().min(2, "Enter your full name.").max(100, "Use at most 100 characters."),
   timeZone: ZTimeZone,
   certification: ZCertificationDetails,
 });

@@ -38,6 +38,16 @@ export function authOptions(): NextAuthOptions {
     secret: env().NEXTAUTH_SECRET,
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE },
     pages: { signIn: "/sign-in", error: "/sign-in" },
+    logger: {
+      // A revoked session read is expected (sign out everywhere, disabled account): not an error.
+      error(code, metadata) {
+        if (code !== "JWT_SESSION_ERROR") console.error(`[next-auth] ${code}`, metadata);
+      },
+      warn(code) {
+        if (code !== "DEBUG_ENABLED") console.warn(`[next-auth] ${code}`);
+      },
+      debug() {},
+    },
     providers: [
       CredentialsProvider({
         name: "Email and password",
