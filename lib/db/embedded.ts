@@ -34,7 +34,15 @@ export async function canConnect(port: number, host = "127.0.0.1", timeoutMs = 1
   });
 }
 
-export type TEmbeddedPostgres = { adminUrl: string; urlFor: (database: string) => string; port: number; stop: () => Promise<void> };
+export type TEmbeddedPostgres = {
+  adminUrl: string;
+  urlFor: (database: string) => string;
+  port: number;
+  dataDir: string;
+  stop: () => Promise<void>;
+  /** Starts the server again after it stopped (or crashed), with crash recovery. */
+  start: () => Promise<void>;
+};
 
 export async function startEmbeddedPostgres(options: {
   dataDir: string;
@@ -71,5 +79,5 @@ export async function startEmbeddedPostgres(options: {
   await pg.start();
   const urlFor = (database: string) =>
     `postgresql://postgres:${encodeURIComponent(options.password)}@127.0.0.1:${port}/${database}`;
-  return { adminUrl: urlFor("postgres"), urlFor, port, stop: () => pg.stop() };
+  return { adminUrl: urlFor("postgres"), urlFor, port, dataDir: databaseDir, stop: () => pg.stop(), start: () => pg.start() };
 }
