@@ -1,8 +1,8 @@
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
 import pg from "pg";
-import { spawnSync } from "node:child_process";
 import { createPrismaClient } from "@/lib/db/client";
 import { findFreePort, startEmbeddedPostgres, type TEmbeddedPostgres } from "@/lib/db/embedded";
 import { migrateDatabase } from "@/lib/db/migrate";
