@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
+import { extractPdfText } from "@/lib/certificates/extract-pdf-text";
 import { db, expect, test } from "./fixtures";
 
 const SENTINEL = "SENTINEL-ANSWER-KEY-7f3a9c";
@@ -66,6 +67,23 @@ test("a trainer completes the lessons, passes the assessment and sees the credit
   expect(entries).toEqual([{ kind: "AWARD", amountHundredths: 10 }]);
   await page.goto("/dashboard");
   await expect(page.getByText("0.10").first()).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  // Both exports carry the award.
+  const csv = await page.request.get("/api/credits/export.csv");
+  expect(csv.status()).toBe(200);
+  expect(csv.headers()["content-type"]).toContain("text/csv");
+  const lines = (await csv.text()).trim().split(/\r?\n/);
+  expect(lines).toHaveLength(2);
+  expect(lines[1]).toContain("Fixture Course for Tests");
+  expect(lines[1]).toContain("0.10");
+  expect(lines[1]).toMatch(/\d{4}-\d{2}-\d{2}/);
+  const pdf = await page.request.get("/api/credits/transcript.pdf");
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+  const text = await extractPdfText(new Uint8Array(await pdf.body()));
+  expect(text).toContain(trainer.name);
+  expect(text).toContain("Fixture Course for Tests");
+  expect(text).toContain("0.10");
 });
 
 test("answer keys never reach the browser before grading", async ({ page, asTrainer }) => {
