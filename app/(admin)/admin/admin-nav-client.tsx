@@ -6,7 +6,12 @@ import { usePathname } from "next/navigation";
 // Add admin sections here.
 const LINKS = [
   { href: "/admin", label: "Overview" },
-  { href: "/admin/users", label: "Trainers" },
+  { href: "/admin/trainers", label: "Trainers" },
+  { href: "/admin/certificates", label: "Certificates" },
+  { href: "/admin/courses", label: "Courses" },
+  { href: "/admin/quizzes", label: "Quizzes" },
+  { href: "/admin/audit", label: "Audit log" },
+  { href: "/admin/users", label: "Accounts" },
   { href: "/admin/outbox", label: "Outbox" },
 ] as const;
 

@@ -1,0 +1,243 @@
+import "server-only";
+import { formatCec } from "@/lib/credits/cec-amount";
+import { CREDIT_KIND_LABELS } from "@/lib/credits/ledger-view";
+import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { parseAuditFilters } from "./audit-filters";
+import { streamAuditCsv } from "./audit.server";
+import { assertAdmin } from "./authorize.server";
+import type { TCsvValue } from "./csv";
+import { streamFunnelCsv } from "./funnel.server";
+import { getOverview, passRate } from "./overview.server";
+import { streamCsv } from "./stream-csv.server";
+import { parseTrainerFilters } from "./trainer-filters";
+import { streamTrainersCsv } from "./trainers.server";
+
+// Every table the admin console shows, as a streamed CSV download, with the same query-string
+// filters as its page. GET /api/admin/export/[table] is a thin wrapper around streamAdminExport.
+
+export const EXPORT_TABLES = ["trainers", "audit", "funnel", "attempts", "ledger", "weekly"] as const;
+export type TExportTable = (typeof EXPORT_TABLES)[number];
+
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+
+function userParam(params: URLSearchParams): string | undefined {
+  const user = params.get("user")?.trim();
+  return user && ID.test(user) ? user : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Attempts
+
+const ATTEMPT_SELECT = {
+  id: true,
+  number: true,
+  status: true,
+  startedAt: true,
+  submittedAt: true,
+  scorePercent: true,
+  passed: true,
+  user: { select: { id: true, name: true, email: true, profile: { select: { certificationNumber: true } } } },
+  quiz: { select: { title: true, kind: true, passMark: true, course: { select: { title: true } } } },
+} satisfies Prisma.QuizAttemptSelect;
+
+type TAttemptRow = Prisma.QuizAttemptGetPayload<{ select: typeof ATTEMPT_SELECT }>;
+
+export const ATTEMPTS_CSV_HEADER = [
+  "Attempt ID",
+  "Trainer",
+  "Email",
+  "Certification number",
+  "Course",
+  "Assessment",
+  "Kind",
+  "Attempt",
+  "Status",
+  "Started (UTC)",
+  "Submitted (UTC)",
+  "Score %",
+  "Pass mark %",
+  "Passed",
+  "User ID",
+] as const;
+
+/** Attempts (all, or one trainer's with ?user=), in id order (keyset on the primary key). */
+export async function streamAttemptsCsv({ adminId, userId, pageSize }: { adminId: string; userId?: string; pageSize?: number }) {
+  await assertAdmin(adminId);
+  return streamCsv<TAttemptRow, string>({
+    header: ATTEMPTS_CSV_HEADER,
+    fetchPage: (after, limit) =>
+      db.quizAttempt.findMany({
+        where: { ...(userId ? { userId } : {}), ...(after ? { id: { gt: after } } : {}) },
+        orderBy: { id: "asc" },
+        take: limit,
+        select: ATTEMPT_SELECT,
+      }),
+    cursorOf: (row) => row.id,
+    toCells: (a): TCsvValue[] => [
+      a.id,
+      a.user.name,
+      a.user.email,
+      a.user.profile?.certificationNumber ?? null,
+      a.quiz.course.title,
+      a.quiz.title,
+      a.quiz.kind === "FINAL" ? "final" : "lesson check",
+      a.number,
+      a.status === "GRADED" ? "graded" : "in progress",
+      a.startedAt,
+      a.submittedAt,
+      a.scorePercent,
+      a.quiz.passMark,
+      a.passed === null ? null : a.passed ? "yes" : "no",
+      a.user.id,
+    ],
+    pageSize,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Ledger
+
+const LEDGER_SELECT = {
+  id: true,
+  occurredAt: true,
+  kind: true,
+  amountHundredths: true,
+  certifyingBody: true,
+  courseNumber: true,
+  reason: true,
+  reversesEntryId: true,
+  course: { select: { title: true } },
+  user: { select: { id: true, name: true, email: true, profile: { select: { certificationNumber: true } } } },
+  createdBy: { select: { email: true } },
+} satisfies Prisma.CreditEntrySelect;
+
+type TLedgerRow = Prisma.CreditEntryGetPayload<{ select: typeof LEDGER_SELECT }>;
+
+export const LEDGER_CSV_HEADER = [
+  "Entry ID",
+  "Occurred at (UTC)",
+  "Trainer",
+  "Email",
+  "Certification number",
+  "Certifying body",
+  "Kind",
+  "Credits",
+  "Course",
+  "Course number",
+  "Reason",
+  "Entered by",
+  "Reverses entry ID",
+  "User ID",
+] as const;
+
+/**
+ * Credit entries: one trainer's (?user=) oldest first, like a statement (keyset on occurredAt, id
+ * over the (userId, occurredAt) index); everyone's in id order (keyset on the primary key).
+ */
+export async function streamLedgerCsvForAdmin({ adminId, userId, pageSize }: { adminId: string; userId?: string; pageSize?: number }) {
+  await assertAdmin(adminId);
+  const toCells = (e: TLedgerRow): TCsvValue[] => [
+    e.id,
+    e.occurredAt,
+    e.user.name,
+    e.user.email,
+    e.user.profile?.certificationNumber ?? null,
+    e.certifyingBody,
+    CREDIT_KIND_LABELS[e.kind],
+    formatCec(e.amountHundredths),
+    e.course?.title ?? null,
+    e.courseNumber,
+    e.reason,
+    e.createdBy?.email ?? null,
+    e.reversesEntryId,
+    e.user.id,
+  ];
+  if (userId) {
+    return streamCsv<TLedgerRow, { occurredAt: Date; id: string }>({
+      header: LEDGER_CSV_HEADER,
+      fetchPage: (after, limit) =>
+        db.creditEntry.findMany({
+          where: { userId, ...(after ? { OR: [{ occurredAt: { gt: after.occurredAt } }, { occurredAt: after.occurredAt, id: { gt: after.id } }] } : {}) },
+          orderBy: [{ occurredAt: "asc" }, { id: "asc" }],
+          take: limit,
+          select: LEDGER_SELECT,
+        }),
+      cursorOf: (row) => ({ occurredAt: row.occurredAt, id: row.id }),
+      toCells,
+      pageSize,
+    });
+  }
+  return streamCsv<TLedgerRow, string>({
+    header: LEDGER_CSV_HEADER,
+    fetchPage: (after, limit) => db.creditEntry.findMany({ where: after ? { id: { gt: after } } : {}, orderBy: { id: "asc" }, take: limit, select: LEDGER_SELECT }),
+    cursorOf: (row) => row.id,
+    toCells,
+    pageSize,
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Weekly figures (the overview's chart tables)
+
+export const WEEKLY_CSV_HEADER = [
+  "Week starting (Monday, UTC)",
+  "Active trainers",
+  "New trainers",
+  "Lessons completed",
+  "Final assessment attempts",
+  "Passed",
+  "Pass rate %",
+  "Credit awarded",
+  "Certificates issued",
+] as const;
+
+export async function streamWeeklyCsv({ adminId, weeks }: { adminId: string; weeks?: number }) {
+  const overview = await getOverview({ adminId, weeks });
+  return streamCsv<{ i: number }, number>({
+    header: WEEKLY_CSV_HEADER,
+    fetchPage: async (after, limit) =>
+      overview.weeks.slice(after === null ? 0 : after + 1, (after === null ? 0 : after + 1) + limit).map((_, j) => ({ i: (after === null ? 0 : after + 1) + j })),
+    cursorOf: (row) => row.i,
+    toCells: ({ i }): TCsvValue[] => {
+      const w = overview.weeks[i];
+      return [w.weekStart, w.activeTrainers, w.newTrainers, w.lessonsCompleted, w.attempts, w.passed, passRate(w.passed, w.attempts), formatCec(w.creditsAwardedHundredths), w.certificatesIssued];
+    },
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+
+/** The stream for one table, filtered by the same query string its page uses. */
+export async function streamAdminExport({
+  adminId,
+  table,
+  params,
+  timeZone = "UTC",
+}: {
+  adminId: string;
+  table: TExportTable;
+  params: URLSearchParams;
+  timeZone?: string;
+}): Promise<ReadableStream<Uint8Array>> {
+  switch (table) {
+    case "trainers": {
+      const { page: _page, pageSize: _size, ...filters } = parseTrainerFilters(params);
+      return streamTrainersCsv({ adminId, filters });
+    }
+    case "audit": {
+      const { page: _page, ...filters } = parseAuditFilters(params);
+      return streamAuditCsv({ adminId, timeZone, filters });
+    }
+    case "funnel":
+      return streamFunnelCsv({ adminId });
+    case "attempts":
+      return streamAttemptsCsv({ adminId, userId: userParam(params) });
+    case "ledger":
+      return streamLedgerCsvForAdmin({ adminId, userId: userParam(params) });
+    case "weekly": {
+      const weeks = Number.parseInt(params.get("weeks") ?? "", 10);
+      return streamWeeklyCsv({ adminId, weeks: Number.isFinite(weeks) ? Math.min(Math.max(weeks, 1), 104) : undefined });
+    }
+  }
+}

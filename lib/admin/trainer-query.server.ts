@@ -1,0 +1,386 @@
+import "server-only";
+import { BODY_RULES, CERTIFYING_BODIES, type TCertifyingBody } from "@/lib/credits/certifying-bodies";
+import { WARNING_DAYS } from "@/lib/credits/cycle";
+import type { TDb } from "@/lib/db/client";
+import { Prisma } from "@/lib/generated/prisma/client";
+import type { TCourseStatus, TCycleStatus, TTrainerFilters, TTrainerSort } from "./trainer-filters";
+
+// The trainers list in SQL, against any Prisma client (the app's, a test's or the benchmark's).
+// lib/admin/trainers.server.ts adds the admin check and the app's client.
+//
+// The list filters and sorts on where each trainer stands in their current certification cycle,
+// for all 10,000 trainers at once, so that is computed in the database with the same rules as
+// lib/credits/cycle.ts (summarizeCredits), which the trainer page uses and the integration tests
+// compare against:
+// - cycle k starts on firstCertifiedOn + k × cycleMonths months (PostgreSQL clamps Feb 29 to Feb 28
+//   like addCalendarMonths), at local midnight in the trainer's zone; "today" is the local date;
+// - an entry counts in the cycle containing it; entries before certification count in cycle 0;
+//   entries after the current cycle are left out;
+// - carry-forward (NFPT) chains surplus: c(n+1) = max(0, c(n) + earned(n) − required(n)). That
+//   recursion has the closed form c(k) = S(k) − min(0, min_j S(j)) with S(j) = Σ_{i<j}(earned −
+//   required): a running sum and a running minimum, which SQL does without recursion. S only rises
+//   after a cycle that has entries, so only those cycles (and k itself) are candidates for the minimum.
+//
+// Two steps keep the common case cheap: the first finds the page's ids (computing cycles for every
+// matching trainer only when a cycle filter or sort needs them), the second fills in the columns
+// for those few ids.
+
+export type TClient = Pick<TDb, "$queryRaw">;
+
+export type TTrainerCycle = {
+  startsOn: string;
+  endsOn: string;
+  daysLeft: number;
+  requiredHundredths: number;
+  earnedHundredths: number;
+  carriedInHundredths: number;
+  /** earned + carried in: what counts toward the requirement. */
+  countedHundredths: number;
+  met: boolean;
+  /** Not met and the cycle ends within 60 days. */
+  warning: boolean;
+};
+
+export type TTrainerRow = {
+  id: string;
+  name: string;
+  email: string;
+  body: TCertifyingBody;
+  certificationNumber: string;
+  firstCertifiedOn: string;
+  joinedAt: Date;
+  disabled: boolean;
+  verified: boolean;
+  timeZone: string;
+  cycle: TTrainerCycle;
+  coursesCompleted: number;
+  lastActiveAt: Date | null;
+};
+
+export type TTrainerList = { rows: TTrainerRow[]; total: number; page: number; pageCount: number; pageSize: number };
+
+// ---------------------------------------------------------------------------------------------
+// Time zones. A zone PostgreSQL does not know would fail the whole query ("time zone not
+// recognized"), so zones are checked against the server's own list (read once per client) and
+// anything else is treated as UTC, as the ledger pages do for zones Intl does not know.
+
+const knownZones = new WeakMap<object, Promise<string[]>>();
+
+function serverZones(client: TClient): Promise<string[]> {
+  let zones = knownZones.get(client);
+  if (!zones) {
+    zones = client.$queryRaw<{ name: string }[]>`SELECT name FROM pg_timezone_names`.then((rows) =>
+      rows.map((r) => r.name).filter((name) => {
+        try {
+          new Intl.DateTimeFormat("en-US", { timeZone: name });
+          return true;
+        } catch {
+          return false;
+        }
+      }),
+    );
+    zones.catch(() => knownZones.delete(client));
+    knownZones.set(client, zones);
+  }
+  return zones;
+}
+
+// ---------------------------------------------------------------------------------------------
+// SQL pieces
+
+const RULES_SQL = Prisma.join(
+  CERTIFYING_BODIES.map((body) => {
+    const r = BODY_RULES[body];
+    return Prisma.sql`(${body}::text, ${r.cycleMonths}::int, ${r.requiredPerCycleHundredths}::int, ${r.firstCycleExempt}::boolean, ${r.carryForward}::boolean)`;
+  }),
+);
+
+/** The index of the cycle containing local date `d` (0 before certification), as SQL. */
+function cycleIndexSql(d: string, first: string, months: string): Prisma.Sql {
+  const k0 = `floor(((date_part('year', ${d}) - date_part('year', ${first})) * 12 + date_part('month', ${d}) - date_part('month', ${first})) / ${months})::int`;
+  return Prisma.raw(`GREATEST(0, ${k0} - CASE WHEN (${first} + make_interval(months => ${k0} * ${months}))::date > ${d} THEN 1 ELSE 0 END)`);
+}
+
+/**
+ * CTEs that turn `source` (a CTE with columns id, tz, body, first) into `cycle_status`:
+ * id, starts_on, ends_on (text dates), days_left, required, earned, carried_in, counted, met, warning.
+ */
+function cycleCtes(source: string, now: Date, zones: string[]): Prisma.Sql {
+  const requiredBefore = (j: string) => `c.req * GREATEST(0, ${j} - CASE WHEN c.exempt THEN 1 ELSE 0 END)`;
+  return Prisma.sql`
+  cyc_rules(body, months, req, exempt, carry) AS (VALUES ${RULES_SQL}),
+  cyc_zones AS (SELECT unnest(${zones}::text[]) AS name),
+  cyc_today AS MATERIALIZED (
+    SELECT s.id, s.first, r.months, r.req, r.exempt, r.carry, z.tz, (${now}::timestamptz AT TIME ZONE z.tz)::date AS today
+    FROM ${Prisma.raw(source)} s
+    JOIN cyc_rules r ON r.body = s.body::text
+    CROSS JOIN LATERAL (SELECT CASE WHEN s.tz IN (SELECT name FROM cyc_zones) THEN s.tz ELSE 'UTC' END AS tz OFFSET 0) z
+  ),
+  cyc_k AS MATERIALIZED (
+    SELECT t.*, ${cycleIndexSql("t.today", "t.first", "t.months")} AS k FROM cyc_today t
+  ),
+  cyc_dates AS MATERIALIZED (
+    SELECT t.*,
+      (t.first + make_interval(months => t.k * t.months))::date AS starts_on,
+      (t.first + make_interval(months => (t.k + 1) * t.months))::date AS next_on,
+      CASE WHEN t.k = 0 AND t.exempt THEN 0 ELSE t.req END AS required
+    FROM cyc_k t
+  ),
+  cyc AS MATERIALIZED (
+    -- Prisma keeps DateTime columns as UTC wall time (timestamp without time zone): bounds are
+    -- converted to that form, so comparisons with occurredAt stay plain column comparisons.
+    SELECT c.*,
+      (c.starts_on::timestamp AT TIME ZONE c.tz) AT TIME ZONE 'UTC' AS starts_at,
+      (c.next_on::timestamp AT TIME ZONE c.tz) AT TIME ZONE 'UTC' AS ends_at
+    FROM cyc_dates c
+  ),
+  -- One pass over the entries up to the end of each current cycle: those inside it are earned,
+  -- earlier ones (carry-forward bodies only) are grouped by the cycle they fell in.
+  cyc_entries AS MATERIALIZED (
+    SELECT c.id, c.first, c.months, e."amountHundredths" AS amount,
+      c.k = 0 OR e."occurredAt" >= c.starts_at AS current,
+      CASE WHEN c.carry AND c.k > 0 AND e."occurredAt" < c.starts_at THEN ((e."occurredAt" AT TIME ZONE 'UTC') AT TIME ZONE c.tz)::date END AS d
+    FROM cyc c JOIN "CreditEntry" e ON e."userId" = c.id
+    WHERE e."occurredAt" < c.ends_at
+  ),
+  cyc_earned AS (
+    SELECT e.id, SUM(e.amount)::int AS earned FROM cyc_entries e WHERE e.current GROUP BY e.id
+  ),
+  cyc_prev AS (
+    SELECT p.id, ${cycleIndexSql("p.d", "p.first", "p.months")} AS j, SUM(p.amount)::int AS earned
+    FROM cyc_entries p
+    WHERE p.d IS NOT NULL
+    GROUP BY 1, 2
+  ),
+  cyc_carry AS (
+    SELECT p.id, SUM(p.earned)::int AS total,
+      MIN(p.before - ${Prisma.raw(requiredBefore("p.j"))})::int AS min_s
+    FROM (
+      SELECT p.*, COALESCE(SUM(p.earned) OVER (PARTITION BY p.id ORDER BY p.j ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS before
+      FROM cyc_prev p
+    ) p JOIN cyc c ON c.id = p.id
+    GROUP BY p.id
+  ),
+  cycle_status AS (
+    SELECT c.id, to_char(c.starts_on, 'YYYY-MM-DD') AS starts_on, to_char(c.next_on - 1, 'YYYY-MM-DD') AS ends_on, c.next_on - 1 AS ends_on_date,
+      LEAST(c.next_on - 1 - c.today, c.next_on - 1 - c.starts_on) + 1 AS days_left,
+      c.required, COALESCE(ce.earned, 0) AS earned, ci.carried_in,
+      COALESCE(ce.earned, 0) + ci.carried_in AS counted,
+      COALESCE(ce.earned, 0) + ci.carried_in >= c.required AS met,
+      COALESCE(ce.earned, 0) + ci.carried_in < c.required AND LEAST(c.next_on - 1 - c.today, c.next_on - 1 - c.starts_on) + 1 <= ${WARNING_DAYS} AS warning
+    FROM cyc c
+    LEFT JOIN cyc_earned ce ON ce.id = c.id
+    LEFT JOIN cyc_carry cc ON cc.id = c.id
+    CROSS JOIN LATERAL (SELECT CASE WHEN cc.id IS NULL THEN 0 ELSE
+      (cc.total - ${Prisma.raw(requiredBefore("c.k"))}) - LEAST(0, cc.total - ${Prisma.raw(requiredBefore("c.k"))}, cc.min_s) END AS carried_in) ci
+  )`;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+}
+
+function courseStatusSql(status: TCourseStatus, courseId: string | undefined): Prisma.Sql {
+  const inCourse = (column: string) => (courseId ? Prisma.sql` AND ${Prisma.raw(column)} = ${courseId}` : Prisma.empty);
+  const started = Prisma.sql`EXISTS (SELECT 1 FROM "LessonProgress" lp JOIN "Lesson" l ON l.id = lp."lessonId" WHERE lp."userId" = u.id${inCourse('l."courseId"')})`;
+  const awarded = Prisma.sql`EXISTS (SELECT 1 FROM "CreditEntry" ce WHERE ce."userId" = u.id AND ce.kind = 'AWARD' AND ce."awardCourseId" IS NOT NULL${inCourse('ce."awardCourseId"')})`;
+  switch (status) {
+    case "not-started":
+      return Prisma.sql`NOT ${started}`;
+    case "in-progress":
+      return courseId
+        ? Prisma.sql`${started} AND NOT ${awarded}`
+        : Prisma.sql`EXISTS (SELECT 1 FROM "LessonProgress" lp JOIN "Lesson" l ON l.id = lp."lessonId" WHERE lp."userId" = u.id
+            AND NOT EXISTS (SELECT 1 FROM "CreditEntry" ce WHERE ce."userId" = u.id AND ce."awardCourseId" = l."courseId"))`;
+    case "completed":
+      return awarded;
+    case "certified":
+      return Prisma.sql`EXISTS (SELECT 1 FROM "Certificate" c WHERE c."userId" = u.id AND c.status = 'ISSUED'${inCourse('c."courseId"')})`;
+  }
+}
+
+function baseWhere(filters: Pick<TTrainerFilters, "q" | "body" | "courseStatus" | "course">): Prisma.Sql {
+  const parts: Prisma.Sql[] = [Prisma.sql`u.role = 'TRAINER'`];
+  if (filters.q) {
+    // Substring on name, email and certification number. LIKE on lower()/upper() rather than
+    // ILIKE: emails are stored lower-cased, and ILIKE costs several times more per row. At 10,000
+    // trainers the scan is a few milliseconds; trigram indexes keep it so at any size.
+    const term = escapeLike(filters.q);
+    const lower = `%${term.toLowerCase()}%`;
+    parts.push(Prisma.sql`(lower(u.name) LIKE ${lower} OR u.email LIKE ${lower} OR upper(p."certificationNumber") LIKE ${`%${term.toUpperCase()}%`})`);
+  }
+  if (filters.body) parts.push(Prisma.sql`p."certifyingBody" = ${filters.body}::"CertifyingBody"`);
+  if (filters.courseStatus) parts.push(courseStatusSql(filters.courseStatus, filters.course));
+  return Prisma.join(parts, " AND ");
+}
+
+function cycleWhere(status: TCycleStatus | undefined): Prisma.Sql {
+  if (status === "met") return Prisma.sql`cs.met`;
+  if (status === "behind") return Prisma.sql`NOT cs.met`;
+  if (status === "warning") return Prisma.sql`cs.warning`;
+  return Prisma.sql`TRUE`;
+}
+
+const SORT_SQL: Record<TTrainerSort, string> = {
+  name: "f.name",
+  email: "f.email",
+  certification: `f."certificationNumber"`,
+  body: `f."certifyingBody"::text`,
+  joined: `f."createdAt"`,
+  credits: "f.counted",
+  due: "f.ends_on_date",
+};
+
+function needsCycles(filters: Pick<TTrainerFilters, "cycleStatus" | "sort">): boolean {
+  return filters.cycleStatus !== undefined || filters.sort === "credits" || filters.sort === "due";
+}
+
+type TIdQuery = {
+  filters: Omit<TTrainerFilters, "page" | "pageSize">;
+  now: Date;
+  limit: number;
+  offset?: number;
+  /** Keyset for exports: rows after this (name, id), in name order. */
+  after?: { name: string; id: string } | null;
+};
+
+async function findIds(client: TClient, { filters, now, limit, offset = 0, after }: TIdQuery): Promise<{ ids: string[]; total: number | null }> {
+  const withCycles = needsCycles(filters);
+  const zones = withCycles ? await serverZones(client) : [];
+  const direction = Prisma.raw(filters.dir === "desc" ? "DESC" : "ASC");
+  const keyset = after !== undefined;
+  const order = keyset ? Prisma.sql`f.name ASC, f.id ASC` : Prisma.sql`${Prisma.raw(SORT_SQL[filters.sort])} ${direction}, f.id ${direction}`;
+  const ctes = Prisma.sql`WITH base AS (
+      SELECT u.id, u.name, u.email, u."createdAt", u."timeZone" AS tz, p."certificationNumber", p."certifyingBody", p."certifyingBody" AS body, p."firstCertifiedOn" AS first
+      FROM "User" u JOIN "TrainerProfile" p ON p."userId" = u.id
+      WHERE ${baseWhere(filters)}
+    )${withCycles ? Prisma.sql`, ${cycleCtes("base", now, zones)}` : Prisma.empty},
+    f AS (
+      SELECT base.*${withCycles ? Prisma.sql`, cs.counted, cs.ends_on_date` : Prisma.empty}
+      FROM base${withCycles ? Prisma.sql` JOIN cycle_status cs ON cs.id = base.id WHERE ${cycleWhere(filters.cycleStatus)}` : Prisma.empty}
+    )`;
+  if (keyset) {
+    const rows = await client.$queryRaw<{ id: string }[]>`${ctes}
+      SELECT f.id FROM f ${after ? Prisma.sql`WHERE (f.name, f.id) > (${after.name}, ${after.id})` : Prisma.empty}
+      ORDER BY ${order} LIMIT ${limit}`;
+    return { ids: rows.map((r) => r.id), total: null };
+  }
+  const countQuery = () => client.$queryRaw<{ total: number }[]>`${ctes} SELECT count(*)::int AS total FROM f`.then((rows) => rows[0].total);
+  if (!withCycles) {
+    // Without cycles, the page is an index walk that stops after `limit` rows and the count a
+    // quick scan: two small queries side by side beat one that counts with a window function.
+    const [rows, total] = await Promise.all([client.$queryRaw<{ id: string }[]>`${ctes} SELECT f.id FROM f ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`, countQuery()]);
+    return { ids: rows.map((r) => r.id), total };
+  }
+  // With cycles, computing them twice would cost more than counting alongside.
+  const rows = await client.$queryRaw<{ id: string; total: number }[]>`${ctes}
+    SELECT f.id, (count(*) OVER ())::int AS total FROM f ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`;
+  if (rows.length > 0 || offset === 0) return { ids: rows.map((r) => r.id), total: rows[0]?.total ?? 0 };
+  // Past the last page: report the real total so the caller can show the last page instead.
+  return { ids: [], total: await countQuery() };
+}
+
+type TDetailRow = {
+  id: string;
+  name: string;
+  email: string;
+  body: TCertifyingBody;
+  certificationNumber: string;
+  first_certified_on: string;
+  createdAt: Date;
+  disabled: boolean;
+  verified: boolean;
+  tz: string;
+  starts_on: string;
+  ends_on: string;
+  days_left: number;
+  required: number;
+  earned: number;
+  carried_in: number;
+  counted: number;
+  met: boolean;
+  warning: boolean;
+  courses_completed: number;
+  last_active_at: Date | null;
+};
+
+/** Every column of the list for a handful of trainers, in the order of `ids`. */
+export async function trainerRowsFor(client: TClient, ids: string[], now: Date): Promise<TTrainerRow[]> {
+  if (ids.length === 0) return [];
+  const zones = await serverZones(client);
+  const rows = await client.$queryRaw<TDetailRow[]>`WITH base AS (
+      SELECT u.id, u."timeZone" AS tz, p."certifyingBody" AS body, p."firstCertifiedOn" AS first
+      FROM "User" u JOIN "TrainerProfile" p ON p."userId" = u.id
+      WHERE u.id = ANY(${ids}::text[])
+    ), ${cycleCtes("base", now, zones)}
+    SELECT u.id, u.name, u.email, p."certifyingBody"::text AS body, p."certificationNumber", to_char(p."firstCertifiedOn", 'YYYY-MM-DD') AS first_certified_on,
+      u."createdAt", u."disabledAt" IS NOT NULL AS disabled, u."emailVerifiedAt" IS NOT NULL AS verified, u."timeZone" AS tz,
+      cs.starts_on, cs.ends_on, cs.days_left, cs.required, cs.earned, cs.carried_in, cs.counted, cs.met, cs.warning,
+      (SELECT count(*)::int FROM "CreditEntry" ce WHERE ce."userId" = u.id AND ce.kind = 'AWARD') AS courses_completed,
+      GREATEST(
+        (SELECT max(lp."updatedAt") FROM "LessonProgress" lp WHERE lp."userId" = u.id),
+        (SELECT max(qa."startedAt") FROM "QuizAttempt" qa WHERE qa."userId" = u.id)
+      ) AS last_active_at
+    FROM "User" u JOIN "TrainerProfile" p ON p."userId" = u.id JOIN cycle_status cs ON cs.id = u.id`;
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.flatMap((id) => {
+    const r = byId.get(id);
+    if (!r) return [];
+    return [
+      {
+        id: r.id,
+        name: r.name,
+        email: r.email,
+        body: r.body,
+        certificationNumber: r.certificationNumber,
+        firstCertifiedOn: r.first_certified_on,
+        joinedAt: r.createdAt,
+        disabled: r.disabled,
+        verified: r.verified,
+        timeZone: r.tz,
+        cycle: {
+          startsOn: r.starts_on,
+          endsOn: r.ends_on,
+          daysLeft: Number(r.days_left),
+          requiredHundredths: Number(r.required),
+          earnedHundredths: Number(r.earned),
+          carriedInHundredths: Number(r.carried_in),
+          countedHundredths: Number(r.counted),
+          met: r.met,
+          warning: r.warning,
+        },
+        coursesCompleted: Number(r.courses_completed),
+        lastActiveAt: r.last_active_at,
+      },
+    ];
+  });
+}
+
+/** One page of the trainers list (the page number is clamped to the last page). */
+export async function queryTrainers(client: TClient, filters: TTrainerFilters, now: Date = new Date()): Promise<TTrainerList> {
+  const pageSize = Math.min(Math.max(1, Math.floor(filters.pageSize)), 100);
+  let page = Math.max(1, Math.floor(filters.page) || 1);
+  let found = await findIds(client, { filters, now, limit: pageSize, offset: (page - 1) * pageSize });
+  const total = found.total ?? 0;
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  if (found.ids.length === 0 && page > pageCount) {
+    page = pageCount;
+    found = await findIds(client, { filters, now, limit: pageSize, offset: (page - 1) * pageSize });
+  }
+  return { rows: await trainerRowsFor(client, found.ids, now), total, page, pageCount, pageSize };
+}
+
+/**
+ * The whole filtered list in name order, `pageSize` rows at a time (keyset on name, id): for the
+ * CSV export, which never holds more than one page.
+ */
+export async function queryTrainerPage(
+  client: TClient,
+  filters: Omit<TTrainerFilters, "page" | "pageSize">,
+  after: { name: string; id: string } | null,
+  pageSize: number,
+  now: Date,
+): Promise<TTrainerRow[]> {
+  const { ids } = await findIds(client, { filters, now, limit: pageSize, after });
+  return trainerRowsFor(client, ids, now);
+}
