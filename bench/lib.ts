@@ -3,7 +3,10 @@ import autocannon from "autocannon";
 export type TLoad = { rps: number; p50: number; p99: number; errors: number; non2xx: number; requests: number };
 
 export async function load(options: autocannon.Options): Promise<TLoad> {
-  const r = await autocannon({ connections: 50, duration: 8, ...options });
+  const opts: autocannon.Options = { connections: 50, ...options };
+  if (opts.amount) delete opts.duration;
+  else opts.duration ??= 8;
+  const r = await autocannon(opts);
   return {
     rps: Math.round(r.requests.average),
     p50: r.latency.p50,

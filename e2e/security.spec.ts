@@ -45,6 +45,7 @@ const ROWS: TRow[] = [
   { method: "POST", route: "/api/admin/users/[id]/role", path: (c) => `/api/admin/users/${c.B.id}/role`, body: () => ({ role: "TRAINER" }), allow: ok("admin"), deny: { anonymous: 401, trainerA: 403, trainerB: 403 } },
   { method: "POST", route: "/api/admin/users/[id]/credits", path: (c) => `/api/admin/users/${c.A.id}/credits`, body: () => ({ amount: "0.10", reason: "matrix adjustment" }), allow: ok("admin"), deny: { anonymous: 401, trainerA: 403, trainerB: 403 } },
   { method: "GET", route: "/api/admin/users/[id]/credits/export.csv", path: (c) => `/api/admin/users/${c.A.id}/credits/export.csv`, allow: ok("admin"), deny: { anonymous: 401, trainerA: 403, trainerB: 403 } },
+  { method: "GET", route: "/api/admin/export/[table]", path: () => "/api/admin/export/audit", allow: ok("admin"), deny: { anonymous: 401, trainerA: 403, trainerB: 403 } },
 ];
 const EXEMPT = new Set(["GET /api/auth/[...nextauth]", "POST /api/auth/[...nextauth]"]); // next-auth's own, with its CSRF token
 

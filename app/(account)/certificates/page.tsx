@@ -1,0 +1,147 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { getSessionUser } from "@/lib/auth/session.server";
+import { listUserCertificates, type THeldCertificate } from "@/lib/certificates/verify-certificate.server";
+import { formatLongDate } from "@/lib/credits/ledger-view";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Certificates" };
+
+const link = "font-medium text-brand-700 underline underline-offset-2 hover:no-underline dark:text-brand-100";
+const button =
+  "inline-flex min-h-10 items-center rounded-md border border-slate-300 px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50 dark:border-slate-700 dark:text-slate-100 dark:hover:bg-slate-800";
+
+function CertificateCard({ c }: { c: THeldCertificate }) {
+  const revoked = c.status === "REVOKED";
+  const headingId = `cert-${c.code}`;
+  return (
+    <li>
+      <article
+        aria-labelledby={headingId}
+        className={`rounded-xl border p-5 shadow-sm ${revoked ? "border-red-200 bg-red-50/40 dark:border-red-900 dark:bg-red-950/20" : "border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-900"}`}
+      >
+        <div className="flex flex-wrap items-start justify-between gap-3">
+          <div className="min-w-0">
+            <h2 id={headingId} className="text-lg font-semibold">
+              {c.courseTitle}
+            </h2>
+            <p className="text-sm text-slate-600 dark:text-slate-400">Version {c.courseVersion}</p>
+          </div>
+          <span
+            className={`inline-block rounded-full px-2.5 py-0.5 text-xs font-semibold ring-1 ring-inset ${
+              revoked ? "bg-red-100 text-red-800 ring-red-600/20 dark:bg-red-950 dark:text-red-200" : "bg-green-50 text-green-800 ring-green-600/20 dark:bg-green-950 dark:text-green-200"
+            }`}
+          >
+            {revoked ? "Revoked" : "Valid"}
+          </span>
+        </div>
+        <dl className="mt-4 grid grid-cols-2 gap-x-6 gap-y-2 text-sm sm:grid-cols-4">
+          <div>
+            <dt className="text-slate-600 dark:text-slate-400">Credit</dt>
+            <dd className="font-medium">
+              {c.credit} {c.creditUnit}
+            </dd>
+          </div>
+          <div>
+            <dt className="text-slate-600 dark:text-slate-400">Score</dt>
+            <dd className="font-medium">{c.scorePercent}%</dd>
+          </div>
+          <div>
+            <dt className="text-slate-600 dark:text-slate-400">Completed</dt>
+            <dd className="font-medium">{formatLongDate(c.completedOn)}</dd>
+          </div>
+          <div>
+            <dt className="text-slate-600 dark:text-slate-400">Issued</dt>
+            <dd className="font-medium">{formatLongDate(c.issuedOn)}</dd>
+          </div>
+          <div className="col-span-2 sm:col-span-4">
+            <dt className="text-slate-600 dark:text-slate-400">Code</dt>
+            <dd className="break-all font-mono">{c.code}</dd>
+          </div>
+        </dl>
+        {revoked && (
+          <div className="mt-4 rounded-md bg-red-100/70 p-3 text-sm text-red-950 dark:bg-red-950/60 dark:text-red-100">
+            <p>
+              Revoked{c.revokedOn ? ` on ${formatLongDate(c.revokedOn)}` : ""}
+              {c.revocationReason ? `: ${c.revocationReason}` : "."}
+            </p>
+            {c.replacedByCode && <p className="mt-1">Replaced by certificate {c.replacedByCode}, listed on this page.</p>}
+          </div>
+        )}
+        <div className="mt-4 flex flex-wrap gap-2">
+          {!revoked && (
+            <>
+              <a href={`/api/certificates/${c.code}/pdf`} download className={button}>
+                Download PDF<span className="sr-only"> for {c.courseTitle}</span>
+              </a>
+              {c.hasCredential && (
+                <a href={`/api/certificates/${c.code}/credential`} download className={button}>
+                  Download digital credential<span className="sr-only"> (Open Badges) for {c.courseTitle}</span>
+                </a>
+              )}
+            </>
+          )}
+          <Link href={`/verify/${c.code}`} className={button}>
+            Verify page<span className="sr-only"> for {c.courseTitle}</span>
+          </Link>
+        </div>
+      </article>
+    </li>
+  );
+}
+
+export default async function CertificatesPage() {
+  const user = await getSessionUser();
+  if (!user) redirect("/sign-in?callbackUrl=/certificates");
+  const { certificates, pending } = await listUserCertificates(user.id);
+
+  return (
+    <div className="mx-auto max-w-4xl px-4 py-10">
+      <nav aria-label="Breadcrumb" className="text-sm text-slate-600 dark:text-slate-400">
+        <Link href="/dashboard" className="hover:underline">
+          Dashboard
+        </Link>
+      </nav>
+      <h1 className="mt-3 text-3xl font-bold tracking-tight">Certificates</h1>
+      <p className="mt-2 text-slate-700 dark:text-slate-300">
+        Send the PDF to your certifying body or employer; anyone can confirm it on its verify page. The digital credential is the same certificate as a
+        signed Open Badges 3.0 file for digital wallets.
+      </p>
+
+      {pending.length > 0 && (
+        <section aria-labelledby="pending-heading" className="mt-8 rounded-xl border border-brand-100 bg-brand-50 p-5 dark:border-slate-700 dark:bg-slate-900">
+          <h2 id="pending-heading" className="font-semibold">
+            Being prepared
+          </h2>
+          <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">Your credit is recorded; an administrator issues the certificate shortly.</p>
+          <ul className="mt-3 list-disc space-y-1 pl-5 text-sm">
+            {pending.map((p) => (
+              <li key={`${p.courseTitle}-${p.requestedAt}`}>{p.courseTitle}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      {certificates.length === 0 ? (
+        pending.length === 0 && (
+          <div className="mt-8 rounded-lg border border-dashed border-slate-300 p-8 text-center dark:border-slate-700">
+            <p className="font-medium">No certificates yet.</p>
+            <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+              Finish every lesson of a course and pass its final assessment to earn credit and a certificate.
+            </p>
+            <Link href="/courses" className={`${link} mt-3 inline-block`}>
+              Browse courses
+            </Link>
+          </div>
+        )
+      ) : (
+        <ul className="mt-8 space-y-4">
+          {certificates.map((c) => (
+            <CertificateCard key={c.code} c={c} />
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

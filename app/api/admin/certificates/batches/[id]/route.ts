@@ -1,0 +1,18 @@
+import { after } from "next/server";
+import { z } from "zod";
+import { getBatchStatus, runIssueBatch } from "@/lib/certificates/issue-batch.server";
+import { defineRoute } from "@/lib/http/route.server";
+
+// GET a batch's progress. A RUNNING batch whose runner has gone quiet (instance restarted, crash)
+// is resumed from here, so reloading the admin page is enough to finish it.
+export const dynamic = "force-dynamic";
+
+export const GET = defineRoute({
+  auth: "admin",
+  params: z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "must be a batch id") }),
+  handler: async ({ params }) => {
+    const batch = await getBatchStatus(params.id);
+    if (batch.stalled) after(() => runIssueBatch(params.id).catch((error) => console.error("certificate batch resume failed", error)));
+    return { ok: true, batch, resumed: batch.stalled };
+  },
+});

@@ -1,0 +1,24 @@
+import { z } from "zod";
+import { renderCertificatePdfForViewer } from "@/lib/certificates/verify-certificate.server";
+import { defineRoute } from "@/lib/http/route.server";
+
+// The certificate PDF, for its holder or an administrator (anyone else: 404; revoked: 410).
+// Rendered on demand from the stored snapshot, so it is identical every time.
+export const dynamic = "force-dynamic";
+
+export const GET = defineRoute({
+  auth: "user",
+  params: z.object({ code: z.string().max(200) }),
+  handler: async ({ user, params }) => {
+    const { filename, bytes } = await renderCertificatePdfForViewer({ code: params.code, viewer: user! });
+    return new Response(Buffer.from(bytes), {
+      headers: {
+        "Content-Type": "application/pdf",
+        "Content-Disposition": `attachment; filename="${filename}"`,
+        "Content-Length": String(bytes.byteLength),
+        "Cache-Control": "private, no-store",
+        "X-Content-Type-Options": "nosniff",
+      },
+    });
+  },
+});

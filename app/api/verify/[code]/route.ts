@@ -1,0 +1,23 @@
+import { z } from "zod";
+import { clientIp } from "@/lib/auth/request-ip";
+import { assertVerifyRateLimit, findCertificateForVerification } from "@/lib/certificates/verify-certificate.server";
+import { AppError } from "@/lib/errors";
+import { defineRoute } from "@/lib/http/route.server";
+
+// Public JSON verification for employers and certifying bodies: the certificate's public details
+// and status. Rate-limited per address (shared across instances); unknown and malformed codes are
+// the same 404, so the answer says nothing beyond "no certificate has this code".
+export const dynamic = "force-dynamic";
+
+const HEADERS = { "Cache-Control": "no-store", "Access-Control-Allow-Origin": "*", "X-Content-Type-Options": "nosniff" };
+
+export const GET = defineRoute({
+  auth: "public",
+  params: z.object({ code: z.string() }),
+  handler: async ({ req, params }) => {
+    await assertVerifyRateLimit(clientIp(req.headers.get("x-forwarded-for")));
+    const certificate = await findCertificateForVerification(params.code);
+    if (!certificate) throw new AppError("NOT_FOUND", "No certificate has this code. Check that it was typed exactly as printed.");
+    return Response.json({ ok: true, certificate }, { headers: HEADERS });
+  },
+});

@@ -1,0 +1,42 @@
+import Link from "next/link";
+
+// Unknown and malformed codes land here alike (status 404): nothing is revealed beyond "no match".
+export default function CertificateNotFound() {
+  return (
+    <div className="mx-auto max-w-2xl px-4 py-12">
+      <nav aria-label="Breadcrumb" className="text-sm text-slate-600 dark:text-slate-400">
+        <Link href="/verify" className="hover:underline">
+          Verify a certificate
+        </Link>
+      </nav>
+      <div role="status" className="mt-4 rounded-xl border border-amber-300 bg-amber-50 p-6 dark:border-amber-800 dark:bg-amber-950/40">
+        <h1 className="text-2xl font-bold tracking-tight text-amber-950 dark:text-amber-100">No certificate has this code</h1>
+        <p className="mt-2 text-amber-950 dark:text-amber-100">
+          We never issued a certificate with this code. Check that it was copied exactly as printed on the certificate (it starts with
+          “BKCE” and has 26 letters and digits after it). A certificate whose code cannot be found here is not a valid Backbone CE certificate.
+        </p>
+      </div>
+      <form method="get" action="/verify" className="mt-8">
+        <label htmlFor="verify-again" className="block font-medium">
+          Try another code
+        </label>
+        <div className="mt-2 flex flex-col gap-3 sm:flex-row">
+          <input
+            id="verify-again"
+            name="code"
+            type="text"
+            required
+            maxLength={120}
+            autoComplete="off"
+            spellCheck={false}
+            placeholder="BKCE-XXXXX-XXXXX-XXXXX-XXXXX-XXXXXX"
+            className="min-h-11 w-full min-w-0 rounded-md border border-slate-300 bg-white px-3 py-2 font-mono uppercase dark:border-slate-600 dark:bg-slate-950"
+          />
+          <button type="submit" className="min-h-11 shrink-0 rounded-md bg-brand-700 px-5 py-2 font-medium text-white hover:bg-brand-800 dark:bg-brand-600 dark:hover:bg-brand-700">
+            Verify
+          </button>
+        </div>
+      </form>
+    </div>
+  );
+}

@@ -1,0 +1,257 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { generateKeyPairSync, randomUUID } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { gzipSync } from "node:zlib";
+import { encode } from "next-auth/jwt";
+import { syncContent } from "@/lib/content/sync-content.server";
+import { createPrismaClient } from "@/lib/db/client";
+import { migrateDatabase } from "@/lib/db/migrate";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { drawQuestions } from "@/lib/quiz/draw-questions";
+import { ZQuestion } from "@/lib/quiz/quiz-schema";
+import { createUser } from "@/prisma/seed-helpers";
+import { sourceStamp } from "@/scripts/lib/source-stamp";
+import { adminQuery, databaseUrl, resolveTestServer } from "@/tests/pg-server";
+import { load, sampleMemory, type TLoad, waitFor } from "./lib";
+
+// `npm run bench`: every figure the issues name, measured in one run on this machine against a
+// production build served by scripts/serve.ts. Prints a table and writes bench/results.json.
+
+const PORT = 3300;
+const BASE = `http://127.0.0.1:${PORT}`;
+const DIST = ".next-bench";
+const SECRET = "bench-only-secret-not-for-production-0123456789";
+const rows: { figure: string; value: string; target: string; ok: boolean | null }[] = [];
+const results: Record<string, unknown> = { measuredAt: new Date().toISOString(), machine: { cpus: (await import("node:os")).cpus().length, node: process.version } };
+
+function record(key: string, figure: string, value: number | string, unit: string, target: string, ok: boolean | null) {
+  results[key] = typeof value === "number" ? Math.round(value * 100) / 100 : value;
+  rows.push({ figure, value: `${typeof value === "number" ? Math.round(value * 100) / 100 : value}${unit}`, target, ok });
+}
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { env, stdio: "inherit" });
+    child.on("exit", (code) => resolve(code ?? 1));
+  });
+}
+
+async function main() {
+  const pg = await resolveTestServer();
+  const dbName = "backbone_bench";
+  await adminQuery(pg.adminUrl, `DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
+  await adminQuery(pg.adminUrl, `CREATE DATABASE "${dbName}"`);
+  const url = databaseUrl(pg.adminUrl, dbName);
+  await migrateDatabase({ connectionString: url });
+  const db = createPrismaClient(url, { max: 5 });
+  await syncContent(db);
+
+  const { privateKey } = generateKeyPairSync("ed25519");
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATABASE_URL: url,
+    NEXT_DIST_DIR: DIST,
+    APP_MODE: "demo",
+    NEXTAUTH_SECRET: SECRET,
+    NEXTAUTH_URL: BASE,
+    SIGNING_KEY_PEM: privateKey.export({ type: "pkcs8", format: "pem" }).toString(),
+    PORT: String(PORT),
+    HOSTNAME: "127.0.0.1",
+    VERIFY_RATE_LIMIT_PER_MINUTE: "1000000",
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  const stampFile = path.join(DIST, "backbone-build-stamp");
+  const stamp = sourceStamp();
+  if (!(existsSync(path.join(DIST, "BUILD_ID")) && existsSync(stampFile) && readFileSync(stampFile, "utf8") === stamp)) {
+    console.log("building the app for the benchmark…");
+    if ((await run(process.execPath, ["node_modules/next/dist/bin/next", "build"], { ...env, NODE_ENV: "production" })) !== 0) throw new Error("build failed");
+    writeFileSync(stampFile, stamp);
+  }
+
+  const server: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], { env: { ...env, NODE_ENV: "production" }, stdio: "ignore" });
+  const memory = sampleMemory(server.pid!);
+  try {
+    await waitFor(`${BASE}/api/health`, 60_000);
+    const lesson = `${BASE}/courses/back-care/trunk-muscles`;
+    // Warm both pages so neither measurement pays for the first render or cache fill.
+    await load({ url: `${BASE}/`, duration: 2 });
+    await load({ url: lesson, duration: 2 });
+
+    const trivial = await load({ url: `${BASE}/` });
+    const lessonLoad = await load({ url: lesson });
+    record("trivialPageRps", "Trivial prerendered page (/)", trivial.rps, " req/s", "", null);
+    record("lessonPageRps", "Lesson page", lessonLoad.rps, " req/s", "", null);
+    record("lessonToTrivialRatio", "Lesson / trivial throughput", lessonLoad.rps / trivial.rps, "×", "≥ 0.8", lessonLoad.rps / trivial.rps >= 0.8);
+
+    const html = await (await fetch(lesson)).text();
+    const scripts = [...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]);
+    let gz = 0;
+    for (const src of new Set(scripts)) gz += gzipSync(Buffer.from(await (await fetch(new URL(src, BASE))).arrayBuffer())).length;
+    record("lessonClientJsGzipKb", "Lesson page client JS (gzip)", gz / 1024, " kB", "≤ 120 kB", gz / 1024 <= 120);
+
+    const submit = await benchSubmissions(db);
+    record("quizSubmitP50Ms", "Quiz submission p50 (50 clients)", submit.p50, " ms", "", null);
+    record("quizSubmitP99Ms", "Quiz submission p99 (50 clients)", submit.p99, " ms", "< 100 ms", submit.p99 < 100);
+    record("quizSubmitRps", "Quiz submission throughput", submit.rps, " req/s", "", null);
+    record("quizSubmitErrors", "Quiz submission errors", submit.errors + submit.non2xx, "", "0", submit.errors + submit.non2xx === 0);
+
+    const verify = await benchVerify(db);
+    if (verify) record("verifyPageRps", "Verify page", verify.rps, " req/s", "", verify.non2xx === 0);
+
+    record("peakServerMemoryMb", "Peak server memory under load", memory.stop(), " MB", "", null);
+  } finally {
+    memory.stop();
+    server.kill("SIGTERM");
+  }
+
+  await benchOptional("certificates", async () => {
+    const { benchCertificates } = await import("./certificates");
+    const admin = await createUser(db, { email: `bench-admin-${Date.now()}@example.test`, name: "Bench Admin", password: "bench-password-long", role: "ADMIN" });
+    process.env.SIGNING_KEY_PEM = env.SIGNING_KEY_PEM;
+    process.env.DATABASE_URL = url;
+    const r = await benchCertificates(db, admin.id);
+    record("pdfMedianMs", "Certificate PDF generation (median)", r.pdfMedianMs, " ms", "< 150 ms", r.pdfMedianMs < 150);
+    record("bulkIssue500Seconds", "Bulk issue of 500 certificates", r.bulk500Seconds, " s", "< 60 s", r.bulk500Seconds < 60);
+  });
+  await benchOptional("trainers list", async () => {
+    const { benchTrainersList, seedLargeForBench } = await import("./trainers-list");
+    await seedLargeForBench(db);
+    const r = await benchTrainersList(db, { runs: 30 });
+    record("trainersListMedianMs", "Admin trainers list, 10,000 trainers (median)", r.medianMs, " ms", "< 300 ms", r.medianMs < 300);
+  });
+  await db.$disconnect();
+
+  const cold = await benchColdStart();
+  record("coldStartMs", "Cold npm start (embedded DB, build present) to first page", cold, " ms", "", null);
+
+  await pg.stop?.();
+  mkdirSync("bench", { recursive: true });
+  writeFileSync("bench/results.json", `${JSON.stringify(results, null, 2)}\n`);
+  const width = Math.max(...rows.map((r) => r.figure.length));
+  console.log(`\n${"figure".padEnd(width)}  ${"value".padStart(14)}  target`);
+  for (const r of rows) console.log(`${r.figure.padEnd(width)}  ${r.value.padStart(14)}  ${r.target}${r.ok === null ? "" : r.ok ? "  ✓" : "  ✗"}`);
+  console.log("\nwritten to bench/results.json");
+}
+
+async function benchOptional(name: string, body: () => Promise<void>) {
+  try {
+    await body();
+  } catch (error) {
+    console.error(`(${name} benchmark failed: ${error instanceof Error ? error.message : error})`);
+    rows.push({ figure: name, value: "failed", target: "", ok: false });
+  }
+}
+
+/** 50 clients submitting distinct in-progress attempts of the final assessment (grade + record). */
+async function benchSubmissions(db: ReturnType<typeof createPrismaClient>): Promise<TLoad> {
+  const quiz = await db.quiz.findFirstOrThrow({ where: { course: { slug: "back-care" }, kind: "FINAL" }, select: { id: true, drawCount: true } });
+  const versions = await db.questionVersion.findMany({ where: { question: { quizId: quiz.id } }, select: { definition: true } });
+  const pool = versions.map((v) => ZQuestion.parse(v.definition));
+  const users = [];
+  const hash = (await import("@/lib/auth/password")).hashPassword("bench-password-long");
+  for (let i = 0; i < 50; i++) {
+    users.push(
+      await createUser(
+        db,
+        { email: `bench-${i}-${Date.now()}@example.test`, name: `Bench ${i}`, password: "x", profile: { certificationNumber: `B-${i}`, firstCertifiedOn: "2024-01-01" } },
+        await hash,
+      ),
+    );
+  }
+  const total = 3000;
+  const attempts: { id: string; cookie: string; body: string }[] = [];
+  const rowsToInsert: Prisma.QuizAttemptCreateManyInput[] = [];
+  const cookies = await Promise.all(users.map((u) => encode({ token: { uid: u.id, sv: 0, role: u.role, name: u.name, email: u.email, sub: u.id }, secret: SECRET })));
+  for (let i = 0; i < total; i++) {
+    const u = i % users.length;
+    const id = randomUUID();
+    const draw = drawQuestions({ questions: pool, draw: quiz.drawCount, seed: id });
+    rowsToInsert.push({ id, userId: users[u].id, quizId: quiz.id, number: Math.floor(i / users.length) + 1, draw: draw as unknown as Prisma.InputJsonValue });
+    const answers: Record<string, unknown> = {};
+    for (const d of draw) {
+      const q = pool.find((x) => x.id === d.questionId)!;
+      if (q.type === "single") answers[q.id] = { type: "single", optionId: q.answer };
+      else if (q.type === "true-false") answers[q.id] = { type: "true-false", value: q.answer };
+      else if (q.type === "numeric") answers[q.id] = { type: "numeric", value: q.answer };
+      else if (q.type === "multiple") answers[q.id] = { type: "multiple", optionIds: q.answer };
+      else if (q.type === "ordering") answers[q.id] = { type: "ordering", itemIds: q.answer };
+      else if (q.type === "matching") answers[q.id] = { type: "matching", pairs: q.answer };
+    }
+    attempts.push({ id, cookie: `next-auth.session-token=${cookies[u]}`, body: JSON.stringify({ idempotencyKey: `bench-${id}`, answers }) });
+  }
+  for (let i = 0; i < rowsToInsert.length; i += 500) await db.quizAttempt.createMany({ data: rowsToInsert.slice(i, i + 500) });
+  // Warm the route with a few submissions outside the measurement.
+  for (const a of attempts.splice(0, 20)) {
+    await fetch(`${BASE}/api/quiz/attempts/${a.id}/submit`, { method: "POST", headers: { "content-type": "application/json", cookie: a.cookie }, body: a.body });
+  }
+  let next = 0;
+  return load({
+    url: BASE,
+    connections: 50,
+    amount: attempts.length,
+    requests: [
+      {
+        setupRequest: (req) => {
+          const a = attempts[next++ % attempts.length];
+          return { ...req, method: "POST", path: `/api/quiz/attempts/${a.id}/submit`, headers: { "content-type": "application/json", cookie: a.cookie }, body: a.body };
+        },
+      },
+    ],
+  });
+}
+
+async function benchVerify(db: ReturnType<typeof createPrismaClient>): Promise<TLoad | null> {
+  const { generateCertificateCode } = await import("@/lib/certificates/certificate-code");
+  const user = await db.user.findFirstOrThrow({ where: { role: "TRAINER" }, select: { id: true, name: true } });
+  const course = await db.course.findFirstOrThrow({ select: { id: true, title: true, version: true, contactMinutes: true } });
+  const code = generateCertificateCode();
+  await db.certificate.create({
+    data: {
+      code,
+      userId: user.id,
+      courseId: course.id,
+      trainerName: user.name,
+      certificationNumber: "B-0",
+      certifyingBody: "NFPT",
+      courseTitle: course.title,
+      courseVersion: course.version,
+      contactMinutes: course.contactMinutes,
+      creditHundredths: 40,
+      scorePercent: 100,
+      completedAt: new Date(),
+    },
+  });
+  const page = `${BASE}/verify/${code}`;
+  if ((await fetch(page)).status !== 200) return null;
+  await load({ url: page, duration: 2 });
+  return load({ url: page });
+}
+
+/** `npm start` with the embedded database and a current build, until the first page is served. */
+async function benchColdStart(): Promise<number> {
+  const dataDir = path.resolve(".data/bench-cold");
+  const env: NodeJS.ProcessEnv = { ...process.env, BACKBONE_DATA_DIR: dataDir, PORT: "3301" };
+  delete env.DATABASE_URL;
+  const start = () => spawn(process.execPath, ["node_modules/tsx/dist/cli.mjs", "--conditions=react-server", "scripts/start.ts"], { env, stdio: "ignore", detached: true });
+  const stop = async (child: ChildProcess) => {
+    process.kill(-child.pid!, "SIGTERM");
+    await new Promise((r) => child.once("exit", r));
+  };
+  // First run: initialise the database and make sure the build is current (not measured).
+  rmSync(dataDir, { recursive: true, force: true });
+  const warm = start();
+  await waitFor("http://127.0.0.1:3301/", 600_000);
+  await stop(warm);
+  const t0 = Date.now();
+  const cold = start();
+  await waitFor("http://127.0.0.1:3301/", 120_000);
+  const ms = Date.now() - t0;
+  await stop(cold);
+  return ms;
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
