@@ -31,7 +31,11 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  projects: [
+    { name: "chromium", testIgnore: /\.solo\.spec\.ts$/, use: { ...devices["Desktop Chrome"], channel: undefined } },
+    // Specs that must not share the server with others (global row counts) run last, alone.
+    { name: "solo", testMatch: /\.solo\.spec\.ts$/, dependencies: ["chromium"], use: { ...devices["Desktop Chrome"], channel: undefined } },
+  ],
   webServer: {
     command: "node --conditions=react-server --import tsx scripts/e2e-server.ts",
     url: `${E2E_BASE_URL}/api/health`,

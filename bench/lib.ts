@@ -1,4 +1,7 @@
+import { createRequire } from "node:module";
 import autocannon from "autocannon";
+
+const require = createRequire(import.meta.url);
 
 export type TLoad = { rps: number; p50: number; p99: number; errors: number; non2xx: number; requests: number };
 
@@ -35,15 +38,17 @@ export async function waitFor(url: string, timeoutMs: number): Promise<number> {
   throw new Error(`${url} did not answer within ${timeoutMs} ms`);
 }
 
-/** Samples a process's resident memory (VmRSS) while a measurement runs; returns the peak in MB. */
+/** Samples the resident memory (VmRSS) of a process and its children; returns the peak total in MB. */
 export function sampleMemory(pid: number) {
   let peakKb = 0;
+  const { readFile } = require("node:fs/promises") as typeof import("node:fs/promises");
+  const rss = async (p: number) => Number(/VmRSS:\s+(\d+)/.exec(await readFile(`/proc/${p}/status`, "utf8"))?.[1] ?? 0);
   const read = async () => {
     try {
-      const { readFile } = await import("node:fs/promises");
-      const status = await readFile(`/proc/${pid}/status`, "utf8");
-      const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-      peakKb = Math.max(peakKb, kb);
+      const children = (await readFile(`/proc/${pid}/task/${pid}/children`, "utf8")).trim().split(/\s+/).filter(Boolean).map(Number);
+      let total = await rss(pid);
+      for (const c of children) total += await rss(c).catch(() => 0);
+      peakKb = Math.max(peakKb, total);
     } catch {}
   };
   const timer = setInterval(() => void read(), 100);

@@ -22,6 +22,9 @@ const PORT = 3300;
 const BASE = `http://127.0.0.1:${PORT}`;
 const DIST = ".next-bench";
 const SECRET = "bench-only-secret-not-for-production-0123456789";
+// `npm run bench -- pages submit verify certificates trainers cold` runs a subset; all by default.
+const only = process.argv.slice(2);
+const want = (part: string) => only.length === 0 || only.includes(part);
 const rows: { figure: string; value: string; target: string; ok: boolean | null }[] = [];
 const results: Record<string, unknown> = { measuredAt: new Date().toISOString(), machine: { cpus: (await import("node:os")).cpus().length, node: process.version } };
 
@@ -69,7 +72,7 @@ async function main() {
     writeFileSync(stampFile, stamp);
   }
 
-  const server: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/serve.ts"], { env: { ...env, NODE_ENV: "production" }, stdio: "ignore" });
+  const server: ChildProcess = spawn(process.execPath, [...(process.env.BENCH_CPU_PROF ? ["--cpu-prof", "--cpu-prof-dir=/tmp/prof"] : []), "--import", "tsx", "scripts/serve.ts"], { env: { ...env, NODE_ENV: "production" }, stdio: "ignore" });
   const memory = sampleMemory(server.pid!);
   try {
     await waitFor(`${BASE}/api/health`, 60_000);
@@ -78,6 +81,7 @@ async function main() {
     await load({ url: `${BASE}/`, duration: 2 });
     await load({ url: lesson, duration: 2 });
 
+    if (want("pages")) {
     const trivial = await load({ url: `${BASE}/` });
     const lessonLoad = await load({ url: lesson });
     record("trivialPageRps", "Trivial prerendered page (/)", trivial.rps, " req/s", "", null);
@@ -89,14 +93,17 @@ async function main() {
     let gz = 0;
     for (const src of new Set(scripts)) gz += gzipSync(Buffer.from(await (await fetch(new URL(src, BASE))).arrayBuffer())).length;
     record("lessonClientJsGzipKb", "Lesson page client JS (gzip)", gz / 1024, " kB", "≤ 120 kB", gz / 1024 <= 120);
+    }
 
+    if (want("submit")) {
     const submit = await benchSubmissions(db);
     record("quizSubmitP50Ms", "Quiz submission p50 (50 clients)", submit.p50, " ms", "", null);
     record("quizSubmitP99Ms", "Quiz submission p99 (50 clients)", submit.p99, " ms", "< 100 ms", submit.p99 < 100);
     record("quizSubmitRps", "Quiz submission throughput", submit.rps, " req/s", "", null);
     record("quizSubmitErrors", "Quiz submission errors", submit.errors + submit.non2xx, "", "0", submit.errors + submit.non2xx === 0);
+    }
 
-    const verify = await benchVerify(db);
+    const verify = want("verify") ? await benchVerify(db) : null;
     if (verify) record("verifyPageRps", "Verify page", verify.rps, " req/s", "", verify.non2xx === 0);
 
     record("peakServerMemoryMb", "Peak server memory under load", memory.stop(), " MB", "", null);
@@ -105,7 +112,7 @@ async function main() {
     server.kill("SIGTERM");
   }
 
-  await benchOptional("certificates", async () => {
+  if (want("certificates")) await benchOptional("certificates", async () => {
     const { benchCertificates } = await import("./certificates");
     const admin = await createUser(db, { email: `bench-admin-${Date.now()}@example.test`, name: "Bench Admin", password: "bench-password-long", role: "ADMIN" });
     process.env.SIGNING_KEY_PEM = env.SIGNING_KEY_PEM;
@@ -114,7 +121,7 @@ async function main() {
     record("pdfMedianMs", "Certificate PDF generation (median)", r.pdfMedianMs, " ms", "< 150 ms", r.pdfMedianMs < 150);
     record("bulkIssue500Seconds", "Bulk issue of 500 certificates", r.bulk500Seconds, " s", "< 60 s", r.bulk500Seconds < 60);
   });
-  await benchOptional("trainers list", async () => {
+  if (want("trainers")) await benchOptional("trainers list", async () => {
     const { benchTrainersList, seedLargeForBench } = await import("./trainers-list");
     await seedLargeForBench(db);
     const r = await benchTrainersList(db, { runs: 30 });
@@ -122,12 +129,16 @@ async function main() {
   });
   await db.$disconnect();
 
-  const cold = await benchColdStart();
-  record("coldStartMs", "Cold npm start (embedded DB, build present) to first page", cold, " ms", "", null);
+  if (want("cold")) {
+    const cold = await benchColdStart();
+    record("coldStartMs", "Cold npm start (embedded DB, build present) to first page", cold, " ms", "", null);
+  }
 
   await pg.stop?.();
   mkdirSync("bench", { recursive: true });
-  writeFileSync("bench/results.json", `${JSON.stringify(results, null, 2)}\n`);
+  // A partial run only updates the figures it measured.
+  const previous = only.length && existsSync("bench/results.json") ? (JSON.parse(readFileSync("bench/results.json", "utf8")) as Record<string, unknown>) : {};
+  writeFileSync("bench/results.json", `${JSON.stringify({ ...previous, ...results }, null, 2)}\n`);
   const width = Math.max(...rows.map((r) => r.figure.length));
   console.log(`\n${"figure".padEnd(width)}  ${"value".padStart(14)}  target`);
   for (const r of rows) console.log(`${r.figure.padEnd(width)}  ${r.value.padStart(14)}  ${r.target}${r.ok === null ? "" : r.ok ? "  ✓" : "  ✗"}`);

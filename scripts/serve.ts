@@ -1,3 +1,4 @@
+import cluster from "node:cluster";
 import http from "node:http";
 import next from "next";
 
@@ -32,7 +33,9 @@ async function main() {
     void handle(req, res);
   });
   server.keepAliveTimeout = 65_000;
-  server.listen(port, hostname, () => console.log(`▲ Backbone CE ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`));
+  server.listen(port, hostname, () => {
+    if (cluster.isPrimary || cluster.worker?.id === 1) console.log(`▲ Backbone CE ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`);
+  });
   const stop = () => {
     server.close(() => process.exit(0));
     server.closeAllConnections();
@@ -42,7 +45,32 @@ async function main() {
   process.on("SIGINT", stop);
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+// One worker per core (WEB_CONCURRENCY): instances share nothing but PostgreSQL, so this is the
+// same scaling story as several machines behind a load balancer.
+// Default 1: on this 2-core class of machine a second worker raised throughput but worsened the
+// tail latency (bench: docs/performance.md); set WEB_CONCURRENCY on bigger machines.
+const workers = Math.max(1, Number(process.env.WEB_CONCURRENCY ?? 1));
+if (workers > 1 && cluster.isPrimary) {
+  let stopping = false;
+  for (let i = 0; i < workers; i++) cluster.fork();
+  cluster.on("exit", (worker, code) => {
+    if (stopping) return;
+    console.error(`worker ${worker.process.pid} exited (${code}); starting another`);
+    cluster.fork();
+  });
+  const stop = () => {
+    stopping = true;
+    for (const w of Object.values(cluster.workers ?? {})) w?.kill("SIGTERM");
+    setTimeout(() => process.exit(0), 5_000).unref();
+    cluster.on("exit", () => {
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+    });
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+} else {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -1,7 +1,7 @@
 import "server-only";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
-type TAuditClient = Pick<Prisma.TransactionClient, "auditLog">;
+type TAuditClient = Pick<Prisma.TransactionClient, "$executeRaw">;
 
 export type TAuditEntry = {
   actorId: string | null;
@@ -13,13 +13,8 @@ export type TAuditEntry = {
 
 /** Written inside the caller's transaction, so the change and its record land together. */
 export async function recordAudit(tx: TAuditClient, entry: TAuditEntry): Promise<void> {
-  await tx.auditLog.create({
-    data: {
-      actorId: entry.actorId,
-      action: entry.action,
-      targetType: entry.targetType,
-      targetId: entry.targetId ?? null,
-      data: (entry.data ?? {}) as Prisma.InputJsonValue,
-    },
-  });
+  // A plain insert: audit rows are written on hot paths (every graded attempt).
+  await tx.$executeRaw`
+    INSERT INTO "AuditLog" ("actorId", action, "targetType", "targetId", data)
+    VALUES (${entry.actorId}, ${entry.action}, ${entry.targetType}, ${entry.targetId ?? null}, ${JSON.stringify(entry.data ?? {})}::jsonb)`;
 }

@@ -24,10 +24,11 @@ export const getSessionUser = cache(async (): Promise<TSessionUser | null> => {
   if (!raw) return null;
   const token = await decode({ token: raw, secret: env().NEXTAUTH_SECRET ?? "" }).catch(() => null);
   if (!token?.uid || typeof token.sv !== "number") return null;
-  const user = await db.user.findUnique({
-    where: { id: token.uid },
-    select: { id: true, name: true, email: true, role: true, sessionVersion: true, disabledAt: true, timeZone: true },
-  });
+  // Every authenticated request runs this: one plain indexed lookup, no query planning in the client.
+  const rows = await db.$queryRaw<
+    { id: string; name: string; email: string; role: "TRAINER" | "ADMIN"; sessionVersion: number; disabledAt: Date | null; timeZone: string }[]
+  >`SELECT id, name, email, role::text AS role, "sessionVersion", "disabledAt", "timeZone" FROM "User" WHERE id = ${token.uid}`;
+  const user = rows[0];
   if (!user || user.disabledAt || user.sessionVersion !== token.sv) return null;
   return { id: user.id, name: user.name, email: user.email, role: user.role, timeZone: user.timeZone };
 });

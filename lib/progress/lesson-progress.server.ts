@@ -1,4 +1,5 @@
 import "server-only";
+import { maybeAutoIssue } from "@/lib/certificates/issue-certificate.server";
 import { awardCourseCreditIfEarned } from "@/lib/credits/award-course-credit.server";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -35,7 +36,7 @@ export async function recordLessonProgress(input: {
   complete?: boolean;
 }): Promise<TLessonProgressView & { creditAwarded: boolean }> {
   const lesson = await findLesson(input.courseSlug, input.lessonSlug);
-  return db.$transaction(async (tx) => {
+  const view = await db.$transaction(async (tx) => {
     const position = {
       ...(input.percent !== undefined ? { lastPercent: input.percent } : {}),
       ...(input.anchor !== undefined ? { lastAnchor: input.anchor } : {}),
@@ -60,6 +61,8 @@ export async function recordLessonProgress(input: {
     }
     return { completed: !!completedAt, lastAnchor: row.lastAnchor, lastPercent: row.lastPercent, creditAwarded };
   });
+  if (view.creditAwarded) await maybeAutoIssue({ userId: input.userId, courseId: lesson.courseId });
+  return view;
 }
 
 export async function getCourseProgress(userId: string, courseSlug: string) {

@@ -1,10 +1,11 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { recordAudit } from "@/lib/audit/record-audit.server";
+import { maybeAutoIssue } from "@/lib/certificates/issue-certificate.server";
 import { awardCourseCreditIfEarned } from "@/lib/credits/award-course-credit.server";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 import { drawQuestions, toClientQuestion } from "./draw-questions";
 import { gradeAttempt } from "./grade-attempt";
 import { type TAttemptDraw, type TClientQuestion, type TQuestion, type TResponse, ZAttemptDraw, ZQuestion, ZResponse } from "./quiz-schema";
@@ -60,12 +61,22 @@ function parseDefinitions(rows: { questionId: string; version: number; definitio
   return map;
 }
 
+// Question versions are immutable (the content sync refuses to change one without a new version
+// number), so their parsed definitions can be cached per process without any invalidation.
+const definitionCache = new Map<string, TQuestion>();
+
 async function loadDrawDefinitions(tx: TTx | typeof db, draw: TAttemptDraw) {
-  const rows = await tx.questionVersion.findMany({
-    where: { OR: draw.map((d) => ({ questionId: d.questionId, version: d.version })) },
-    select: { questionId: true, version: true, definition: true },
-  });
-  return parseDefinitions(rows);
+  const missing = draw.filter((d) => !definitionCache.has(`${d.questionId}@${d.version}`));
+  if (missing.length) {
+    const rows = await tx.questionVersion.findMany({
+      where: { OR: missing.map((d) => ({ questionId: d.questionId, version: d.version })) },
+      select: { questionId: true, version: true, definition: true },
+    });
+    for (const [key, q] of parseDefinitions(rows)) definitionCache.set(key, q);
+  }
+  const map = new Map<string, TQuestion>();
+  for (const d of draw) map.set(`${d.questionId}@${d.version}`, definitionCache.get(`${d.questionId}@${d.version}`)!);
+  return map;
 }
 
 export async function getQuizOverview({ userId, courseSlug, quizSlug, now = new Date() }: { userId: string; courseSlug: string; quizSlug: string; now?: Date }) {
@@ -140,22 +151,30 @@ export async function startAttempt({ userId, courseSlug, quizSlug, now = new Dat
   return startAttempt({ userId, courseSlug, quizSlug, now });
 }
 
-async function lockOwnAttempt(tx: TTx, userId: string, attemptId: string) {
-  const rows = await tx.$queryRaw<{ id: string; userId: string }[]>`SELECT id, "userId" FROM "QuizAttempt" WHERE id = ${attemptId} FOR UPDATE`;
+type TLockedAttempt = {
+  id: string;
+  userId: string;
+  status: "IN_PROGRESS" | "GRADED";
+  draw: unknown;
+  deadlineAt: Date | null;
+  idempotencyKey: string | null;
+  result: unknown;
+  quizKind: "FINAL" | "LESSON_CHECK";
+  passMark: number;
+  courseId: string;
+};
+
+// One round trip: the attempt row locked for this transaction, with its quiz's rules.
+async function lockOwnAttempt(tx: TTx, userId: string, attemptId: string): Promise<TLockedAttempt> {
+  const rows = await tx.$queryRaw<TLockedAttempt[]>`
+    SELECT a.id, a."userId", a.status::text AS status, a.draw, a."deadlineAt", a."idempotencyKey", a.result,
+           q.kind::text AS "quizKind", q."passMark", q."courseId"
+    FROM "QuizAttempt" a JOIN "Quiz" q ON q.id = a."quizId"
+    WHERE a.id = ${attemptId}
+    FOR UPDATE OF a`;
   // A foreign attempt looks exactly like a missing one: ids are not an oracle.
   if (!rows[0] || rows[0].userId !== userId) throw new AppError("NOT_FOUND", "This attempt does not exist or is not yours.");
-  return tx.quizAttempt.findUniqueOrThrow({
-    where: { id: attemptId },
-    select: {
-      id: true,
-      status: true,
-      draw: true,
-      deadlineAt: true,
-      idempotencyKey: true,
-      result: true,
-      quiz: { select: { id: true, kind: true, passMark: true, courseId: true } },
-    },
-  });
+  return rows[0];
 }
 
 function parseResponses(draw: TAttemptDraw, answers: Record<string, unknown>): Map<string, TResponse> {
@@ -170,15 +189,36 @@ function parseResponses(draw: TAttemptDraw, answers: Record<string, unknown>): M
   return parsed;
 }
 
-async function storeResponses(tx: TTx, attemptId: string, draw: TAttemptDraw, responses: Map<string, TResponse>) {
-  for (const [questionId, response] of responses) {
-    const version = draw.find((d) => d.questionId === questionId)!.version;
-    await tx.attemptAnswer.upsert({
-      where: { attemptId_questionId: { attemptId, questionId } },
-      create: { attemptId, questionId, questionVersion: version, response: response as unknown as Prisma.InputJsonValue },
-      update: { response: response as unknown as Prisma.InputJsonValue },
-    });
+type TAnswerRow = { questionId: string; version: number; response: TResponse | null; earned?: number; correct?: boolean };
+
+// All of an attempt's answers in one statement (an upsert per answer costs a round trip each).
+async function upsertAnswers(tx: TTx, attemptId: string, rows: TAnswerRow[], graded: boolean) {
+  if (rows.length === 0) return;
+  const values = rows.map(
+    (r) =>
+      Prisma.sql`(${randomUUID()}, ${attemptId}, ${r.questionId}, ${r.version}, ${r.response === null ? null : JSON.stringify(r.response)}::jsonb, ${r.earned ?? null}::int, ${r.correct ?? null}::boolean, now())`,
+  );
+  if (graded) {
+    await tx.$executeRaw`
+      INSERT INTO "AttemptAnswer" (id, "attemptId", "questionId", "questionVersion", response, earned, correct, "updatedAt")
+      VALUES ${Prisma.join(values)}
+      ON CONFLICT ("attemptId", "questionId") DO UPDATE
+      SET response = COALESCE(EXCLUDED.response, "AttemptAnswer".response), earned = EXCLUDED.earned, correct = EXCLUDED.correct, "updatedAt" = now()`;
+  } else {
+    await tx.$executeRaw`
+      INSERT INTO "AttemptAnswer" (id, "attemptId", "questionId", "questionVersion", response, earned, correct, "updatedAt")
+      VALUES ${Prisma.join(values)}
+      ON CONFLICT ("attemptId", "questionId") DO UPDATE SET response = EXCLUDED.response, "updatedAt" = now()`;
   }
+}
+
+async function storeResponses(tx: TTx, attemptId: string, draw: TAttemptDraw, responses: Map<string, TResponse>) {
+  await upsertAnswers(
+    tx,
+    attemptId,
+    [...responses].map(([questionId, response]) => ({ questionId, version: draw.find((d) => d.questionId === questionId)!.version, response })),
+    false,
+  );
 }
 
 export async function saveAnswers({ userId, attemptId, answers, now = new Date() }: { userId: string; attemptId: string; answers: Record<string, unknown>; now?: Date }) {
@@ -204,7 +244,8 @@ export async function submitAttempt({
   answers = {},
   now = new Date(),
 }: { userId: string; attemptId: string; idempotencyKey: string; answers?: Record<string, unknown>; now?: Date }): Promise<TAttemptResult> {
-  return db.$transaction(
+  let awardedCourseId: string | null = null;
+  const result = await db.$transaction(
     async (tx) => {
       const attempt = await lockOwnAttempt(tx, userId, attemptId);
       if (attempt.status === "GRADED") {
@@ -214,65 +255,69 @@ export async function submitAttempt({
       const draw = ZAttemptDraw.parse(attempt.draw);
       const expired = !!attempt.deadlineAt && now.getTime() > attempt.deadlineAt.getTime() + GRACE_MS;
       // After the deadline, late answers are ignored: only what was saved in time counts.
-      if (!expired) await storeResponses(tx, attemptId, draw, parseResponses(draw, answers));
-      const saved = await tx.attemptAnswer.findMany({ where: { attemptId }, select: { questionId: true, response: true } });
+      const incoming = expired ? new Map<string, TResponse>() : parseResponses(draw, answers);
+      const saved = await tx.$queryRaw<{ questionId: string; response: unknown }[]>`
+        SELECT "questionId", response FROM "AttemptAnswer" WHERE "attemptId" = ${attemptId}`;
       const responses: Record<string, TResponse | undefined> = {};
       for (const row of saved) {
         const r = ZResponse.safeParse(row.response);
         if (r.success) responses[row.questionId] = r.data;
       }
+      for (const [questionId, response] of incoming) responses[questionId] = response;
       const definitions = await loadDrawDefinitions(tx, draw);
       const questions = draw.map((d) => definitions.get(`${d.questionId}@${d.version}`)!);
-      const grade = gradeAttempt({ questions, responses, passMark: attempt.quiz.passMark });
-      for (const q of grade.perQuestion) {
-        const version = draw.find((d) => d.questionId === q.questionId)!.version;
-        await tx.attemptAnswer.upsert({
-          where: { attemptId_questionId: { attemptId, questionId: q.questionId } },
-          create: { attemptId, questionId: q.questionId, questionVersion: version, response: undefined, earned: q.earned, correct: q.correct },
-          update: { earned: q.earned, correct: q.correct },
-        });
-      }
-      let creditAwarded = false;
+      const grade = gradeAttempt({ questions, responses, passMark: attempt.passMark });
+      await upsertAnswers(
+        tx,
+        attemptId,
+        grade.perQuestion.map((q) => ({
+          questionId: q.questionId,
+          version: draw.find((d) => d.questionId === q.questionId)!.version,
+          response: responses[q.questionId] ?? null,
+          earned: q.earned,
+          correct: q.correct,
+        })),
+        true,
+      );
       const result: TAttemptResult = {
         attemptId,
         scorePercent: grade.scorePercent,
         passed: grade.passed,
-        passMark: attempt.quiz.passMark,
+        passMark: attempt.passMark,
         earnedHundredths: grade.earnedHundredths,
         possibleHundredths: grade.possibleHundredths,
-        creditAwarded,
+        creditAwarded: false,
         expired,
       };
-      await tx.quizAttempt.update({
-        where: { id: attemptId },
-        data: {
-          status: "GRADED",
-          submittedAt: now,
-          gradedAt: now,
-          earnedHundredths: grade.earnedHundredths,
-          possibleHundredths: grade.possibleHundredths,
-          scorePercent: grade.scorePercent,
-          passed: grade.passed,
-          idempotencyKey,
-        },
-      });
-      if (grade.passed && attempt.quiz.kind === "FINAL") {
-        creditAwarded = (await awardCourseCreditIfEarned(tx, { userId, courseId: attempt.quiz.courseId, now })).awarded;
+      await tx.$executeRaw`
+        UPDATE "QuizAttempt" SET status = 'GRADED', "submittedAt" = ${now}, "gradedAt" = ${now},
+          "earnedHundredths" = ${grade.earnedHundredths}, "possibleHundredths" = ${grade.possibleHundredths},
+          "scorePercent" = ${grade.scorePercent}, passed = ${grade.passed}, "idempotencyKey" = ${idempotencyKey},
+          result = ${JSON.stringify(inJsonbKeyOrder(result))}::jsonb
+        WHERE id = ${attemptId}`;
+      if (grade.passed && attempt.quizKind === "FINAL") {
+        // The award needs this attempt recorded as passed first; it is rare, so a second write is fine.
+        result.creditAwarded = (await awardCourseCreditIfEarned(tx, { userId, courseId: attempt.courseId, now })).awarded;
+        if (result.creditAwarded) {
+          awardedCourseId = attempt.courseId;
+          await tx.quizAttempt.update({ where: { id: attemptId }, data: { result: inJsonbKeyOrder(result) as unknown as Prisma.InputJsonValue } });
+        }
       }
-      result.creditAwarded = creditAwarded;
-      await tx.quizAttempt.update({ where: { id: attemptId }, data: { result: result as unknown as Prisma.InputJsonValue } });
       const canonical = inJsonbKeyOrder(result);
       await recordAudit(tx, {
         actorId: userId,
         action: "quiz.grade",
         targetType: "quiz-attempt",
         targetId: attemptId,
-        data: { scorePercent: grade.scorePercent, passed: grade.passed, expired, creditAwarded },
+        data: { scorePercent: grade.scorePercent, passed: grade.passed, expired, creditAwarded: result.creditAwarded },
       });
       return canonical;
     },
     { timeout: 15_000, maxWait: 10_000 },
   );
+  // Auto-issue (where a course has it on) runs after the commit, never inside the grading.
+  if (awardedCourseId) await maybeAutoIssue({ userId, courseId: awardedCourseId });
+  return result;
 }
 
 // jsonb stores keys shorter-first, then bytewise; returning the first result in that order makes

@@ -1,5 +1,6 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit.server";
+import { maybeAutoIssue } from "@/lib/certificates/issue-certificate.server";
 import { awardCourseCreditIfEarned } from "@/lib/credits/award-course-credit.server";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -104,7 +105,8 @@ export async function previewRegrade(questionId: string): Promise<TRegradePlan> 
 }
 
 export async function applyRegrade({ questionId, adminId }: { questionId: string; adminId: string }): Promise<TRegradePlan> {
-  return db.$transaction(
+  const awarded: { userId: string; courseId: string }[] = [];
+  const plan = await db.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`regrade:${questionId}`}))`;
       const { updates, ...plan } = await planRegrade(tx, questionId);
@@ -132,18 +134,26 @@ export async function applyRegrade({ questionId, adminId }: { questionId: string
               skipDuplicates: true,
             });
           }
-          await tx.certificate.updateMany({
+          const revoked = await tx.certificate.updateManyAndReturn({
             where: { userId: a.userId, courseId: a.courseId, status: "ISSUED" },
             data: { status: "REVOKED", revokedAt: new Date(), revokedById: adminId, revocationReason: reason },
+            select: { id: true, code: true },
           });
+          for (const c of revoked) {
+            await recordAudit(tx, { actorId: adminId, action: "certificate.revoke", targetType: "certificate", targetId: c.id, data: { code: c.code, reason } });
+          }
         }
-        if (!change.oldPassed && change.newPassed) await awardCourseCreditIfEarned(tx, { userId: a.userId, courseId: a.courseId });
+        if (!change.oldPassed && change.newPassed && (await awardCourseCreditIfEarned(tx, { userId: a.userId, courseId: a.courseId })).awarded) {
+          awarded.push({ userId: a.userId, courseId: a.courseId });
+        }
       }
       await recordAudit(tx, { actorId: adminId, action: "quiz.regrade", targetType: "question", targetId: questionId, data: { toVersion: plan.toVersion, affectedAnswers: plan.affectedAnswers, changes: plan.changes } });
       return plan;
     },
     { timeout: 60_000 },
   );
+  for (const a of awarded) await maybeAutoIssue(a);
+  return plan;
 }
 
 /** Questions with graded answers on an older version: the regrade to-do list for admins. */
