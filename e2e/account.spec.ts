@@ -162,7 +162,7 @@ test("an admin finds a trainer, disables them, and reads the outbox", async ({ p
   const number = (await db.trainerProfile.findUniqueOrThrow({ where: { userId: trainer.id }, select: { certificationNumber: true } })).certificationNumber;
 
   await page.goto(`/admin/users?q=${encodeURIComponent(number)}`);
-  await expect(page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Trainers" })).toHaveAttribute("aria-current", "page");
+  await expect(page.getByRole("navigation", { name: "Admin" }).getByRole("link", { name: "Accounts" })).toHaveAttribute("aria-current", "page");
   const row = page.getByRole("row", { name: /Findable Trainer/ });
   await expect(row).toHaveCount(1);
   await expect(row).toContainText(trainer.email);

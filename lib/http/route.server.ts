@@ -32,8 +32,12 @@ export function errorResponse(error: unknown): Response {
 }
 
 export function isDatabaseUnavailable(error: unknown): boolean {
-  const text = `${(error as { code?: string })?.code ?? ""} ${(error as Error)?.message ?? ""} ${String((error as { cause?: unknown })?.cause ?? "")}`;
-  return /ECONNREFUSED|ECONNRESET|57P01|57P03|terminating connection|Connection terminated|connect ETIMEDOUT|DatabaseNotReachable|P1001|P1017|timeout exceeded when trying to connect/i.test(text);
+  const e = error as { code?: string; message?: string; cause?: unknown; meta?: { driverAdapterError?: { message?: string; cause?: unknown } } };
+  const adapter = e?.meta?.driverAdapterError;
+  const text = [e?.code, e?.message, String(e?.cause ?? ""), adapter?.message, JSON.stringify(adapter?.cause ?? "")].join(" ");
+  return /ECONNREFUSED|ECONNRESET|EPIPE|57P01|57P02|57P03|08000|08003|08006|terminating connection|Connection terminated|server closed the connection|Can't reach database server|DatabaseNotReachable|ConnectionClosed|SocketTimeout|TooManyConnections|connect ETIMEDOUT|P1001|P1002|P1017|P2024|P2028|timeout exceeded when trying to connect/i.test(
+    text,
+  );
 }
 
 /** Browsers send Origin on cross-site writes; refuse any write whose Origin is not this site. */
