@@ -28,6 +28,8 @@ async function main() {
     APP_MODE: "demo",
     // Specs act as clients behind one proxy (x-forwarded-for), so throttling tests use their own IP.
     TRUSTED_PROXY_HOPS: "1",
+    // Every spec comes from 127.0.0.1; the limit itself is covered by lib/http/rate-limit.int.test.ts.
+    MAIL_RATE_LIMIT_PER_HOUR: "1000",
     NEXTAUTH_SECRET: E2E_SECRET,
     NEXTAUTH_URL: E2E_BASE_URL,
     SIGNING_KEY_PEM: privateKey.export({ type: "pkcs8", format: "pem" }).toString(),

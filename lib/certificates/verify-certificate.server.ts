@@ -1,4 +1,5 @@
 import "server-only";
+import { consumeRateLimit, type TRateLimitResult } from "@/lib/http/rate-limit.server";
 import { zipSync } from "fflate";
 import { decodeJwt } from "jose";
 import { z } from "zod";
@@ -162,34 +163,12 @@ function verifyLimit(): number {
   return parsed.success ? parsed.data : DEFAULT_VERIFY_LIMIT;
 }
 
-export type TRateLimitResult = { allowed: true; remaining: number; limit: number } | { allowed: false; retryAfterSeconds: number; limit: number };
+export type { TRateLimitResult } from "@/lib/http/rate-limit.server";
 
-/**
- * A fixed one-minute window per client address, counted in PostgreSQL (RateLimit) by one atomic
- * upsert, so every app instance shares the count and concurrent requests cannot slip past it.
- */
 export async function checkVerifyRateLimit(ip: string): Promise<TRateLimitResult> {
-  const limit = verifyLimit();
-  const key = `verify:${ip.slice(0, 100) || "unknown"}`;
-  const [row] = await db.$queryRaw<{ count: number; retryAfter: number }[]>`
-    INSERT INTO "RateLimit" (key, "windowStart", count)
-    VALUES (${key}, (clock_timestamp() AT TIME ZONE 'UTC'), 1)
-    ON CONFLICT (key) DO UPDATE SET
-      "windowStart" = CASE WHEN "RateLimit"."windowStart" <= EXCLUDED."windowStart" - ${VERIFY_WINDOW_SECONDS}::int * interval '1 second'
-                           THEN EXCLUDED."windowStart" ELSE "RateLimit"."windowStart" END,
-      count = CASE WHEN "RateLimit"."windowStart" <= EXCLUDED."windowStart" - ${VERIFY_WINDOW_SECONDS}::int * interval '1 second'
-                   THEN 1 ELSE LEAST("RateLimit".count + 1, 2000000000) END
-    RETURNING count,
-      GREATEST(1, CEIL(EXTRACT(EPOCH FROM ("windowStart" + ${VERIFY_WINDOW_SECONDS}::int * interval '1 second' - (clock_timestamp() AT TIME ZONE 'UTC')))))::int AS "retryAfter"`;
-  // Old windows are dead weight; an occasional sweep keeps the table to the active minute.
-  if (Math.random() < 0.01) {
-    void db.$executeRaw`DELETE FROM "RateLimit" WHERE key LIKE 'verify:%' AND "windowStart" < (clock_timestamp() AT TIME ZONE 'UTC') - interval '10 minutes'`.catch(() => {});
-  }
-  if (row.count > limit) return { allowed: false, retryAfterSeconds: row.retryAfter, limit };
-  return { allowed: true, remaining: limit - row.count, limit };
+  return consumeRateLimit({ key: `verify:${ip.slice(0, 100) || "unknown"}`, limit: verifyLimit(), windowSeconds: VERIFY_WINDOW_SECONDS });
 }
 
-/** Throws RATE_LIMITED (429 with Retry-After) once an address has used up its lookups. */
 export async function assertVerifyRateLimit(ip: string): Promise<void> {
   const result = await checkVerifyRateLimit(ip);
   if (!result.allowed) {

@@ -1,12 +1,15 @@
 import { ZEmailOnly } from "@/lib/auth/account-schemas";
 import { requestPasswordReset } from "@/lib/auth/account.server";
+import { clientIp } from "@/lib/auth/request-ip";
+import { assertMailRateLimit } from "@/lib/http/rate-limit.server";
 import { defineRoute } from "@/lib/http/route.server";
 
 // Same answer whether or not the address has an account.
 export const POST = defineRoute({
   auth: "public",
   body: ZEmailOnly,
-  handler: async ({ body }) => {
+  handler: async ({ req, body }) => {
+    await assertMailRateLimit(clientIp(req.headers.get("x-forwarded-for")), body.email);
     await requestPasswordReset(body.email);
     return { ok: true, message: "If that address has an account, a link to reset the password is on its way." };
   },

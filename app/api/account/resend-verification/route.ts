@@ -1,12 +1,15 @@
 import { ZEmailOnly } from "@/lib/auth/account-schemas";
 import { resendVerification } from "@/lib/auth/account.server";
+import { clientIp } from "@/lib/auth/request-ip";
+import { assertMailRateLimit } from "@/lib/http/rate-limit.server";
 import { defineRoute } from "@/lib/http/route.server";
 
 // Same answer for unknown, unverified and verified addresses.
 export const POST = defineRoute({
   auth: "public",
   body: ZEmailOnly,
-  handler: async ({ body }) => {
+  handler: async ({ req, body }) => {
+    await assertMailRateLimit(clientIp(req.headers.get("x-forwarded-for")), body.email);
     await resendVerification(body.email);
     return { ok: true, message: "If that address has an account waiting for confirmation, a new link is on its way." };
   },

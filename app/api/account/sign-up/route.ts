@@ -1,12 +1,15 @@
 import { ZSignUp } from "@/lib/auth/account-schemas";
 import { signUpTrainer } from "@/lib/auth/account.server";
+import { clientIp } from "@/lib/auth/request-ip";
+import { assertMailRateLimit } from "@/lib/http/rate-limit.server";
 import { defineRoute } from "@/lib/http/route.server";
 
 // The answer is the same whether or not the email already had an account (its owner gets a mail).
 export const POST = defineRoute({
   auth: "public",
   body: ZSignUp,
-  handler: async ({ body }) => {
+  handler: async ({ req, body }) => {
+    await assertMailRateLimit(clientIp(req.headers.get("x-forwarded-for")), body.email);
     await signUpTrainer(body);
     return { ok: true, message: "Check your email for a link to confirm your address." };
   },
