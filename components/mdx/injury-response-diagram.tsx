@@ -1,3 +1,4 @@
+import { ArrowMarker } from "./diagram-parts";
 export interface IInjuryResponseDiagramProps {
   /** Prefix for the SVG's internal ids; change it only if the diagram appears twice on one page. */
   id?: string;
@@ -83,18 +84,7 @@ export function InjuryResponseDiagram({ id = "injury-response-diagram", classNam
         refer. Throughout, the trainer records what happened and does not diagnose or treat.
       </desc>
       <defs>
-        <marker
-          id={arrow}
-          viewBox="0 0 10 10"
-          refX={8}
-          refY={5}
-          markerWidth={6}
-          markerHeight={6}
-          orient="auto-start-reverse"
-          className="fill-slate-500 dark:fill-slate-400 print:fill-black"
-        >
-          <path d="M0 0 L10 5 L0 10 Z" />
-        </marker>
+        <ArrowMarker id={arrow} className="fill-slate-500 dark:fill-slate-400 print:fill-black" size={6} />
       </defs>
 
       {/* Emergency banner */}

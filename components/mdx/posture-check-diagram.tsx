@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { ArrowMarker } from "./diagram-parts";
 
 export interface IPostureCheckDiagramProps {
   /** Prefix for the SVG's internal ids; change it only if the diagram appears twice on one page. */
@@ -151,18 +152,7 @@ export function PostureCheckDiagram({ id = "posture-check-diagram", className }:
         C and the head juts forward, so the load gathers on a few parts of the spine.
       </desc>
       <defs>
-        <marker
-          id={arrow}
-          viewBox="0 0 10 10"
-          refX={8}
-          refY={5}
-          markerWidth={5}
-          markerHeight={5}
-          orient="auto-start-reverse"
-          className="fill-slate-700 dark:fill-slate-200 print:fill-black"
-        >
-          <path d="M0 0 L10 5 L0 10 Z" />
-        </marker>
+        <ArrowMarker id={arrow} className="fill-slate-700 dark:fill-slate-200 print:fill-black" />
       </defs>
 
       {/* Column headings */}

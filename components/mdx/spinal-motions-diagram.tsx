@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { ArrowMarker } from "./diagram-parts";
 
 export interface ISpinalMotionsDiagramProps {
   /** Prefix for the SVG's internal ids; change it only if the diagram appears twice on one page. */
@@ -93,18 +94,7 @@ export function SpinalMotionsDiagram({ id = "spinal-motions-diagram", className 
         ways, to be compared. Dashed grey shapes show the upright starting position.
       </desc>
       <defs>
-        <marker
-          id={arrow}
-          viewBox="0 0 10 10"
-          refX={8}
-          refY={5}
-          markerWidth={5}
-          markerHeight={5}
-          orient="auto-start-reverse"
-          className="fill-sky-600 dark:fill-sky-400 print:fill-black"
-        >
-          <path d="M0 0 L10 5 L0 10 Z" />
-        </marker>
+        <ArrowMarker id={arrow} className="fill-sky-600 dark:fill-sky-400 print:fill-black" />
       </defs>
 
       {/* Flexion: side view, facing right */}

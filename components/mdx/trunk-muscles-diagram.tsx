@@ -1,3 +1,4 @@
+import { ArrowMarker } from "./diagram-parts";
 export interface ITrunkMusclesDiagramProps {
   /** Prefix for the SVG's internal ids; change it only if the diagram appears twice on one page. */
   id?: string;
@@ -81,18 +82,7 @@ export function TrunkMusclesDiagram({ id = "trunk-muscles-diagram", className }:
         tighten inward during a brace, which stiffens and supports the spine.
       </desc>
       <defs>
-        <marker
-          id={arrow}
-          viewBox="0 0 10 10"
-          refX={8}
-          refY={5}
-          markerWidth={5}
-          markerHeight={5}
-          orient="auto-start-reverse"
-          className="fill-sky-600 dark:fill-sky-400 print:fill-black"
-        >
-          <path d="M0 0 L10 5 L0 10 Z" />
-        </marker>
+        <ArrowMarker id={arrow} className="fill-sky-600 dark:fill-sky-400 print:fill-black" />
       </defs>
 
       <text x={CX} y={28} textAnchor="middle" fontSize={14} fontWeight={700} letterSpacing={1.5} className={MUTED}>

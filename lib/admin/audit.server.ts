@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { AUDIT_PAGE_SIZE, type TAuditFilters } from "./audit-filters";
 import { assertAdmin } from "./authorize.server";
-import type { TCsvValue } from "./csv";
+import type { TCsvValue } from "@/lib/csv";
 import { streamCsv } from "./stream-csv.server";
 
 // The audit log as admins read it: filtered, newest first, a page at a time, and as CSV. Reads

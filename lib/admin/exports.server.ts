@@ -6,7 +6,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { parseAuditFilters } from "./audit-filters";
 import { streamAuditCsv } from "./audit.server";
 import { assertAdmin } from "./authorize.server";
-import type { TCsvValue } from "./csv";
+import type { TCsvValue } from "@/lib/csv";
 import { streamFunnelCsv } from "./funnel.server";
 import { getOverview, passRate } from "./overview.server";
 import { streamCsv } from "./stream-csv.server";

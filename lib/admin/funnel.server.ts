@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { assertAdmin } from "./authorize.server";
-import type { TCsvValue } from "./csv";
+import type { TCsvValue } from "@/lib/csv";
 import { streamCsv } from "./stream-csv.server";
 
 // How far trainers get through each course: started, each lesson completed, the final assessment

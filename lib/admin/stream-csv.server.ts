@@ -1,5 +1,5 @@
 import "server-only";
-import { csvFileName, type TCsvValue, toCsvRow } from "./csv";
+import { csvFileName, type TCsvValue, toCsvRow } from "@/lib/csv";
 
 // Streams a table as CSV a page at a time: the header first, then each page of rows fetched only
 // when the client has read the previous one (pull-based, so a slow download never piles rows up

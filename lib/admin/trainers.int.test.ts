@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import type { CertifyingBody } from "@/lib/generated/prisma/client";
 import { createUser } from "@/prisma/seed-helpers";
 import { AUDIT_CSV_HEADER, auditFilterOptions, listAudit } from "./audit.server";
-import { parseCsv } from "./csv";
+import { parseCsv } from "@/lib/csv";
 import { EXPORT_TABLES, streamAdminExport } from "./exports.server";
 import { getCourseFunnels } from "./funnel.server";
 import { getOverview } from "./overview.server";

@@ -7,7 +7,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { listAudit, type TAuditRow } from "./audit.server";
 import { assertAdmin } from "./authorize.server";
-import type { TCsvValue } from "./csv";
+import type { TCsvValue } from "@/lib/csv";
 import { streamCsv } from "./stream-csv.server";
 import { cycleStatusOf, type TTrainerFilters } from "./trainer-filters";
 import { queryTrainerPage, queryTrainers, type TTrainerList, type TTrainerRow } from "./trainer-query.server";

@@ -1,35 +1,8 @@
 import { formatCec } from "@/lib/credits/cec-amount";
 import { CREDIT_KIND_LABELS, type TLedgerEntry } from "@/lib/credits/ledger-view";
 
-// CSV for the credit ledger: RFC 4180 (CRLF line ends, fields quoted when they hold a comma,
-// quote or line break, quotes doubled) and safe to open in a spreadsheet.
-//
-// Formula injection (OWASP "CSV Injection"): a spreadsheet runs a cell that starts with = + - @
-// (or a tab / carriage return, which some apps skip before looking) as a formula. Reasons and
-// course titles are typed by people, so such cells get a leading single quote, which makes the
-// spreadsheet show the text as text. Plain signed decimals ("-0.20") are left alone: they are not
-// formulas, and quoting them would turn every negative adjustment into text.
-
-const FORMULA_START = /^[=+\-@\t\r]/;
-const PLAIN_NUMBER = /^[+-]?\d+(\.\d+)?$/;
-const NEEDS_QUOTES = /[",\r\n]/;
-
-export function neutralizeFormula(text: string): string {
-  if (!FORMULA_START.test(text) || PLAIN_NUMBER.test(text)) return text;
-  return `'${text}`;
-}
-
-/** One CSV field: formula-neutralized, then quoted if needed. null/undefined is an empty field. */
-export function escapeCsvCell(value: string | number | null | undefined): string {
-  if (value === null || value === undefined) return "";
-  const text = neutralizeFormula(String(value));
-  return NEEDS_QUOTES.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
-/** One CSV record, CRLF-terminated. */
-export function toCsvLine(cells: readonly (string | number | null | undefined)[]): string {
-  return `${cells.map(escapeCsvCell).join(",")}\r\n`;
-}
+// The ledger export uses the one CSV writer (lib/csv.ts: RFC 4180, formula-injection safe).
+export { neutralizeFormula, toCsvField as escapeCsvCell, toCsvRow as toCsvLine } from "@/lib/csv";
 
 export const LEDGER_CSV_HEADER = [
   "Date",

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { csvFileName, neutralizeFormula, parseCsv, toCsvField, toCsvRow } from "./csv";
+import { csvFileName, neutralizeFormula, parseCsv, toCsvField, toCsvRow } from "@/lib/csv";
 
 describe("toCsvField", () => {
   test.each([
