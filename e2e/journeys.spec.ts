@@ -37,13 +37,10 @@ async function answer(page: Page, q: TQuestion) {
     case "ordering":
       for (let target = 0; target < q.answer.length; target++) {
         const text = q.items.find((i) => i.id === q.answer[target])!.text;
-        const rows = fs.locator("ol li");
-        const texts = await rows.allInnerTexts();
-        let at = texts.findIndex((t) => t.includes(text));
-        while (at > target) {
-          await fs.getByRole("button", { name: `Up: move ${text} up` }).click();
-          at--;
-        }
+        // Each row reads "position, text, Up…, Down…": compare the text line exactly.
+        const position = async () => (await fs.locator("ol li").allTextContents()).findIndex((t) => t.replace(/^\d+/, "").startsWith(`${text}Up`));
+        while ((await position()) > target) await fs.getByRole("button", { name: `Up: move ${text} up`, exact: true }).click();
+        expect(await position()).toBe(target);
       }
       break;
   }
@@ -177,7 +174,7 @@ test("admin: issue certificates in bulk, revoke one, regrade a question, export 
   await panel.getByRole("button", { name: "Preview regrade" }).click();
   await expect(panel.getByText(/answers would be regraded against version 2; 0 attempt score\(s\) change/)).toBeVisible();
   await panel.getByRole("button", { name: "Apply regrade" }).click();
-  await expect(page.getByText(/Regraded \d+ answers; 0 attempt outcome\(s\) changed/)).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: /Regraded \d+ answers to fx-true-false; 0 attempt outcome\(s\) changed/ })).toBeVisible();
   expect(await db.auditLog.count({ where: { action: "quiz.regrade", targetId: "fx-true-false" } })).toBeGreaterThanOrEqual(1);
 
   for (const table of ["trainers", "audit", "funnel"]) {

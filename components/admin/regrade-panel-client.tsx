@@ -26,8 +26,8 @@ export function RegradePanel({ questionId, label }: { questionId: string; label:
     const r = await callApi<TPlan>(url, { body: { confirm: true } });
     setBusy(false);
     if (r.ok) {
-      setMessage(`Regraded ${r.data.affectedAnswers} answers; ${r.data.changes.length} attempt outcome(s) changed.`);
-      setPlan(null);
+      // The refreshed page no longer lists this question, so the outcome travels in the URL.
+      router.replace(`/admin/quizzes?regraded=${encodeURIComponent(questionId)}&answers=${r.data.affectedAnswers}&changed=${r.data.changes.length}`);
       router.refresh();
     } else setMessage(r.message);
   }

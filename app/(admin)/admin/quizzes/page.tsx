@@ -13,16 +13,25 @@ function pct(x: number) {
   return `${Math.round(x * 100)}%`;
 }
 
-export default async function AdminQuizzesPage({ searchParams }: { searchParams: Promise<{ quiz?: string }> }) {
+export default async function AdminQuizzesPage({ searchParams }: { searchParams: Promise<{ quiz?: string; regraded?: string; answers?: string; changed?: string }> }) {
   const user = await getSessionUser();
   if (!user) redirect("/sign-in?callbackUrl=/admin/quizzes");
   if (user.role !== "ADMIN") notFound();
-  const { quiz: selected } = await searchParams;
+  const { quiz: selected, regraded, answers, changed } = await searchParams;
+  const done =
+    typeof regraded === "string" && /^[a-z0-9-]{1,64}$/.test(regraded) && /^\d{1,6}$/.test(answers ?? "") && /^\d{1,6}$/.test(changed ?? "")
+      ? { questionId: regraded, answers: Number(answers), changed: Number(changed) }
+      : null;
   const [quizzes, candidates] = await Promise.all([listQuizzes(), listRegradeCandidates()]);
   const quizId = typeof selected === "string" && /^[a-z0-9]{10,40}$/.test(selected) ? selected : quizzes.find((q) => q.kind === "FINAL")?.id;
   const report = quizId ? await getItemReport(quizId) : null;
   return (
     <div className="space-y-10">
+      {done && (
+        <p role="status" className="rounded-lg border border-emerald-300 bg-emerald-50 p-4 text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-100">
+          Regraded {done.answers} answers to {done.questionId}; {done.changed} attempt outcome(s) changed. The details are in the audit log.
+        </p>
+      )}
       <section aria-labelledby="regrade-title">
         <h2 id="regrade-title" className="text-xl font-semibold">
           Regrade after a corrected key
