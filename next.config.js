@@ -23,6 +23,9 @@ const nextConfig = {
   // E2E and benchmark builds go to their own folder so they never clobber `npm start`'s build.
   distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
+  // Next hashes the whole body of every response to make an ETag; for long prerendered lessons
+  // that is most of the per-request work. The CDN in front revalidates on its own.
+  generateEtags: false,
   // `npm test` type-checks the whole project (tsc) as its own stage; the build need not repeat it.
   typescript: { ignoreBuildErrors: true },
   // Native or heavy server-only packages are loaded from node_modules at run time, not bundled.
