@@ -34,12 +34,28 @@ function Section({ id, title, actions, children }: { id: string; title: string; 
   );
 }
 
-function Table({ caption, head, children, minWidth = "40rem" }: { caption: string; head: ReactNode; children: ReactNode; minWidth?: string }) {
+type TColumn = string | { label: string; right: true };
+
+function Table({ caption, columns, children, minWidth = "40rem" }: { caption: string; columns: TColumn[]; children: ReactNode; minWidth?: string }) {
   return (
     <div className="overflow-x-auto">
       <table className="w-full text-left text-sm" style={{ minWidth }}>
         <caption className="sr-only">{caption}</caption>
-        <thead className="bg-slate-50 text-slate-700 dark:bg-slate-950 dark:text-slate-300">{head}</thead>
+        <thead className="bg-slate-50 text-slate-700 dark:bg-slate-950 dark:text-slate-300">
+          <tr>
+            {columns.map((c) =>
+              typeof c === "string" ? (
+                <th key={c} scope="col" className={th}>
+                  {c}
+                </th>
+              ) : (
+                <th key={c.label} scope="col" className={`${th} text-right`}>
+                  {c.label}
+                </th>
+              ),
+            )}
+          </tr>
+        </thead>
         <tbody>{children}</tbody>
       </table>
     </div>
@@ -189,22 +205,7 @@ export default async function AdminTrainerPage({ params }: TProps) {
                 <div className="mt-2">
                   <Table
                     caption={`Lesson progress in ${course.title}`}
-                    head={
-                      <tr>
-                        <th scope="col" className={th}>
-                          Lesson
-                        </th>
-                        <th scope="col" className={th}>
-                          Started
-                        </th>
-                        <th scope="col" className={th}>
-                          Completed
-                        </th>
-                        <th scope="col" className={`${th} text-right`}>
-                          Read
-                        </th>
-                      </tr>
-                    }
+                    columns={["Lesson", "Started", "Completed", { label: "Read", right: true }]}
                   >
                     {course.lessons.map((lesson) => (
                       <tr key={lesson.id} className="border-t border-slate-100 dark:border-slate-800">
@@ -240,28 +241,7 @@ export default async function AdminTrainerPage({ params }: TProps) {
         ) : (
           <Table
             caption="Assessment attempts, newest first"
-            head={
-              <tr>
-                <th scope="col" className={th}>
-                  Assessment
-                </th>
-                <th scope="col" className={`${th} text-right`}>
-                  Attempt
-                </th>
-                <th scope="col" className={th}>
-                  Started
-                </th>
-                <th scope="col" className={th}>
-                  Submitted
-                </th>
-                <th scope="col" className={`${th} text-right`}>
-                  Score
-                </th>
-                <th scope="col" className={th}>
-                  Result
-                </th>
-              </tr>
-            }
+            columns={["Assessment", { label: "Attempt", right: true }, "Started", "Submitted", { label: "Score", right: true }, "Result"]}
           >
             {record.attempts.map((a) => (
               <tr key={a.id} className="border-t border-slate-100 dark:border-slate-800">
@@ -310,31 +290,7 @@ export default async function AdminTrainerPage({ params }: TProps) {
             <Table
               caption="Credit ledger, oldest first"
               minWidth="56rem"
-              head={
-                <tr>
-                  <th scope="col" className={th}>
-                    Date
-                  </th>
-                  <th scope="col" className={th}>
-                    Kind
-                  </th>
-                  <th scope="col" className={th}>
-                    Course
-                  </th>
-                  <th scope="col" className={`${th} text-right`}>
-                    Amount
-                  </th>
-                  <th scope="col" className={th}>
-                    Reason
-                  </th>
-                  <th scope="col" className={th}>
-                    Entered by
-                  </th>
-                  <th scope="col" className={th}>
-                    Certificate
-                  </th>
-                </tr>
-              }
+              columns={["Date", "Kind", "Course", { label: "Amount", right: true }, "Reason", "Entered by", "Certificate"]}
             >
               {record.ledger.map((e) => (
                 <tr key={e.id} className="border-t border-slate-100 align-top dark:border-slate-800">
@@ -380,25 +336,7 @@ export default async function AdminTrainerPage({ params }: TProps) {
         ) : (
           <Table
             caption="Certificates, newest first"
-            head={
-              <tr>
-                <th scope="col" className={th}>
-                  Code
-                </th>
-                <th scope="col" className={th}>
-                  Course
-                </th>
-                <th scope="col" className={th}>
-                  Status
-                </th>
-                <th scope="col" className={th}>
-                  Issued
-                </th>
-                <th scope="col" className={`${th} text-right`}>
-                  Credit
-                </th>
-              </tr>
-            }
+            columns={["Code", "Course", "Status", "Issued", { label: "Credit", right: true }]}
           >
             {record.certificates.map((c) => (
               <tr key={c.id} className="border-t border-slate-100 align-top dark:border-slate-800">
