@@ -39,7 +39,8 @@ async function answer(page: Page, q: TQuestion) {
         const text = q.items.find((i) => i.id === q.answer[target])!.text;
         // Each row reads "position, text, Up…, Down…": compare the text line exactly.
         const position = async () => (await fs.locator("ol li").allTextContents()).findIndex((t) => t.replace(/^\d+/, "").startsWith(`${text}Up`));
-        while ((await position()) > target) await fs.getByRole("button", { name: `Up: move ${text} up`, exact: true }).click();
+        const up = fs.getByRole("button", { name: new RegExp(`^Up\\s*: move ${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} up$`) });
+        while ((await position()) > target) await up.click();
         expect(await position()).toBe(target);
       }
       break;
