@@ -67,6 +67,9 @@ export default async function DashboardPage() {
           <Link href="/transcript" className={buttonSecondary}>
             View transcript
           </Link>
+          <Link href="/certificates" className={buttonSecondary}>
+            Certificates
+          </Link>
           <a href="/api/credits/transcript.pdf" download className={buttonSecondary}>
             Download PDF<span className="sr-only"> transcript</span>
           </a>
