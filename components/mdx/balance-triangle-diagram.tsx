@@ -1,3 +1,4 @@
+import { DiagramFrame, MUTED } from "./diagram-parts";
 export type TBalanceFocus = "strength" | "flexibility" | "posture";
 
 export interface IBalanceTriangleDiagramProps {
@@ -9,7 +10,6 @@ export interface IBalanceTriangleDiagramProps {
 }
 
 const TEXT = "fill-slate-900 dark:fill-slate-50 print:fill-black";
-const MUTED = "fill-slate-600 dark:fill-slate-300 print:fill-black";
 
 interface ICorner {
   key: TBalanceFocus;
@@ -80,18 +80,15 @@ function Lines({ x, y, lines, anchor, bold }: { x: number; y: number; lines: str
  * two corners give each other, and the centre is the healthy back that needs all three.
  */
 export function BalanceTriangleDiagram({ highlight, id = "balance-triangle-diagram", className }: IBalanceTriangleDiagramProps) {
-  const titleId = `${id}-title`;
-  const descId = `${id}-desc`;
   const focus = CORNERS.find((c) => c.key === highlight);
   return (
-    <svg
+    <DiagramFrame
+      id={id}
       viewBox="0 0 600 500"
-      role="img"
-      aria-labelledby={`${titleId} ${descId}`}
+      title="The balance triangle: strength, flexibility and posture"
       className={className ?? "mx-auto block h-auto w-full max-w-xl"}
-    >
-      <title id={titleId}>The balance triangle: strength, flexibility and posture</title>
-      <desc id={descId}>
+      description={
+        <>
         A triangle with strength at the top, flexibility at the lower left and posture at the lower right.
         Strength means the front, back and sides of the trunk trained in proportion. Flexibility means all
         four spinal motions, even on both sides. Posture means sitting and standing tall with the stomach
@@ -100,7 +97,9 @@ export function BalanceTriangleDiagram({ highlight, id = "balance-triangle-diagr
         flexibility and posture give the freedom to change position. In the centre: a resilient back needs
         all three, and dropping or overdoing any one of them raises the risk of injury.
         {focus ? ` This lesson focuses on ${focus.label.toLowerCase()}.` : ""}
-      </desc>
+        </>
+      }
+    >
 
       <path
         d="M300 92 L120 380 L480 380 Z"
@@ -134,7 +133,7 @@ export function BalanceTriangleDiagram({ highlight, id = "balance-triangle-diagr
           </g>
         );
       })}
-    </svg>
+    </DiagramFrame>
   );
 }
 

@@ -1,4 +1,4 @@
-import { ArrowMarker } from "./diagram-parts";
+import { arrowEnd, DiagramFrame, MUTED } from "./diagram-parts";
 export interface IInjuryResponseDiagramProps {
   /** Prefix for the SVG's internal ids; change it only if the diagram appears twice on one page. */
   id?: string;
@@ -6,7 +6,6 @@ export interface IInjuryResponseDiagramProps {
 }
 
 const TEXT = "fill-slate-900 dark:fill-slate-50 print:fill-black";
-const MUTED = "fill-slate-600 dark:fill-slate-300 print:fill-black";
 const STEP =
   "fill-sky-50 stroke-sky-600 dark:fill-sky-950/50 dark:stroke-sky-400 print:fill-none print:stroke-black";
 const STEP_BADGE = "fill-sky-600 dark:fill-sky-400 print:fill-black";
@@ -58,22 +57,19 @@ function Step({ n, y, title, detail, className = STEP, badgeClassName = STEP_BAD
  * repeat ice, refer if pain lasts past two days, then a graded return. Emergency signs shortcut everything.
  */
 export function InjuryResponseDiagram({ id = "injury-response-diagram", className }: IInjuryResponseDiagramProps) {
-  const titleId = `${id}-title`;
-  const descId = `${id}-desc`;
-  const arrow = `${id}-arrow`;
-  const markerEnd = `url(#${arrow})`;
+  const markerEnd = arrowEnd(id);
   const down = (y1: number, y2: number) => (
     <path d={`M${MID} ${y1} L${MID} ${y2}`} className={FLOW} strokeWidth={2.5} markerEnd={markerEnd} />
   );
   return (
-    <svg
+    <DiagramFrame
+      id={id}
       viewBox="0 0 560 760"
-      role="img"
-      aria-labelledby={`${titleId} ${descId}`}
+      title="First response to a client's back injury"
       className={className ?? "mx-auto block h-auto w-full max-w-xl"}
-    >
-      <title id={titleId}>First response to a client's back injury</title>
-      <desc id={descId}>
+      arrow={{ className: "fill-slate-500 dark:fill-slate-400 print:fill-black", size: 6 }}
+      description={
+        <>
         A flow chart. At any point, emergency signs mean getting medical help at once: severe or
         worsening pain, numbness, tingling or weakness in the legs, loss of bladder or bowel control, or
         an injury from a fall or a blow. Otherwise: step 1, stop the activity. Step 2, apply ice to the
@@ -82,10 +78,9 @@ export function InjuryResponseDiagram({ id = "injury-response-diagram", classNam
         after two days? If yes, refer the client to a physician. If no, step 5, a graded return: begin
         with lighter work and progress only while the pain stays away. If pain comes back, ease off and
         refer. Throughout, the trainer records what happened and does not diagnose or treat.
-      </desc>
-      <defs>
-        <ArrowMarker id={arrow} className="fill-slate-500 dark:fill-slate-400 print:fill-black" size={6} />
-      </defs>
+        </>
+      }
+    >
 
       {/* Emergency banner */}
       <rect
@@ -193,7 +188,7 @@ export function InjuryResponseDiagram({ id = "injury-response-diagram", classNam
       <text x={280} y={745} textAnchor="middle" fontSize={13.5} fontStyle="italic" className={MUTED}>
         and leave diagnosis and treatment to health professionals.
       </text>
-    </svg>
+    </DiagramFrame>
   );
 }
 

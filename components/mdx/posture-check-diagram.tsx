@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { ArrowMarker } from "./diagram-parts";
+import { arrowEnd, BODY, DiagramFrame, HEAD, MUTED, SPINE, TORSO } from "./diagram-parts";
 
 export interface IPostureCheckDiagramProps {
   /** Prefix for the SVG's internal ids; change it only if the diagram appears twice on one page. */
@@ -7,13 +7,8 @@ export interface IPostureCheckDiagramProps {
   className?: string;
 }
 
-const BODY = "fill-none stroke-slate-700 dark:stroke-slate-200 print:stroke-black";
-const TORSO = "fill-none stroke-slate-300 dark:stroke-slate-600 print:stroke-slate-400";
-const SPINE = "fill-none stroke-amber-600 dark:stroke-amber-400 print:stroke-black";
-const HEAD = "fill-white stroke-slate-700 dark:fill-slate-900 dark:stroke-slate-200 print:stroke-black";
 const CHAIR = "fill-none stroke-slate-400 dark:stroke-slate-500 print:stroke-slate-600";
 const TEXT = "fill-slate-800 dark:fill-slate-100 print:fill-black";
-const MUTED = "fill-slate-600 dark:fill-slate-300 print:fill-black";
 const GOOD_LINE = "stroke-emerald-600 dark:stroke-emerald-400 print:stroke-black";
 const GOOD_DOT = "fill-emerald-600 dark:fill-emerald-400 print:fill-black";
 const BAD_LINE = "stroke-rose-600 dark:stroke-rose-400 print:stroke-black";
@@ -132,28 +127,24 @@ function Chair() {
  * through the ear, shoulder and hip (and ankle when standing).
  */
 export function PostureCheckDiagram({ id = "posture-check-diagram", className }: IPostureCheckDiagramProps) {
-  const titleId = `${id}-title`;
-  const descId = `${id}-desc`;
-  const arrow = `${id}-arrow`;
-  const markerEnd = `url(#${arrow})`;
+  const markerEnd = arrowEnd(id);
   return (
-    <svg
+    <DiagramFrame
+      id={id}
       viewBox="0 0 600 540"
-      role="img"
-      aria-labelledby={`${titleId} ${descId}`}
+      title="Posture check: tall versus slouched"
       className={className ?? "mx-auto block h-auto w-full max-w-2xl"}
-    >
-      <title id={titleId}>Posture check: tall versus slouched</title>
-      <desc id={descId}>
+      arrow={{ className: "fill-slate-700 dark:fill-slate-200 print:fill-black" }}
+      description={
+        <>
         Four side views. Left column, tall posture: standing, the ear, shoulder, hip and ankle all sit on
         one vertical line, with the stomach drawn up and in; sitting, the ear, shoulder and hip stack over
         the seat. Right column, slouched posture: standing, the hips drift forward, the upper back rounds
         and the head pokes ahead of the line; sitting, the pelvis rolls back, the whole back curves into a
         C and the head juts forward, so the load gathers on a few parts of the spine.
-      </desc>
-      <defs>
-        <ArrowMarker id={arrow} className="fill-slate-700 dark:fill-slate-200 print:fill-black" />
-      </defs>
+        </>
+      }
+    >
 
       {/* Column headings */}
       <g>
@@ -266,7 +257,7 @@ export function PostureCheckDiagram({ id = "posture-check-diagram", className }:
           ]}
         />
       </Cell>
-    </svg>
+    </DiagramFrame>
   );
 }
 

@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import { ArrowMarker } from "./diagram-parts";
+import { arrowEnd, BODY, DiagramFrame, HEAD, MUTED, SPINE, TORSO } from "./diagram-parts";
 
 export interface ISpinalMotionsDiagramProps {
   /** Prefix for the SVG's internal ids; change it only if the diagram appears twice on one page. */
@@ -7,14 +7,9 @@ export interface ISpinalMotionsDiagramProps {
   className?: string;
 }
 
-const BODY = "fill-none stroke-slate-700 dark:stroke-slate-200 print:stroke-black";
-const TORSO = "fill-none stroke-slate-300 dark:stroke-slate-600 print:stroke-slate-400";
-const SPINE = "fill-none stroke-amber-600 dark:stroke-amber-400 print:stroke-black";
 const GHOST = "fill-none stroke-slate-400 dark:stroke-slate-500";
-const HEAD = "fill-white stroke-slate-700 dark:fill-slate-900 dark:stroke-slate-200 print:stroke-black";
 const MOVE = "fill-none stroke-sky-600 dark:stroke-sky-400 print:stroke-black";
 const TEXT = "fill-slate-800 dark:fill-slate-100 print:fill-black";
-const MUTED = "fill-slate-600 dark:fill-slate-300 print:fill-black";
 
 interface IPanelProps {
   x: number;
@@ -74,28 +69,24 @@ function Ground() {
  * with reminders to compare both sides for the side-to-side motions.
  */
 export function SpinalMotionsDiagram({ id = "spinal-motions-diagram", className }: ISpinalMotionsDiagramProps) {
-  const titleId = `${id}-title`;
-  const descId = `${id}-desc`;
-  const arrow = `${id}-arrow`;
-  const markerEnd = `url(#${arrow})`;
+  const markerEnd = arrowEnd(id);
   return (
-    <svg
+    <DiagramFrame
+      id={id}
       viewBox="0 0 520 540"
-      role="img"
-      aria-labelledby={`${titleId} ${descId}`}
+      title="The four motions of the spine"
       className={className ?? "mx-auto block h-auto w-full max-w-xl"}
-    >
-      <title id={titleId}>The four motions of the spine</title>
-      <desc id={descId}>
+      arrow={{ className: "fill-sky-600 dark:fill-sky-400 print:fill-black" }}
+      description={
+        <>
         Four panels. Flexion, seen from the side: the trunk bends forward in one smooth, rounded curve.
         Extension, seen from the side: the trunk arches backward. Lateral flexion, seen from the front: the
         trunk bends to one side, with a dashed outline of the same bend to the other side, to be compared.
         Rotation, seen from above: the shoulders turn while the hips stay facing forward, with arrows both
         ways, to be compared. Dashed grey shapes show the upright starting position.
-      </desc>
-      <defs>
-        <ArrowMarker id={arrow} className="fill-sky-600 dark:fill-sky-400 print:fill-black" />
-      </defs>
+        </>
+      }
+    >
 
       {/* Flexion: side view, facing right */}
       <Panel x={0} y={0} title="Flexion" subtitle="bending forward · side view" footer="Look for a smooth, even curve">
@@ -204,7 +195,7 @@ export function SpinalMotionsDiagram({ id = "spinal-motions-diagram", className 
           </text>
         </g>
       </Panel>
-    </svg>
+    </DiagramFrame>
   );
 }
 

@@ -1,4 +1,4 @@
-import { ArrowMarker } from "./diagram-parts";
+import { arrowEnd, DiagramFrame, MUTED } from "./diagram-parts";
 export interface ITrunkMusclesDiagramProps {
   /** Prefix for the SVG's internal ids; change it only if the diagram appears twice on one page. */
   id?: string;
@@ -19,7 +19,6 @@ function arc(rx: number, ry: number, fromDeg: number, toDeg: number): string {
 }
 
 const TEXT = "fill-slate-800 dark:fill-slate-100 print:fill-black";
-const MUTED = "fill-slate-600 dark:fill-slate-300 print:fill-black";
 const LEADER = "fill-none stroke-slate-500 dark:stroke-slate-400 print:stroke-black";
 
 const EXTERNAL = "fill-none stroke-amber-500 dark:stroke-amber-400 print:stroke-slate-700";
@@ -60,19 +59,16 @@ function Label({ x, y, anchor, name, role }: ILabelProps) {
  * and the spinal erectors beside the spine at the back. Arrows show pressure rising inside when braced.
  */
 export function TrunkMusclesDiagram({ id = "trunk-muscles-diagram", className }: ITrunkMusclesDiagramProps) {
-  const titleId = `${id}-title`;
-  const descId = `${id}-desc`;
-  const arrow = `${id}-arrow`;
-  const markerEnd = `url(#${arrow})`;
+  const markerEnd = arrowEnd(id);
   return (
-    <svg
+    <DiagramFrame
+      id={id}
       viewBox="0 0 720 470"
-      role="img"
-      aria-labelledby={`${titleId} ${descId}`}
+      title="The trunk muscles in a slice through the waist"
       className={className ?? "mx-auto block h-auto w-full max-w-2xl"}
-    >
-      <title id={titleId}>The trunk muscles in a slice through the waist</title>
-      <desc id={descId}>
+      arrow={{ className: "fill-sky-600 dark:fill-sky-400 print:fill-black" }}
+      description={
+        <>
         A simplified cross-section of the torso seen from above, front at the top. At the front, the two
         bands of the rectus abdominis, which flex the trunk. Around each side, three layers wrap the
         torso like a corset: the external oblique on the outside, the internal oblique in the middle and
@@ -80,10 +76,9 @@ export function TrunkMusclesDiagram({ id = "trunk-muscles-diagram", className }:
         spinal erectors sit on either side of the spine; they extend the back and hold it upright. In the
         middle, the abdominal contents, with arrows showing pressure rising outward when the layers
         tighten inward during a brace, which stiffens and supports the spine.
-      </desc>
-      <defs>
-        <ArrowMarker id={arrow} className="fill-sky-600 dark:fill-sky-400 print:fill-black" />
-      </defs>
+        </>
+      }
+    >
 
       <text x={CX} y={28} textAnchor="middle" fontSize={14} fontWeight={700} letterSpacing={1.5} className={MUTED}>
         FRONT
@@ -180,7 +175,7 @@ export function TrunkMusclesDiagram({ id = "trunk-muscles-diagram", className }:
       <Label x={146} y={312} anchor="end" name={["Transversus", "abdominis"]} role={["deepest layer:", "cinches like a belt"]} />
       <Label x={566} y={340} anchor="start" name={["Spinal", "erectors"]} role={["extend and hold", "the spine upright"]} />
       <Label x={506} y={408} anchor="start" name={["Spine"]} role={[]} />
-    </svg>
+    </DiagramFrame>
   );
 }
 
