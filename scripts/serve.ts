@@ -5,7 +5,9 @@ import next from "next";
 // The production server: Next's request handler behind a few lines of Node, for two things
 // `next start` cannot do. (1) Prerendered course and lesson pages are identical for every visitor,
 // so they are marked `public` for CDNs (Next only sends `s-maxage`). (2) The client address is
-// appended to x-forwarded-for by us, so rate limits see the real socket address.
+// appended to x-forwarded-for by us, so rate limits see the real socket address. (3) The security
+// headers are set here once per response rather than by Next's per-request header rules (see
+// next.config.js).
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME ?? "0.0.0.0";
 const PUBLIC_PAGE = /^\/courses(?:\/[a-z0-9-]+){0,2}\/?$/;
@@ -14,11 +16,31 @@ export function isPublicPage(pathname: string): boolean {
   return PUBLIC_PAGE.test(pathname) && !pathname.split("/").includes("quiz");
 }
 
+// Next keeps each prerendered page in memory as one JS string and sends it with
+// `res.end(string)`, which encodes the whole page to UTF-8 again on every response. The encoded
+// bytes of the last few large bodies are kept instead, keyed by the string itself: Next hands us
+// the same string object each time, so the lookup is a pointer comparison. Bounded, so one-off
+// dynamic bodies cannot grow it.
+const encodedBodies = new Map<string, Buffer>();
+function utf8Of(text: string): Buffer {
+  let bytes = encodedBodies.get(text);
+  if (!bytes) {
+    if (encodedBodies.size >= 64) encodedBodies.clear();
+    bytes = Buffer.from(text, "utf8");
+    encodedBodies.set(text, bytes);
+  }
+  return bytes;
+}
+
 async function main() {
   const app = next({ dev: false, dir: process.cwd(), hostname, port });
   await app.prepare();
   const handle = app.getRequestHandler();
+  // next.config.js is plain JavaScript that Next loads itself; its header list is shared, not copied.
+  const config = (await import("../next.config.js" as string)) as { securityHeaders: () => { key: string; value: string }[] };
+  const security = config.securityHeaders();
   const server = http.createServer((req, res) => {
+    for (const { key, value } of security) res.setHeader(key, value);
     const remote = req.socket.remoteAddress ?? "unknown";
     const prior = req.headers["x-forwarded-for"];
     req.headers["x-forwarded-for"] = prior ? `${Array.isArray(prior) ? prior.join(", ") : prior}, ${remote}` : remote;
@@ -30,6 +52,9 @@ async function main() {
         return setHeader(name, value);
       };
     }
+    const end = res.end.bind(res) as (...args: unknown[]) => http.ServerResponse;
+    res.end = ((chunk?: unknown, ...rest: unknown[]) =>
+      end(typeof chunk === "string" && chunk.length > 4096 && typeof rest[0] !== "string" ? utf8Of(chunk) : chunk, ...rest)) as typeof res.end;
     void handle(req, res);
   });
   server.keepAliveTimeout = 65_000;

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { LessonProgress } from "@/components/learn/lesson-progress-client";
 import { MdxContent } from "@/components/mdx/mdx-content";
+import { StaticIsland } from "@/components/static/static-island";
 import { compileLesson } from "@/lib/content/compile-lesson.server";
 import { findLesson, loadAllCourses } from "@/lib/content/load-content";
 
@@ -56,7 +57,9 @@ export default async function LessonPage({ params }: TParams) {
           </li>
         </ol>
       </nav>
-      <div className="mt-4 grid gap-10 lg:grid-cols-[1fr_16rem]">
+      {/* Everything below is static HTML, sent once rather than again as hydration data (decision
+          005); its links are plain links. The id names this page's content in this build. */}
+      <StaticIsland id={`lesson-${course.slug}-${lesson.slug}-${lesson.hash.slice(0, 16)}`} className="mt-4 grid gap-10 lg:grid-cols-[1fr_16rem]">
         <article className="min-w-0">
           <header>
             <p className="text-sm font-medium text-brand-700 dark:text-brand-100">
@@ -80,23 +83,23 @@ export default async function LessonPage({ params }: TParams) {
           </div>
           <nav aria-label="Lessons" className="no-print mt-12 flex flex-col gap-3 border-t border-slate-200 pt-6 sm:flex-row sm:justify-between dark:border-slate-800">
             {previous ? (
-              <Link href={`/courses/${course.slug}/${previous.slug}`} className="rounded-md border border-slate-300 px-4 py-3 hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-900" rel="prev">
+              <a href={`/courses/${course.slug}/${previous.slug}`} className="rounded-md border border-slate-300 px-4 py-3 hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-900" rel="prev">
                 <span className="block text-xs text-slate-500 dark:text-slate-400">Previous</span>
                 {previous.frontmatter.title}
-              </Link>
+              </a>
             ) : (
               <span />
             )}
             {next ? (
-              <Link href={`/courses/${course.slug}/${next.slug}`} className="rounded-md border border-slate-300 px-4 py-3 text-right hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-900" rel="next">
+              <a href={`/courses/${course.slug}/${next.slug}`} className="rounded-md border border-slate-300 px-4 py-3 text-right hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-900" rel="next">
                 <span className="block text-xs text-slate-500 dark:text-slate-400">Next</span>
                 {next.frontmatter.title}
-              </Link>
+              </a>
             ) : final ? (
-              <Link href={`/courses/${course.slug}/quiz/${final.slug}`} className="rounded-md bg-brand-700 px-4 py-3 text-right font-medium text-white hover:bg-brand-800">
+              <a href={`/courses/${course.slug}/quiz/${final.slug}`} className="rounded-md bg-brand-700 px-4 py-3 text-right font-medium text-white hover:bg-brand-800">
                 <span className="block text-xs text-brand-100">Finished reading?</span>
                 {final.quiz.title}
-              </Link>
+              </a>
             ) : null}
           </nav>
         </article>
@@ -116,7 +119,7 @@ export default async function LessonPage({ params }: TParams) {
             </ul>
           </nav>
         </aside>
-      </div>
+      </StaticIsland>
     </div>
   );
 }
