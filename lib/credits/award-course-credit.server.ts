@@ -16,6 +16,11 @@ export async function awardCourseCreditIfEarned(
   { userId, courseId, now = new Date() }: { userId: string; courseId: string; now?: Date },
 ): Promise<TAwardResult> {
   const none: TAwardResult = { awarded: false, entryId: null, hundredths: 0 };
+  // The last lesson and the passing attempt can be recorded at the same moment (two tabs). Under
+  // READ COMMITTED each transaction could then miss the other's uncommitted write and neither
+  // would award. Callers write first, then come here: the per-trainer-and-course lock makes the
+  // second one wait, and its check below (a new statement, so a new snapshot) sees the first.
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`award:${userId}:${courseId}`}))`;
   // Everything the rule needs in one round trip: this runs inside every passing submission.
   const rows = await tx.$queryRaw<
     { certifyingBody: CertifyingBody | null; contactMinutes: number; credits: unknown; lessonsLeft: number; hasFinal: boolean; bestAttemptId: string | null; awarded: boolean }[]

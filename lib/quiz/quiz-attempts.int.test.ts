@@ -88,6 +88,48 @@ describe("quiz attempts", () => {
     await expect(submitAttempt({ userId: user.id, attemptId, idempotencyKey: "another-key", answers })).rejects.toThrow(/already been submitted/);
   });
 
+  test("50 parallel identical submissions that do not pass (graded without a row lock) also grade once", async () => {
+    const user = await trainer();
+    const { attemptId } = await startAttempt({ userId: user.id, courseSlug: COURSE, quizSlug: QUIZ });
+    const questions = (await inProgressView(user.id, attemptId)).questions;
+    const answers = correctAnswers(questions);
+    const numeric = questions.find((q) => q.type === "numeric")!;
+    answers[numeric.id] = { type: "numeric", value: 99 }; // one wrong: 2 of 3, below the 80% pass mark
+    const results = await Promise.all(Array.from({ length: 50 }, () => submitAttempt({ userId: user.id, attemptId, idempotencyKey: "fail-key-123", answers })));
+    expect(new Set(results.map((r) => JSON.stringify(r))).size).toBe(1);
+    expect(results[0]).toMatchObject({ passed: false, scorePercent: 66, creditAwarded: false, expired: false });
+    expect(await db.auditLog.count({ where: { action: "quiz.grade", targetId: attemptId } })).toBe(1);
+    const stored = await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId }, select: { status: true, scorePercent: true, passed: true, idempotencyKey: true, result: true } });
+    expect(stored).toMatchObject({ status: "GRADED", scorePercent: 66, passed: false, idempotencyKey: "fail-key-123" });
+    expect(JSON.stringify(stored.result)).toBe(JSON.stringify(results[0]));
+    const rows = await db.attemptAnswer.findMany({ where: { attemptId }, select: { questionId: true, correct: true, earned: true } });
+    expect(rows).toHaveLength(questions.length);
+    expect(rows.filter((r) => r.correct === false).map((r) => r.questionId)).toEqual([numeric.id]);
+    await expect(submitAttempt({ userId: user.id, attemptId, idempotencyKey: "another-key", answers })).rejects.toThrow(/already been submitted/);
+    await expect(saveAnswers({ userId: user.id, attemptId, answers })).rejects.toThrow(/already been submitted/);
+  });
+
+  test("completing the last lesson while the passing attempt is graded still awards the credit once", async () => {
+    // Both transactions write, then check the award rule; without the award lock each could miss
+    // the other's uncommitted write and neither would award.
+    const users = await Promise.all(Array.from({ length: 12 }, () => trainer()));
+    const ready = await Promise.all(
+      users.map(async (user) => {
+        await recordLessonProgress({ userId: user.id, courseSlug: COURSE, lessonSlug: "first-steps", complete: true });
+        const { attemptId } = await startAttempt({ userId: user.id, courseSlug: COURSE, quizSlug: QUIZ });
+        return { user, attemptId, answers: correctAnswers((await inProgressView(user.id, attemptId)).questions) };
+      }),
+    );
+    await Promise.all(
+      ready.flatMap(({ user, attemptId, answers }) => [
+        recordLessonProgress({ userId: user.id, courseSlug: COURSE, lessonSlug: "second-steps", complete: true }),
+        submitAttempt({ userId: user.id, attemptId, idempotencyKey: `race-${attemptId}`, answers }),
+      ]),
+    );
+    const awards = await db.creditEntry.groupBy({ by: ["userId"], where: { userId: { in: users.map((u) => u.id) }, kind: "AWARD" }, _count: true });
+    expect(awards.map((a) => a._count).sort()).toEqual(users.map(() => 1));
+  });
+
   test("foreign and unknown attempts are refused alike", async () => {
     const owner = await trainer();
     const other = await trainer();

@@ -151,6 +151,8 @@ export async function startAttempt({ userId, courseSlug, quizSlug, now = new Dat
   return startAttempt({ userId, courseSlug, quizSlug, now });
 }
 
+type TSavedAnswer = { questionId: string; response: unknown };
+
 type TLockedAttempt = {
   id: string;
   userId: string;
@@ -164,11 +166,16 @@ type TLockedAttempt = {
   courseId: string;
 };
 
-// One round trip: the attempt row locked for this transaction, with its quiz's rules.
-async function lockOwnAttempt(tx: TTx, userId: string, attemptId: string): Promise<TLockedAttempt> {
-  const rows = await tx.$queryRaw<TLockedAttempt[]>`
+// One round trip: the attempt row locked for this transaction, with its quiz's rules (and, for
+// grading, the answers saved so far).
+async function lockOwnAttempt(tx: TTx, userId: string, attemptId: string, { withSaved = false } = {}): Promise<TLockedAttempt & { saved?: TSavedAnswer[] }> {
+  const saved = withSaved
+    ? Prisma.sql`, COALESCE((SELECT json_agg(json_build_object('questionId', s."questionId", 'response', s.response))
+                             FROM "AttemptAnswer" s WHERE s."attemptId" = a.id), '[]'::json) AS saved`
+    : Prisma.empty;
+  const rows = await tx.$queryRaw<(TLockedAttempt & { saved?: TSavedAnswer[] })[]>`
     SELECT a.id, a."userId", a.status::text AS status, a.draw, a."deadlineAt", a."idempotencyKey", a.result,
-           q.kind::text AS "quizKind", q."passMark", q."courseId"
+           q.kind::text AS "quizKind", q."passMark", q."courseId" ${saved}
     FROM "QuizAttempt" a JOIN "Quiz" q ON q.id = a."quizId"
     WHERE a.id = ${attemptId}
     FOR UPDATE OF a`;
@@ -189,36 +196,17 @@ function parseResponses(draw: TAttemptDraw, answers: Record<string, unknown>): M
   return parsed;
 }
 
-type TAnswerRow = { questionId: string; version: number; response: TResponse | null; earned?: number; correct?: boolean };
-
-// All of an attempt's answers in one statement (an upsert per answer costs a round trip each).
-async function upsertAnswers(tx: TTx, attemptId: string, rows: TAnswerRow[], graded: boolean) {
-  if (rows.length === 0) return;
-  const values = rows.map(
-    (r) =>
-      Prisma.sql`(${randomUUID()}, ${attemptId}, ${r.questionId}, ${r.version}, ${r.response === null ? null : JSON.stringify(r.response)}::jsonb, ${r.earned ?? null}::int, ${r.correct ?? null}::boolean, now())`,
-  );
-  if (graded) {
-    await tx.$executeRaw`
-      INSERT INTO "AttemptAnswer" (id, "attemptId", "questionId", "questionVersion", response, earned, correct, "updatedAt")
-      VALUES ${Prisma.join(values)}
-      ON CONFLICT ("attemptId", "questionId") DO UPDATE
-      SET response = COALESCE(EXCLUDED.response, "AttemptAnswer".response), earned = EXCLUDED.earned, correct = EXCLUDED.correct, "updatedAt" = now()`;
-  } else {
-    await tx.$executeRaw`
-      INSERT INTO "AttemptAnswer" (id, "attemptId", "questionId", "questionVersion", response, earned, correct, "updatedAt")
-      VALUES ${Prisma.join(values)}
-      ON CONFLICT ("attemptId", "questionId") DO UPDATE SET response = EXCLUDED.response, "updatedAt" = now()`;
-  }
-}
-
+// All of an attempt's autosaved answers in one statement (an upsert per answer costs a round trip each).
 async function storeResponses(tx: TTx, attemptId: string, draw: TAttemptDraw, responses: Map<string, TResponse>) {
-  await upsertAnswers(
-    tx,
-    attemptId,
-    [...responses].map(([questionId, response]) => ({ questionId, version: draw.find((d) => d.questionId === questionId)!.version, response })),
-    false,
+  if (responses.size === 0) return;
+  const values = [...responses].map(
+    ([questionId, response]) =>
+      Prisma.sql`(${randomUUID()}, ${attemptId}, ${questionId}, ${draw.find((d) => d.questionId === questionId)!.version}, ${JSON.stringify(response)}::jsonb, now())`,
   );
+  await tx.$executeRaw`
+    INSERT INTO "AttemptAnswer" (id, "attemptId", "questionId", "questionVersion", response, "updatedAt")
+    VALUES ${Prisma.join(values)}
+    ON CONFLICT ("attemptId", "questionId") DO UPDATE SET response = EXCLUDED.response, "updatedAt" = now()`;
 }
 
 export async function saveAnswers({ userId, attemptId, answers, now = new Date() }: { userId: string; attemptId: string; answers: Record<string, unknown>; now?: Date }) {
@@ -233,52 +221,134 @@ export async function saveAnswers({ userId, attemptId, answers, now = new Date()
   });
 }
 
+type TSubmitInput = { userId: string; attemptId: string; idempotencyKey: string; answers?: Record<string, unknown>; now?: Date };
+
 /**
  * Grades an attempt exactly once. A repeat with the same idempotency key (double click, retry,
- * 50 parallel requests) gets the stored result; the row lock serializes concurrent submits.
+ * 50 parallel requests) gets the stored result.
+ *
+ * The common case takes two round trips and no explicit transaction: one read, grading in
+ * memory, then one statement that marks the attempt graded only if it is still in progress and,
+ * in the same statement (so atomically), stores the graded answers and the audit row. Anything
+ * else (a concurrent submit got there first, or this pass may earn the course credit) goes
+ * through the locked path below, which decides under a row lock.
  */
-export async function submitAttempt({
+export async function submitAttempt(input: TSubmitInput): Promise<TAttemptResult> {
+  return (await submitWithoutLock(input)) ?? submitAttemptLocked(input);
+}
+
+type TAttemptSnapshot = TLockedAttempt & { saved: TSavedAnswer[]; awarded: boolean };
+
+async function submitWithoutLock({ userId, attemptId, idempotencyKey, answers = {}, now = new Date() }: TSubmitInput): Promise<TAttemptResult | null> {
+  const rows = await db.$queryRaw<TAttemptSnapshot[]>`
+    SELECT a.id, a."userId", a.status::text AS status, a.draw, a."deadlineAt", a."idempotencyKey", a.result,
+           q.kind::text AS "quizKind", q."passMark", q."courseId",
+           COALESCE((SELECT json_agg(json_build_object('questionId', s."questionId", 'response', s.response))
+                     FROM "AttemptAnswer" s WHERE s."attemptId" = a.id), '[]'::json) AS saved,
+           EXISTS (SELECT 1 FROM "CreditEntry" e WHERE e."userId" = a."userId" AND e."awardCourseId" = q."courseId") AS awarded
+    FROM "QuizAttempt" a JOIN "Quiz" q ON q.id = a."quizId"
+    WHERE a.id = ${attemptId}`;
+  const attempt = rows[0];
+  if (!attempt || attempt.userId !== userId) throw new AppError("NOT_FOUND", "This attempt does not exist or is not yours.");
+  // Graded is final, so the answer to a repeat needs no lock.
+  if (attempt.status === "GRADED") return repeatedSubmission(attempt, idempotencyKey);
+  const draw = ZAttemptDraw.parse(attempt.draw);
+  const expired = !!attempt.deadlineAt && now.getTime() > attempt.deadlineAt.getTime() + GRACE_MS;
+  const incoming = expired ? new Map<string, TResponse>() : parseResponses(draw, answers);
+  const grade = await gradeResponses(db, draw, attempt, mergeResponses(attempt.saved, incoming));
+  // A pass of a final assessment may earn the course credit: that is decided under the lock.
+  if (grade.grade.passed && attempt.quizKind === "FINAL" && !attempt.awarded) return null;
+  const result = inJsonbKeyOrder<TAttemptResult>({
+    attemptId,
+    scorePercent: grade.grade.scorePercent,
+    passed: grade.grade.passed,
+    passMark: attempt.passMark,
+    earnedHundredths: grade.grade.earnedHundredths,
+    possibleHundredths: grade.grade.possibleHundredths,
+    creditAwarded: false,
+    expired,
+  });
+  const audit = { scorePercent: result.scorePercent, passed: result.passed, expired, creditAwarded: false };
+  const written = await db.$queryRaw<{ graded: number }[]>`
+    WITH graded AS (
+      UPDATE "QuizAttempt" SET status = 'GRADED', "submittedAt" = ${now}, "gradedAt" = ${now},
+        "earnedHundredths" = ${result.earnedHundredths}, "possibleHundredths" = ${result.possibleHundredths},
+        "scorePercent" = ${result.scorePercent}, passed = ${result.passed}, "idempotencyKey" = ${idempotencyKey},
+        result = ${JSON.stringify(result)}::jsonb
+      WHERE id = ${attemptId} AND status = 'IN_PROGRESS'
+      RETURNING id
+    ), answers AS (${gradedAnswersInsert(grade.rows)}), audit AS (
+      INSERT INTO "AuditLog" ("actorId", action, "targetType", "targetId", data)
+      SELECT ${userId}, 'quiz.grade', 'quiz-attempt', g.id, ${JSON.stringify(audit)}::jsonb FROM graded g
+    )
+    SELECT count(*)::int AS graded FROM graded`;
+  // Nothing updated: another request graded it between the read and the write; the locked path
+  // returns that result (same key) or refuses (another key).
+  return written[0]?.graded === 1 ? result : null;
+}
+
+type TGradedRow = { questionId: string; version: number; response: TResponse | null; earned: number; correct: boolean };
+
+// The graded answers of the attempt a `graded` CTE (UPDATE … RETURNING id) just marked; nothing
+// is written when that CTE updated no row.
+function gradedAnswersInsert(rows: TGradedRow[]): Prisma.Sql {
+  const values = rows.map(
+    (r) => Prisma.sql`(${randomUUID()}, ${r.questionId}, ${r.version}::int, ${r.response === null ? null : JSON.stringify(r.response)}::jsonb, ${r.earned}::int, ${r.correct}::boolean)`,
+  );
+  return Prisma.sql`
+    INSERT INTO "AttemptAnswer" (id, "attemptId", "questionId", "questionVersion", response, earned, correct, "updatedAt")
+    SELECT v.id, g.id, v.question, v.version, v.response, v.earned, v.correct, now()
+    FROM graded g CROSS JOIN (VALUES ${Prisma.join(values)}) AS v(id, question, version, response, earned, correct)
+    ON CONFLICT ("attemptId", "questionId") DO UPDATE
+    SET response = COALESCE(EXCLUDED.response, "AttemptAnswer".response), earned = EXCLUDED.earned, correct = EXCLUDED.correct, "updatedAt" = now()`;
+}
+
+function repeatedSubmission(attempt: Pick<TLockedAttempt, "idempotencyKey" | "result">, idempotencyKey: string): TAttemptResult {
+  if (attempt.idempotencyKey === idempotencyKey && attempt.result) return attempt.result as unknown as TAttemptResult;
+  throw new AppError("CONFLICT", "This attempt has already been submitted and graded. Open its review to see the result.");
+}
+
+function mergeResponses(saved: TSavedAnswer[], incoming: Map<string, TResponse>): Record<string, TResponse | undefined> {
+  const responses: Record<string, TResponse | undefined> = {};
+  for (const row of saved) {
+    const r = ZResponse.safeParse(row.response);
+    if (r.success) responses[row.questionId] = r.data;
+  }
+  for (const [questionId, response] of incoming) responses[questionId] = response;
+  return responses;
+}
+
+async function gradeResponses(client: TTx | typeof db, draw: TAttemptDraw, attempt: Pick<TLockedAttempt, "passMark">, responses: Record<string, TResponse | undefined>) {
+  const definitions = await loadDrawDefinitions(client, draw);
+  const questions = draw.map((d) => definitions.get(`${d.questionId}@${d.version}`)!);
+  const grade = gradeAttempt({ questions, responses, passMark: attempt.passMark });
+  const rows = grade.perQuestion.map((q) => ({
+    questionId: q.questionId,
+    version: draw.find((d) => d.questionId === q.questionId)!.version,
+    response: responses[q.questionId] ?? null,
+    earned: q.earned,
+    correct: q.correct,
+  }));
+  return { grade, rows };
+}
+
+async function submitAttemptLocked({
   userId,
   attemptId,
   idempotencyKey,
   answers = {},
   now = new Date(),
-}: { userId: string; attemptId: string; idempotencyKey: string; answers?: Record<string, unknown>; now?: Date }): Promise<TAttemptResult> {
+}: TSubmitInput): Promise<TAttemptResult> {
   let awardedCourseId: string | null = null;
   const result = await db.$transaction(
     async (tx) => {
-      const attempt = await lockOwnAttempt(tx, userId, attemptId);
-      if (attempt.status === "GRADED") {
-        if (attempt.idempotencyKey === idempotencyKey && attempt.result) return attempt.result as unknown as TAttemptResult;
-        throw new AppError("CONFLICT", "This attempt has already been submitted and graded. Open its review to see the result.");
-      }
+      const attempt = await lockOwnAttempt(tx, userId, attemptId, { withSaved: true });
+      if (attempt.status === "GRADED") return repeatedSubmission(attempt, idempotencyKey);
       const draw = ZAttemptDraw.parse(attempt.draw);
       const expired = !!attempt.deadlineAt && now.getTime() > attempt.deadlineAt.getTime() + GRACE_MS;
       // After the deadline, late answers are ignored: only what was saved in time counts.
       const incoming = expired ? new Map<string, TResponse>() : parseResponses(draw, answers);
-      const saved = await tx.$queryRaw<{ questionId: string; response: unknown }[]>`
-        SELECT "questionId", response FROM "AttemptAnswer" WHERE "attemptId" = ${attemptId}`;
-      const responses: Record<string, TResponse | undefined> = {};
-      for (const row of saved) {
-        const r = ZResponse.safeParse(row.response);
-        if (r.success) responses[row.questionId] = r.data;
-      }
-      for (const [questionId, response] of incoming) responses[questionId] = response;
-      const definitions = await loadDrawDefinitions(tx, draw);
-      const questions = draw.map((d) => definitions.get(`${d.questionId}@${d.version}`)!);
-      const grade = gradeAttempt({ questions, responses, passMark: attempt.passMark });
-      await upsertAnswers(
-        tx,
-        attemptId,
-        grade.perQuestion.map((q) => ({
-          questionId: q.questionId,
-          version: draw.find((d) => d.questionId === q.questionId)!.version,
-          response: responses[q.questionId] ?? null,
-          earned: q.earned,
-          correct: q.correct,
-        })),
-        true,
-      );
+      const { grade, rows } = await gradeResponses(tx, draw, attempt, mergeResponses(attempt.saved ?? [], incoming));
       const result: TAttemptResult = {
         attemptId,
         scorePercent: grade.scorePercent,
@@ -289,12 +359,17 @@ export async function submitAttempt({
         creditAwarded: false,
         expired,
       };
+      // The attempt and its graded answers in one statement.
       await tx.$executeRaw`
-        UPDATE "QuizAttempt" SET status = 'GRADED', "submittedAt" = ${now}, "gradedAt" = ${now},
-          "earnedHundredths" = ${grade.earnedHundredths}, "possibleHundredths" = ${grade.possibleHundredths},
-          "scorePercent" = ${grade.scorePercent}, passed = ${grade.passed}, "idempotencyKey" = ${idempotencyKey},
-          result = ${JSON.stringify(inJsonbKeyOrder(result))}::jsonb
-        WHERE id = ${attemptId}`;
+        WITH graded AS (
+          UPDATE "QuizAttempt" SET status = 'GRADED', "submittedAt" = ${now}, "gradedAt" = ${now},
+            "earnedHundredths" = ${grade.earnedHundredths}, "possibleHundredths" = ${grade.possibleHundredths},
+            "scorePercent" = ${grade.scorePercent}, passed = ${grade.passed}, "idempotencyKey" = ${idempotencyKey},
+            result = ${JSON.stringify(inJsonbKeyOrder(result))}::jsonb
+          WHERE id = ${attemptId}
+          RETURNING id
+        )
+        ${gradedAnswersInsert(rows)}`;
       if (grade.passed && attempt.quizKind === "FINAL") {
         // The award needs this attempt recorded as passed first; it is rare, so a second write is fine.
         result.creditAwarded = (await awardCourseCreditIfEarned(tx, { userId, courseId: attempt.courseId, now })).awarded;
