@@ -119,15 +119,18 @@ async function main() {
     if (want("submit")) {
     // The floor under any route handler on this machine: the same submit route, refused before
     // it does any work (no session cookie: no database, no grading), at the same 50 clients.
-    const floor = await load({
+    const refused: Parameters<typeof load>[0] = {
       url: `${BASE}/api/quiz/attempts/00000000-0000-4000-8000-000000000000/submit`,
       method: "POST",
       headers: { "content-type": "application/json" },
       body: "{}",
-    });
+    };
+    await load({ ...refused, duration: 3 }); // warm the route first, as the pages are
+    const floor = await load(refused);
     if (floor.non2xx !== floor.requests) throw new Error("the floor measurement expected only 401 answers");
     record("routeFloorRps", "Route handler floor, no work (401), 50 clients", floor.rps, " req/s", "", null);
-    record("routeFloorP99Ms", "Route handler floor p50 / p99", `${floor.p50} / ${floor.p99}`, " ms", "", null);
+    record("routeFloorP50Ms", "Route handler floor p50", floor.p50, " ms", "", null);
+    record("routeFloorP99Ms", "Route handler floor p99", floor.p99, " ms", "", null);
     const submit = await benchSubmissions(db);
     record("quizSubmitP50Ms", "Quiz submission p50 (50 clients)", submit.p50, " ms", "", null);
     record("quizSubmitP99Ms", "Quiz submission p99 (50 clients)", submit.p99, " ms", "< 100 ms", submit.p99 < 100);
