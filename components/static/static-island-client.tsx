@@ -13,9 +13,12 @@ const KEEP_SERVER_HTML = { __html: "" };
 export function StaticIslandClient({ id, className }: { id: string; className?: string }) {
   if (typeof window === "undefined") {
     // Server render: the content the server component left for this island, rendered in place.
+    // Missing content would ship an empty lesson, so it fails the render (and the build) instead.
+    const content = takeStaticIsland(id);
+    if (content === undefined) throw new Error(`Static island ${id} has no content in this process: see docs/decisions/005-static-lesson-body.md.`);
     return (
       <div data-static-island={id} className={className}>
-        {takeStaticIsland(id)}
+        {content}
       </div>
     );
   }
@@ -36,7 +39,7 @@ function BrowserIsland({ id, className }: { id: string; className?: string }) {
       .then((html) => {
         if (!live) return;
         const source = new DOMParser().parseFromString(html, "text/html").querySelector(`[data-static-island="${CSS.escape(id)}"]`);
-        if (!source) throw new Error("missing island");
+        if (!source?.innerHTML.trim()) throw new Error("missing island");
         el.innerHTML = source.innerHTML;
         setStatus("ready");
         const hash = window.location.hash.slice(1);

@@ -12,6 +12,7 @@ export function putStaticIsland(id: string, content: ReactNode): void {
   registry.set(id, content);
 }
 
-export function takeStaticIsland(id: string): ReactNode {
-  return registry.get(id) ?? null;
+/** The content stored under `id`, or undefined when this process never rendered it. */
+export function takeStaticIsland(id: string): ReactNode | undefined {
+  return registry.get(id);
 }
