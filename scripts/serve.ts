@@ -18,17 +18,20 @@ export function isPublicPage(pathname: string): boolean {
 
 // Next keeps each prerendered page in memory as one JS string and sends it with
 // `res.end(string)`, which encodes the whole page to UTF-8 again on every response. The encoded
-// bytes of the last few large bodies are kept instead, keyed by the string itself: Next hands us
-// the same string object each time, so the lookup is a pointer comparison. Bounded, so one-off
-// dynamic bodies cannot grow it.
+// bytes of the last few large bodies are kept instead, keyed by the string itself: the lookup
+// costs at most one comparison of the text, far less than encoding it. Bounded (least
+// recently used goes first), so one-off dynamic bodies cannot grow it. Responses Next compresses
+// (the client sent Accept-Encoding) reach us as gzip Buffers and are not affected; in production
+// a CDN or proxy in front compresses and caches these pages.
 const encodedBodies = new Map<string, Buffer>();
 function utf8Of(text: string): Buffer {
   let bytes = encodedBodies.get(text);
-  if (!bytes) {
-    if (encodedBodies.size >= 64) encodedBodies.clear();
+  if (bytes) encodedBodies.delete(text);
+  else {
     bytes = Buffer.from(text, "utf8");
-    encodedBodies.set(text, bytes);
+    if (encodedBodies.size >= 64) encodedBodies.delete(encodedBodies.keys().next().value as string);
   }
+  encodedBodies.set(text, bytes);
   return bytes;
 }
 

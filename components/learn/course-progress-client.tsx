@@ -48,9 +48,9 @@ export function CourseProgress({ courseSlug, lessons }: { courseSlug: string; le
           <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">Anyone can read the lessons. Sign in to track progress and earn credit.</p>
           <div className="mt-4 flex flex-wrap gap-2">
             {first && (
-              <Link href={`/courses/${courseSlug}/${first.slug}`} className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800">
+              <a href={`/courses/${courseSlug}/${first.slug}`} className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800">
                 Start reading
-              </Link>
+              </a>
             )}
             <Link href={`/sign-in?callbackUrl=${encodeURIComponent(`/courses/${courseSlug}`)}`} className="rounded-md border border-slate-300 px-4 py-2 text-sm hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-900">
               Sign in
@@ -79,12 +79,13 @@ export function CourseProgress({ courseSlug, lessons }: { courseSlug: string; le
           {data.credited ? (
             <p className="mt-3 text-sm font-medium text-brand-700 dark:text-brand-100">✓ Passed and credited. See your dashboard.</p>
           ) : null}
-          <Link
+          {/* Lesson pages are static HTML (decision 005): plain links load the cached page. */}
+          <a
             href={data.resumeLesson ? `/courses/${courseSlug}/${data.resumeLesson}` : `/courses/${courseSlug}/${first?.slug ?? ""}`}
             className="mt-4 inline-block rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800"
           >
             {data.completedLessons.length === 0 && !data.resumeLesson ? "Start the course" : data.completedLessons.length === data.totalLessons ? "Review lessons" : "Resume"}
-          </Link>
+          </a>
         </>
       )}
     </section>

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
+import { isStaticIslandLoading, STATIC_ISLAND_READY } from "@/components/static/static-island-client";
 import { callApi } from "./use-api";
 
 type TProgress = { completed: boolean; lastAnchor: string | null; lastPercent: number };
@@ -58,6 +59,9 @@ export function LessonProgress(props: {
 
   useEffect(() => {
     const onScroll = () => {
+      // After a client-side navigation the lesson body arrives a moment later: an empty page
+      // would read as 100% read with no heading, so nothing is measured until it is there.
+      if (isStaticIslandLoading()) return;
       const doc = document.documentElement;
       const max = doc.scrollHeight - window.innerHeight;
       const pct = max > 0 ? Math.min(100, Math.max(0, Math.round((window.scrollY / max) * 100))) : 100;
@@ -72,11 +76,13 @@ export function LessonProgress(props: {
     };
     onScroll();
     window.addEventListener("scroll", onScroll, { passive: true });
+    window.addEventListener(STATIC_ISLAND_READY, onScroll);
     const timer = window.setInterval(() => flush(), 5_000);
     const onHide = () => flush(true);
     window.addEventListener("pagehide", onHide);
     return () => {
       window.removeEventListener("scroll", onScroll);
+      window.removeEventListener(STATIC_ISLAND_READY, onScroll);
       window.removeEventListener("pagehide", onHide);
       window.clearInterval(timer);
     };
@@ -153,9 +159,9 @@ export function LessonProgress(props: {
               </button>
             )}
             {completed && (
-              <Link href={props.nextHref} className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+              <a href={props.nextHref} className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
                 {props.nextLabel}
-              </Link>
+              </a>
             )}
             <button type="button" onClick={() => window.print()} className="rounded-md border border-slate-300 px-3 py-2 hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-900">
               Print

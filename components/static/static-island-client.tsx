@@ -10,6 +10,22 @@ import { takeStaticIsland } from "./static-island-registry";
 // island fetches its own prerendered page once and takes its markup from there.
 const KEEP_SERVER_HTML = { __html: "" };
 
+/** Fired on window when an island has fetched and shown its content after a client navigation. */
+export const STATIC_ISLAND_READY = "static-island:ready";
+
+/** True while an island on the page has no content yet (page measurements would be wrong). */
+export function isStaticIslandLoading(): boolean {
+  return [...document.querySelectorAll("[data-static-island]")].some((el) => el.childNodes.length === 0 || el.hasAttribute("aria-busy"));
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 export function StaticIslandClient({ id, className }: { id: string; className?: string }) {
   if (typeof window === "undefined") {
     // Server render: the content the server component left for this island, rendered in place.
@@ -43,7 +59,9 @@ function BrowserIsland({ id, className }: { id: string; className?: string }) {
         el.innerHTML = source.innerHTML;
         setStatus("ready");
         const hash = window.location.hash.slice(1);
-        if (hash) document.getElementById(decodeURIComponent(hash))?.scrollIntoView();
+        if (hash) document.getElementById(safeDecode(hash))?.scrollIntoView();
+        // Islands on the page (reading progress) measured an empty body until now.
+        window.dispatchEvent(new CustomEvent(STATIC_ISLAND_READY, { detail: { id } }));
       })
       .catch(() => live && setStatus("error"));
     return () => {

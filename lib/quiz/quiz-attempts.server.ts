@@ -227,24 +227,23 @@ type TSubmitInput = { userId: string; attemptId: string; idempotencyKey: string;
  * Grades an attempt exactly once. A repeat with the same idempotency key (double click, retry,
  * 50 parallel requests) gets the stored result.
  *
- * The common case takes two round trips and no explicit transaction: one read, grading in
- * memory, then one statement that marks the attempt graded only if it is still in progress and,
- * in the same statement (so atomically), stores the graded answers and the audit row. Anything
- * else (a concurrent submit got there first, or this pass may earn the course credit) goes
+ * The common case (every question answered, in time, and no course credit at stake) takes two
+ * round trips and no explicit transaction: one read, grading in memory, then one statement that
+ * marks the attempt graded only if it is still in progress and, in the same statement (so
+ * atomically), stores the graded answers and the audit row. Anything else (a concurrent submit
+ * got there first, this pass may earn the course credit, a partial or late submission) goes
  * through the locked path below, which decides under a row lock.
  */
 export async function submitAttempt(input: TSubmitInput): Promise<TAttemptResult> {
   return (await submitWithoutLock(input)) ?? submitAttemptLocked(input);
 }
 
-type TAttemptSnapshot = TLockedAttempt & { saved: TSavedAnswer[]; awarded: boolean };
+type TAttemptSnapshot = TLockedAttempt & { awarded: boolean };
 
 async function submitWithoutLock({ userId, attemptId, idempotencyKey, answers = {}, now = new Date() }: TSubmitInput): Promise<TAttemptResult | null> {
   const rows = await db.$queryRaw<TAttemptSnapshot[]>`
     SELECT a.id, a."userId", a.status::text AS status, a.draw, a."deadlineAt", a."idempotencyKey", a.result,
            q.kind::text AS "quizKind", q."passMark", q."courseId",
-           COALESCE((SELECT json_agg(json_build_object('questionId', s."questionId", 'response', s.response))
-                     FROM "AttemptAnswer" s WHERE s."attemptId" = a.id), '[]'::json) AS saved,
            EXISTS (SELECT 1 FROM "CreditEntry" e WHERE e."userId" = a."userId" AND e."awardCourseId" = q."courseId") AS awarded
     FROM "QuizAttempt" a JOIN "Quiz" q ON q.id = a."quizId"
     WHERE a.id = ${attemptId}`;
@@ -253,9 +252,13 @@ async function submitWithoutLock({ userId, attemptId, idempotencyKey, answers = 
   // Graded is final, so the answer to a repeat needs no lock.
   if (attempt.status === "GRADED") return repeatedSubmission(attempt, idempotencyKey);
   const draw = ZAttemptDraw.parse(attempt.draw);
-  const expired = !!attempt.deadlineAt && now.getTime() > attempt.deadlineAt.getTime() + GRACE_MS;
-  const incoming = expired ? new Map<string, TResponse>() : parseResponses(draw, answers);
-  const grade = await gradeResponses(db, draw, attempt, mergeResponses(attempt.saved, incoming));
+  // Without the lock an autosave (another tab) could land between this read and the write below.
+  // When the submission carries an answer to every question, saved answers cannot change the
+  // grade, exactly as if that save had come first; otherwise the lock decides.
+  if (attempt.deadlineAt && now.getTime() > attempt.deadlineAt.getTime() + GRACE_MS) return null;
+  const incoming = parseResponses(draw, answers);
+  if (incoming.size < draw.length) return null;
+  const grade = await gradeResponses(db, draw, attempt, mergeResponses([], incoming));
   // A pass of a final assessment may earn the course credit: that is decided under the lock.
   if (grade.grade.passed && attempt.quizKind === "FINAL" && !attempt.awarded) return null;
   const result = inJsonbKeyOrder<TAttemptResult>({
@@ -266,9 +269,9 @@ async function submitWithoutLock({ userId, attemptId, idempotencyKey, answers = 
     earnedHundredths: grade.grade.earnedHundredths,
     possibleHundredths: grade.grade.possibleHundredths,
     creditAwarded: false,
-    expired,
+    expired: false,
   });
-  const audit = { scorePercent: result.scorePercent, passed: result.passed, expired, creditAwarded: false };
+  const audit = { scorePercent: result.scorePercent, passed: result.passed, expired: false, creditAwarded: false };
   const written = await db.$queryRaw<{ graded: number }[]>`
     WITH graded AS (
       UPDATE "QuizAttempt" SET status = 'GRADED', "submittedAt" = ${now}, "gradedAt" = ${now},

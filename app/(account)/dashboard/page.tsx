@@ -298,13 +298,14 @@ function InProgress({ overview }: { overview: TCreditOverview }) {
                 <div aria-hidden="true" className="mt-2 h-2 w-full overflow-hidden rounded-full bg-slate-200 dark:bg-slate-800">
                   <div className="h-full rounded-full bg-brand-600" style={{ width: `${percent}%` }} />
                 </div>
-                <Link
+                {/* A plain link: lesson pages are static HTML (decision 005). */}
+                <a
                   href={href}
                   className="mt-2 inline-block text-sm font-medium text-brand-700 underline underline-offset-2 hover:no-underline dark:text-brand-100"
                 >
                   {course.resumeLessonSlug ? "Resume" : "Take the final assessment"}
                   <span className="sr-only">: {course.title}</span>
-                </Link>
+                </a>
               </li>
             );
           })}

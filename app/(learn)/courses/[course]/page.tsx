@@ -60,9 +60,10 @@ export default async function CoursePage({ params }: { params: Promise<{ course:
                     {i + 1}
                   </span>
                   <div className="min-w-0 flex-1">
-                    <Link href={`/courses/${course.slug}/${l.slug}`} className="font-medium hover:underline">
+                    {/* Lesson pages are static HTML (decision 005): a plain link loads the cached page. */}
+                    <a href={`/courses/${course.slug}/${l.slug}`} className="font-medium hover:underline">
                       {l.title}
-                    </Link>
+                    </a>
                     <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{l.summary}</p>
                   </div>
                   <span className="shrink-0 text-sm text-slate-500 dark:text-slate-400">{l.minutes} min</span>
