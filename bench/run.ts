@@ -94,9 +94,9 @@ async function main() {
     // each figure is the median of its rounds, so a slow spell cannot land on one page only.
     const trivialRounds: number[] = [];
     const lessonRounds: number[] = [];
-    for (let round = 0; round < 5; round++) {
-      trivialRounds.push((await load({ url: `${BASE}/`, duration: 4 })).rps);
-      lessonRounds.push((await load({ url: lesson, duration: 4 })).rps);
+    for (let round = 0; round < 7; round++) {
+      trivialRounds.push((await load({ url: `${BASE}/`, duration: 3 })).rps);
+      lessonRounds.push((await load({ url: lesson, duration: 3 })).rps);
     }
     console.log(`pages: trivial ${trivialRounds.join(", ")} req/s; lesson ${lessonRounds.join(", ")} req/s`);
     const trivialRps = median(trivialRounds);
