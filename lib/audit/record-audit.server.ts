@@ -1,5 +1,5 @@
 import "server-only";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma } from "@/lib/generated/prisma/client";
 
 type TAuditClient = Pick<Prisma.TransactionClient, "$executeRaw">;
 
@@ -14,7 +14,17 @@ export type TAuditEntry = {
 /** Written inside the caller's transaction, so the change and its record land together. */
 export async function recordAudit(tx: TAuditClient, entry: TAuditEntry): Promise<void> {
   // A plain insert: audit rows are written on hot paths (every graded attempt).
-  await tx.$executeRaw`
-    INSERT INTO "AuditLog" ("actorId", action, "targetType", "targetId", data)
-    VALUES (${entry.actorId}, ${entry.action}, ${entry.targetType}, ${entry.targetId ?? null}, ${JSON.stringify(entry.data ?? {})}::jsonb)`;
+  await tx.$executeRaw`${auditInsert(entry)}`;
+}
+
+/**
+ * The audit INSERT as SQL, for a caller that writes it in the same statement as the change it
+ * records (a data-modifying CTE); with `onlyIf`, the row is written only when that condition
+ * (for example `EXISTS (SELECT 1 FROM graded)`) holds.
+ */
+export function auditInsert(entry: TAuditEntry, onlyIf?: Prisma.Sql): Prisma.Sql {
+  const row = Prisma.sql`${entry.actorId}, ${entry.action}, ${entry.targetType}, ${entry.targetId ?? null}, ${JSON.stringify(entry.data ?? {})}::jsonb`;
+  return onlyIf
+    ? Prisma.sql`INSERT INTO "AuditLog" ("actorId", action, "targetType", "targetId", data) SELECT ${row} WHERE ${onlyIf}`
+    : Prisma.sql`INSERT INTO "AuditLog" ("actorId", action, "targetType", "targetId", data) VALUES (${row})`;
 }

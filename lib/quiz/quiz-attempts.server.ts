@@ -1,13 +1,13 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { recordAudit } from "@/lib/audit/record-audit.server";
+import { auditInsert, recordAudit, type TAuditEntry } from "@/lib/audit/record-audit.server";
 import { maybeAutoIssue } from "@/lib/certificates/issue-certificate.server";
 import { awardCourseCreditIfEarned } from "@/lib/credits/award-course-credit.server";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { drawQuestions, toClientQuestion } from "./draw-questions";
-import { gradeAttempt } from "./grade-attempt";
+import { gradeAttempt, type TAttemptGrade } from "./grade-attempt";
 import { type TAttemptDraw, type TClientQuestion, type TQuestion, type TResponse, ZAttemptDraw, ZQuestion, ZResponse } from "./quiz-schema";
 
 // Attempts are a server-side state machine: IN_PROGRESS (answers autosaved) -> GRADED.
@@ -166,6 +166,10 @@ type TLockedAttempt = {
   courseId: string;
 };
 
+// What grading needs of an attempt (`a`) and its quiz (`q`), as TLockedAttempt.
+const ATTEMPT_COLUMNS = Prisma.sql`a.id, a."userId", a.status::text AS status, a.draw, a."deadlineAt", a."idempotencyKey", a.result,
+           q.kind::text AS "quizKind", q."passMark", q."courseId"`;
+
 // One round trip: the attempt row locked for this transaction, with its quiz's rules (and, for
 // grading, the answers saved so far).
 async function lockOwnAttempt(tx: TTx, userId: string, attemptId: string, { withSaved = false } = {}): Promise<TLockedAttempt & { saved?: TSavedAnswer[] }> {
@@ -174,8 +178,7 @@ async function lockOwnAttempt(tx: TTx, userId: string, attemptId: string, { with
                              FROM "AttemptAnswer" s WHERE s."attemptId" = a.id), '[]'::json) AS saved`
     : Prisma.empty;
   const rows = await tx.$queryRaw<(TLockedAttempt & { saved?: TSavedAnswer[] })[]>`
-    SELECT a.id, a."userId", a.status::text AS status, a.draw, a."deadlineAt", a."idempotencyKey", a.result,
-           q.kind::text AS "quizKind", q."passMark", q."courseId" ${saved}
+    SELECT ${ATTEMPT_COLUMNS} ${saved}
     FROM "QuizAttempt" a JOIN "Quiz" q ON q.id = a."quizId"
     WHERE a.id = ${attemptId}
     FOR UPDATE OF a`;
@@ -242,8 +245,7 @@ type TAttemptSnapshot = TLockedAttempt & { awarded: boolean };
 
 async function submitWithoutLock({ userId, attemptId, idempotencyKey, answers = {}, now = new Date() }: TSubmitInput): Promise<TAttemptResult | null> {
   const rows = await db.$queryRaw<TAttemptSnapshot[]>`
-    SELECT a.id, a."userId", a.status::text AS status, a.draw, a."deadlineAt", a."idempotencyKey", a.result,
-           q.kind::text AS "quizKind", q."passMark", q."courseId",
+    SELECT ${ATTEMPT_COLUMNS},
            EXISTS (SELECT 1 FROM "CreditEntry" e WHERE e."userId" = a."userId" AND e."awardCourseId" = q."courseId") AS awarded
     FROM "QuizAttempt" a JOIN "Quiz" q ON q.id = a."quizId"
     WHERE a.id = ${attemptId}`;
@@ -258,36 +260,41 @@ async function submitWithoutLock({ userId, attemptId, idempotencyKey, answers = 
   if (attempt.deadlineAt && now.getTime() > attempt.deadlineAt.getTime() + GRACE_MS) return null;
   const incoming = parseResponses(draw, answers);
   if (incoming.size < draw.length) return null;
-  const grade = await gradeResponses(db, draw, attempt, mergeResponses([], incoming));
+  const { grade, rows: answerRows } = await gradeResponses(db, draw, attempt, Object.fromEntries(incoming));
   // A pass of a final assessment may earn the course credit: that is decided under the lock.
-  if (grade.grade.passed && attempt.quizKind === "FINAL" && !attempt.awarded) return null;
-  const result = inJsonbKeyOrder<TAttemptResult>({
-    attemptId,
-    scorePercent: grade.grade.scorePercent,
-    passed: grade.grade.passed,
-    passMark: attempt.passMark,
-    earnedHundredths: grade.grade.earnedHundredths,
-    possibleHundredths: grade.grade.possibleHundredths,
-    creditAwarded: false,
-    expired: false,
-  });
-  const audit = { scorePercent: result.scorePercent, passed: result.passed, expired: false, creditAwarded: false };
+  if (grade.passed && attempt.quizKind === "FINAL" && !attempt.awarded) return null;
+  const result = inJsonbKeyOrder(attemptResult(attemptId, attempt.passMark, grade, false));
+  const audit = auditInsert(gradeAuditEntry(userId, result), Prisma.sql`EXISTS (SELECT 1 FROM graded)`);
   const written = await db.$queryRaw<{ graded: number }[]>`
-    WITH graded AS (
-      UPDATE "QuizAttempt" SET status = 'GRADED', "submittedAt" = ${now}, "gradedAt" = ${now},
-        "earnedHundredths" = ${result.earnedHundredths}, "possibleHundredths" = ${result.possibleHundredths},
-        "scorePercent" = ${result.scorePercent}, passed = ${result.passed}, "idempotencyKey" = ${idempotencyKey},
-        result = ${JSON.stringify(result)}::jsonb
-      WHERE id = ${attemptId} AND status = 'IN_PROGRESS'
-      RETURNING id
-    ), answers AS (${gradedAnswersInsert(grade.rows)}), audit AS (
-      INSERT INTO "AuditLog" ("actorId", action, "targetType", "targetId", data)
-      SELECT ${userId}, 'quiz.grade', 'quiz-attempt', g.id, ${JSON.stringify(audit)}::jsonb FROM graded g
-    )
+    ${markGraded({ attemptId, idempotencyKey, now, result })}, answers AS (${gradedAnswersInsert(answerRows)}), audit AS (${audit})
     SELECT count(*)::int AS graded FROM graded`;
   // Nothing updated: another request graded it between the read and the write; the locked path
   // returns that result (same key) or refuses (another key).
   return written[0]?.graded === 1 ? result : null;
+}
+
+function attemptResult(attemptId: string, passMark: number, grade: TAttemptGrade, expired: boolean): TAttemptResult {
+  const { scorePercent, passed, earnedHundredths, possibleHundredths } = grade;
+  return { attemptId, scorePercent, passed, passMark, earnedHundredths, possibleHundredths, creditAwarded: false, expired };
+}
+
+function gradeAuditEntry(userId: string, result: TAttemptResult): TAuditEntry {
+  const { scorePercent, passed, expired, creditAwarded } = result;
+  return { actorId: userId, action: "quiz.grade", targetType: "quiz-attempt", targetId: result.attemptId, data: { scorePercent, passed, expired, creditAwarded } };
+}
+
+// `WITH graded AS (…)`: marks the attempt graded with its result if it is still in progress (the
+// locked path holds the row; the lock-free path relies on this condition), returning its id.
+function markGraded({ attemptId, idempotencyKey, now, result }: { attemptId: string; idempotencyKey: string; now: Date; result: TAttemptResult }): Prisma.Sql {
+  return Prisma.sql`
+    WITH graded AS (
+      UPDATE "QuizAttempt" SET status = 'GRADED', "submittedAt" = ${now}, "gradedAt" = ${now},
+        "earnedHundredths" = ${result.earnedHundredths}, "possibleHundredths" = ${result.possibleHundredths},
+        "scorePercent" = ${result.scorePercent}, passed = ${result.passed}, "idempotencyKey" = ${idempotencyKey},
+        result = ${JSON.stringify(inJsonbKeyOrder(result))}::jsonb
+      WHERE id = ${attemptId} AND status = 'IN_PROGRESS'
+      RETURNING id
+    )`;
 }
 
 type TGradedRow = { questionId: string; version: number; response: TResponse | null; earned: number; correct: boolean };
@@ -352,27 +359,9 @@ async function submitAttemptLocked({
       // After the deadline, late answers are ignored: only what was saved in time counts.
       const incoming = expired ? new Map<string, TResponse>() : parseResponses(draw, answers);
       const { grade, rows } = await gradeResponses(tx, draw, attempt, mergeResponses(attempt.saved ?? [], incoming));
-      const result: TAttemptResult = {
-        attemptId,
-        scorePercent: grade.scorePercent,
-        passed: grade.passed,
-        passMark: attempt.passMark,
-        earnedHundredths: grade.earnedHundredths,
-        possibleHundredths: grade.possibleHundredths,
-        creditAwarded: false,
-        expired,
-      };
+      const result = attemptResult(attemptId, attempt.passMark, grade, expired);
       // The attempt and its graded answers in one statement.
-      await tx.$executeRaw`
-        WITH graded AS (
-          UPDATE "QuizAttempt" SET status = 'GRADED', "submittedAt" = ${now}, "gradedAt" = ${now},
-            "earnedHundredths" = ${grade.earnedHundredths}, "possibleHundredths" = ${grade.possibleHundredths},
-            "scorePercent" = ${grade.scorePercent}, passed = ${grade.passed}, "idempotencyKey" = ${idempotencyKey},
-            result = ${JSON.stringify(inJsonbKeyOrder(result))}::jsonb
-          WHERE id = ${attemptId}
-          RETURNING id
-        )
-        ${gradedAnswersInsert(rows)}`;
+      await tx.$executeRaw`${markGraded({ attemptId, idempotencyKey, now, result })} ${gradedAnswersInsert(rows)}`;
       if (grade.passed && attempt.quizKind === "FINAL") {
         // The award needs this attempt recorded as passed first; it is rare, so a second write is fine.
         result.creditAwarded = (await awardCourseCreditIfEarned(tx, { userId, courseId: attempt.courseId, now })).awarded;
@@ -381,15 +370,8 @@ async function submitAttemptLocked({
           await tx.quizAttempt.update({ where: { id: attemptId }, data: { result: inJsonbKeyOrder(result) as unknown as Prisma.InputJsonValue } });
         }
       }
-      const canonical = inJsonbKeyOrder(result);
-      await recordAudit(tx, {
-        actorId: userId,
-        action: "quiz.grade",
-        targetType: "quiz-attempt",
-        targetId: attemptId,
-        data: { scorePercent: grade.scorePercent, passed: grade.passed, expired, creditAwarded: result.creditAwarded },
-      });
-      return canonical;
+      await recordAudit(tx, gradeAuditEntry(userId, result));
+      return inJsonbKeyOrder(result);
     },
     { timeout: 15_000, maxWait: 10_000 },
   );
