@@ -14,12 +14,12 @@ import type { TCourseStatus, TCycleStatus, TTrainerFilters, TTrainerSort } from 
 // compare against:
 // - cycle k starts on firstCertifiedOn + k × cycleMonths months (PostgreSQL clamps Feb 29 to Feb 28
 //   like addCalendarMonths), at local midnight in the trainer's zone; "today" is the local date;
-// - an entry counts in the cycle containing it; entries before certification count in cycle 0;
-//   entries after the current cycle are left out;
-// - carry-forward (NFPT) chains surplus: c(n+1) = max(0, c(n) + earned(n) − required(n)). That
-//   recursion has the closed form c(k) = S(k) − min(0, min_j S(j)) with S(j) = Σ_{i<j}(earned −
-//   required): a running sum and a running minimum, which SQL does without recursion. S only rises
-//   after a cycle that has entries, so only those cycles (and k itself) are candidates for the minimum.
+// - only entries of the trainer's own body count; entries before certification and after the
+//   current cycle count nowhere;
+// - carry-forward (NFPT) moves a cycle's surplus one cycle forward only:
+//   surplus(j) = max(0, earned(j) − max(0, required(j) − carriedIn(j))), carriedIn(j+1) = surplus(j).
+//   A cycle without entries passes nothing on, so the chain only runs through consecutive cycles
+//   that have entries: a short recursive CTE over those rows.
 //
 // Two steps keep the common case cheap: the first finds the page's ids (computing cycles for every
 // matching trainer only when a cycle filter or sort needs them), the second fills in the columns
@@ -106,12 +106,11 @@ function cycleIndexSql(d: string, first: string, months: string): Prisma.Sql {
  * id, starts_on, ends_on (text dates), days_left, required, earned, carried_in, counted, met, warning.
  */
 function cycleCtes(source: string, now: Date, zones: string[]): Prisma.Sql {
-  const requiredBefore = (j: string) => `c.req * GREATEST(0, ${j} - CASE WHEN c.exempt THEN 1 ELSE 0 END)`;
   return Prisma.sql`
   cyc_rules(body, months, req, exempt, carry) AS (VALUES ${RULES_SQL}),
   cyc_zones AS (SELECT unnest(${zones}::text[]) AS name),
   cyc_today AS MATERIALIZED (
-    SELECT s.id, s.first, r.months, r.req, r.exempt, r.carry, z.tz, (${now}::timestamptz AT TIME ZONE z.tz)::date AS today
+    SELECT s.id, s.first, r.body, r.months, r.req, r.exempt, r.carry, z.tz, (${now}::timestamptz AT TIME ZONE z.tz)::date AS today
     FROM ${Prisma.raw(source)} s
     JOIN cyc_rules r ON r.body = s.body::text
     CROSS JOIN LATERAL (SELECT CASE WHEN s.tz IN (SELECT name FROM cyc_zones) THEN s.tz ELSE 'UTC' END AS tz OFFSET 0) z
@@ -130,18 +129,19 @@ function cycleCtes(source: string, now: Date, zones: string[]): Prisma.Sql {
     -- Prisma keeps DateTime columns as UTC wall time (timestamp without time zone): bounds are
     -- converted to that form, so comparisons with occurredAt stay plain column comparisons.
     SELECT c.*,
+      (c.first::timestamp AT TIME ZONE c.tz) AT TIME ZONE 'UTC' AS first_at,
       (c.starts_on::timestamp AT TIME ZONE c.tz) AT TIME ZONE 'UTC' AS starts_at,
       (c.next_on::timestamp AT TIME ZONE c.tz) AT TIME ZONE 'UTC' AS ends_at
     FROM cyc_dates c
   ),
-  -- One pass over the entries up to the end of each current cycle: those inside it are earned,
-  -- earlier ones (carry-forward bodies only) are grouped by the cycle they fell in.
+  -- One pass over the body's entries from certification to the end of each current cycle: those
+  -- inside it are earned, earlier ones (carry-forward bodies only) are grouped by their cycle.
   cyc_entries AS MATERIALIZED (
     SELECT c.id, c.first, c.months, e."amountHundredths" AS amount,
       c.k = 0 OR e."occurredAt" >= c.starts_at AS current,
       CASE WHEN c.carry AND c.k > 0 AND e."occurredAt" < c.starts_at THEN ((e."occurredAt" AT TIME ZONE 'UTC') AT TIME ZONE c.tz)::date END AS d
-    FROM cyc c JOIN "CreditEntry" e ON e."userId" = c.id
-    WHERE e."occurredAt" < c.ends_at
+    FROM cyc c JOIN "CreditEntry" e ON e."userId" = c.id AND e."certifyingBody"::text = c.body
+    WHERE e."occurredAt" < c.ends_at AND e."occurredAt" >= c.first_at
   ),
   cyc_earned AS (
     SELECT e.id, SUM(e.amount)::int AS earned FROM cyc_entries e WHERE e.current GROUP BY e.id
@@ -152,14 +152,17 @@ function cycleCtes(source: string, now: Date, zones: string[]): Prisma.Sql {
     WHERE p.d IS NOT NULL
     GROUP BY 1, 2
   ),
-  cyc_carry AS (
-    SELECT p.id, SUM(p.earned)::int AS total,
-      MIN(p.before - ${Prisma.raw(requiredBefore("p.j"))})::int AS min_s
-    FROM (
-      SELECT p.*, COALESCE(SUM(p.earned) OVER (PARTITION BY p.id ORDER BY p.j ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING), 0) AS before
-      FROM cyc_prev p
-    ) p JOIN cyc c ON c.id = p.id
-    GROUP BY p.id
+  cyc_prev_n AS (
+    SELECT p.id, p.j, p.earned, CASE WHEN p.j = 0 AND c.exempt THEN 0 ELSE c.req END AS required,
+      row_number() OVER (PARTITION BY p.id ORDER BY p.j) AS rn
+    FROM cyc_prev p JOIN cyc c ON c.id = p.id
+  ),
+  cyc_chain AS (
+    SELECT n.id, n.j, n.rn, GREATEST(0, n.earned - n.required) AS surplus FROM cyc_prev_n n WHERE n.rn = 1
+    UNION ALL
+    SELECT n.id, n.j, n.rn,
+      GREATEST(0, n.earned - GREATEST(0, n.required - CASE WHEN n.j = ch.j + 1 THEN ch.surplus ELSE 0 END))
+    FROM cyc_chain ch JOIN cyc_prev_n n ON n.id = ch.id AND n.rn = ch.rn + 1
   ),
   cycle_status AS (
     SELECT c.id, to_char(c.starts_on, 'YYYY-MM-DD') AS starts_on, to_char(c.next_on - 1, 'YYYY-MM-DD') AS ends_on, c.next_on - 1 AS ends_on_date,
@@ -170,9 +173,8 @@ function cycleCtes(source: string, now: Date, zones: string[]): Prisma.Sql {
       COALESCE(ce.earned, 0) + ci.carried_in < c.required AND LEAST(c.next_on - 1 - c.today, c.next_on - 1 - c.starts_on) + 1 <= ${WARNING_DAYS} AS warning
     FROM cyc c
     LEFT JOIN cyc_earned ce ON ce.id = c.id
-    LEFT JOIN cyc_carry cc ON cc.id = c.id
-    CROSS JOIN LATERAL (SELECT CASE WHEN cc.id IS NULL THEN 0 ELSE
-      (cc.total - ${Prisma.raw(requiredBefore("c.k"))}) - LEAST(0, cc.total - ${Prisma.raw(requiredBefore("c.k"))}, cc.min_s) END AS carried_in) ci
+    LEFT JOIN cyc_chain ch ON ch.id = c.id AND ch.j = c.k - 1
+    CROSS JOIN LATERAL (SELECT COALESCE(ch.surplus, 0)::int AS carried_in) ci
   )`;
 }
 
@@ -250,7 +252,7 @@ async function findIds(client: TClient, { filters, now, limit, offset = 0, after
   const direction = Prisma.raw(filters.dir === "desc" ? "DESC" : "ASC");
   const keyset = after !== undefined;
   const order = keyset ? Prisma.sql`f.name ASC, f.id ASC` : Prisma.sql`${Prisma.raw(SORT_SQL[filters.sort])} ${direction}, f.id ${direction}`;
-  const ctes = Prisma.sql`WITH base AS (
+  const ctes = Prisma.sql`WITH RECURSIVE base AS (
       SELECT u.id, u.name, u.email, u."createdAt", u."timeZone" AS tz, p."certificationNumber", p."certifyingBody", p."certifyingBody" AS body, p."firstCertifiedOn" AS first
       FROM "User" u JOIN "TrainerProfile" p ON p."userId" = u.id
       WHERE ${baseWhere(filters)}
@@ -308,7 +310,7 @@ type TDetailRow = {
 export async function trainerRowsFor(client: TClient, ids: string[], now: Date): Promise<TTrainerRow[]> {
   if (ids.length === 0) return [];
   const zones = await serverZones(client);
-  const rows = await client.$queryRaw<TDetailRow[]>`WITH base AS (
+  const rows = await client.$queryRaw<TDetailRow[]>`WITH RECURSIVE base AS (
       SELECT u.id, u."timeZone" AS tz, p."certifyingBody" AS body, p."firstCertifiedOn" AS first
       FROM "User" u JOIN "TrainerProfile" p ON p."userId" = u.id
       WHERE u.id = ANY(${ids}::text[])

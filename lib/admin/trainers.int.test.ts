@@ -21,7 +21,7 @@ let adminId = "";
 let trainerId = "";
 let course: { id: string; lessons: { id: string }[]; quizId: string };
 
-type TEntry = { amount: number; at: string };
+type TEntry = { amount: number; at: string; body?: CertifyingBody };
 type TTrainerSpec = {
   tag: string;
   name: string;
@@ -49,7 +49,7 @@ async function makeTrainer({ tag, name, body = "NFPT", first = "2024-01-15", tim
   await db.user.update({ where: { id: user.id }, data: { timeZone, ...(createdAt ? { createdAt: new Date(createdAt) } : {}) } });
   if (entries.length > 0) {
     await db.creditEntry.createMany({
-      data: entries.map((e) => ({ userId: user.id, kind: "ADJUSTMENT" as const, amountHundredths: e.amount, certifyingBody: body, reason: "test", occurredAt: new Date(e.at) })),
+      data: entries.map((e) => ({ userId: user.id, kind: "ADJUSTMENT" as const, amountHundredths: e.amount, certifyingBody: e.body ?? body, reason: "test", occurredAt: new Date(e.at) })),
     });
   }
   return user;
@@ -201,7 +201,7 @@ describe("current cycle, computed in SQL, matches summarizeCredits", () => {
     },
     // A removal larger than the year's credit: nothing negative carries.
     { name: "Negative Year", first: "2023-03-20", entries: [{ amount: 100, at: "2024-04-01T00:00:00Z" }, { amount: -150, at: "2024-05-01T00:00:00Z" }, { amount: 250, at: "2025-04-01T00:00:00Z" }] },
-    // Before certification counts in the first cycle; after the current cycle does not count.
+    // Before certification and after the current cycle: counted nowhere.
     { name: "Early Late", body: "ACE", first: "2025-01-15", entries: [{ amount: 50, at: "2025-01-10T00:00:00Z" }, { amount: 60, at: "2027-02-01T00:00:00Z" }] },
     // Cycle boundary at local midnight (Berlin): one millisecond either side.
     {
@@ -222,6 +222,24 @@ describe("current cycle, computed in SQL, matches summarizeCredits", () => {
     // A zone Intl no longer knows is read as UTC, like the ledger pages do.
     { name: "Bad Zone", body: "ACE", first: "2024-03-10", timeZone: "Mars/Olympus_Mons", entries: [{ amount: 90, at: "2026-03-10T01:00:00Z" }] },
     { name: "No Entries", body: "NFPT", first: "2020-08-31" },
+    // A trainer who changed body: the old body's credit meets nothing in the new one.
+    {
+      name: "Body Change",
+      body: "ACE",
+      first: "2025-03-01",
+      entries: [{ amount: 150, at: "2025-06-01T00:00:00Z", body: "NFPT" }, { amount: 40, at: "2025-07-01T00:00:00Z" }],
+    },
+    // Year 1's surplus meets year 2, year 0's does not reach year 3 (NFPT).
+    {
+      name: "Surplus Once",
+      first: "2022-01-10",
+      entries: [
+        { amount: 100, at: "2022-03-01T00:00:00Z" },
+        { amount: 350, at: "2023-03-01T00:00:00Z" },
+        { amount: 500, at: "2024-03-01T00:00:00Z" },
+        { amount: 30, at: "2025-03-01T00:00:00Z" },
+      ],
+    },
   ];
   const made: { id: string; spec: Omit<TTrainerSpec, "tag"> }[] = [];
 
@@ -241,7 +259,7 @@ describe("current cycle, computed in SQL, matches summarizeCredits", () => {
       firstCertifiedOn: spec.first ?? "2024-01-15",
       timeZone,
       now: NOW,
-      entries: (spec.entries ?? []).map((e) => ({ amountHundredths: e.amount, occurredAt: new Date(e.at) })),
+      entries: (spec.entries ?? []).map((e) => ({ amountHundredths: e.amount, occurredAt: new Date(e.at), certifyingBody: e.body ?? spec.body ?? "NFPT" })),
     });
     return {
       startsOn: current.cycle.startsOn,

@@ -24,13 +24,14 @@ export type TBodyRule = {
   cycleMonths: 12 | 24;
   /** The first cycle requires nothing (NFPT: no CECs due in the first certification year). */
   firstCycleExempt: boolean;
-  /** Surplus over a cycle's requirement counts toward the next cycle (and chains onward). */
+  /** A cycle's own surplus counts toward the next cycle, and only that one. */
   carryForward: boolean;
 };
 
 /**
- * Sources: /work/shared/notes/domain.md (NFPT and ACE from their own pages, NASM from secondary
- * sources). OTHER is our own default for bodies we do not model: it copies the most common shape
+ * Sources: NFPT's continuing-education and renewal pages (nfpt.com), ACE's recertification pages
+ * (acefitness.org), NASM from secondary sources; each rule and its source is listed in
+ * docs/credit-rules.md. OTHER is our own default for bodies we do not model: it copies the most common shape
  * (ACE/NASM: 0.1 per hour, 2.0 per two-year cycle, nothing carried over) under a neutral unit name,
  * so a trainer from an unlisted body is never told they met a requirement more generously than
  * the big bodies would.

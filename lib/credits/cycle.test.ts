@@ -8,14 +8,23 @@ import {
   findCycleAt,
   listCycles,
   startOfLocalDay,
-  summarizeCredits,
+  summarizeCredits as summarizeForBody,
   type TCreditEntry,
   toLocalDate,
   ZCalendarDate,
 } from "@/lib/credits/cycle";
 
 const at = (iso: string) => new Date(iso);
-const entry = (iso: string, amountHundredths: number): TCreditEntry => ({ amountHundredths, occurredAt: at(iso) });
+type TTableEntry = Omit<TCreditEntry, "certifyingBody"> & { certifyingBody?: TCertifyingBody };
+const entry = (iso: string, amountHundredths: number, certifyingBody?: TCertifyingBody): TTableEntry => ({
+  amountHundredths,
+  occurredAt: at(iso),
+  ...(certifyingBody ? { certifyingBody } : {}),
+});
+// Entries in these tables belong to the summary's own body unless a case names another.
+function summarizeCredits(input: Omit<Parameters<typeof summarizeForBody>[0], "entries"> & { entries: readonly TTableEntry[] }) {
+  return summarizeForBody({ ...input, entries: input.entries.map((e) => ({ certifyingBody: input.body, ...e })) });
+}
 const LA = "America/Los_Angeles";
 const AKL = "Pacific/Auckland";
 
@@ -232,7 +241,7 @@ describe("summarizeCredits", () => {
 
   test.each([
     [
-      "NFPT: first year exempt, surplus chains over several years",
+      "NFPT: first year exempt; surplus moves one year forward, never onward",
       "NFPT",
       [
         entry("2020-03-01T12:00:00Z", 300), // year 0 requires nothing: all 300 is surplus
@@ -243,10 +252,36 @@ describe("summarizeCredits", () => {
       [
         // startsOn, earned, carriedIn, required, surplus, met
         ["2020-01-01", 300, 0, 0, 300, true],
-        ["2021-01-01", 0, 300, 200, 100, true], // met from carried credit alone
-        ["2022-01-01", 150, 100, 200, 50, true], // carried credit chains a second year
-        ["2023-01-01", 100, 50, 200, 0, false],
+        ["2021-01-01", 0, 300, 200, 0, true], // met from carried credit alone; the other 100 lapses
+        ["2022-01-01", 150, 0, 200, 0, false], // year-0 credit does not reach year 2
+        ["2023-01-01", 100, 0, 200, 0, false],
         ["2024-01-01", 500, 0, 200, 300, true],
+      ],
+    ],
+    [
+      "NFPT: year 1 surplus meets year 2 and not year 3; carried credit is used before the year's own",
+      "NFPT",
+      [
+        entry("2020-03-01T12:00:00Z", 100), // year 0 (exempt): all surplus
+        entry("2021-03-01T12:00:00Z", 350), // year 1: needs 100 of its own after the carried 100
+        entry("2023-03-01T12:00:00Z", 50),
+      ],
+      [
+        ["2020-01-01", 100, 0, 0, 100, true],
+        ["2021-01-01", 350, 100, 200, 250, true],
+        ["2022-01-01", 0, 250, 200, 0, true], // year 1's surplus meets year 2
+        ["2023-01-01", 50, 0, 200, 0, false], // and is gone in year 3
+        ["2024-01-01", 0, 0, 200, 0, false],
+      ],
+    ],
+    [
+      "only the summary's body counts: credit under another body never meets this one",
+      "ACE",
+      [entry("2020-05-01T12:00:00Z", 150), entry("2020-06-01T12:00:00Z", 400, "NFPT"), entry("2022-05-01T12:00:00Z", 90, "NASM")],
+      [
+        ["2020-01-01", 150, 0, 200, 0, false],
+        ["2022-01-01", 0, 0, 200, 0, false],
+        ["2024-01-01", 0, 0, 200, 0, false],
       ],
     ],
     [
@@ -299,11 +334,11 @@ describe("summarizeCredits", () => {
       ],
     ],
     [
-      "entries before certification count in the first cycle; after the current cycle, nowhere",
+      "entries before certification (a day or an hour) and after the current cycle count nowhere",
       "ACE",
-      [entry("2019-12-31T20:00:00Z", 40), entry("2026-02-01T00:00:00Z", 999)],
+      [entry("2019-12-31T12:00:00Z", 30), entry("2019-12-31T23:00:00Z", 40), entry("2020-01-01T00:00:00Z", 5), entry("2026-02-01T00:00:00Z", 999)],
       [
-        ["2020-01-01", 40, 0, 200, 0, false],
+        ["2020-01-01", 5, 0, 200, 0, false],
         ["2022-01-01", 0, 0, 200, 0, false],
         ["2024-01-01", 0, 0, 200, 0, false],
       ],
@@ -460,22 +495,27 @@ describe("summarizeCredits", () => {
         fc.constantFrom(...bodies),
         fc.constantFrom(...zones),
         fc.integer({ min: 0, max: 365 * 6 }),
-        fc.array(fc.record({ ms: fc.integer({ min: from, max: to - 1 }), amount: fc.integer({ min: -300, max: 300 }) }), {
+        fc.array(fc.record({ ms: fc.integer({ min: from, max: to - 1 }), amount: fc.integer({ min: -300, max: 300 }), body: fc.constantFrom(...bodies) }), {
           maxLength: 20,
         }),
         (body, timeZone, offsetDays, raw) => {
           const firstCertifiedOn = new Date(Date.parse("2018-01-01T00:00:00Z") + offsetDays * 86_400_000).toISOString().slice(0, 10);
           const now = new Date(to);
-          const entries = raw.map((r) => ({ amountHundredths: r.amount, occurredAt: new Date(r.ms) }));
-          const summary = summarizeCredits({ body, firstCertifiedOn, timeZone, now, entries });
+          const entries = raw.map((r) => ({ amountHundredths: r.amount, occurredAt: new Date(r.ms), certifyingBody: r.body }));
+          const summary = summarizeForBody({ body, firstCertifiedOn, timeZone, now, entries });
           const current = summary.current.cycle;
-          const expectedTotal = raw.filter((r) => r.ms < current.endsAt.getTime()).reduce((sum, r) => sum + r.amount, 0);
+          const first = summary.history[0].cycle;
+          const expectedTotal = raw
+            .filter((r) => r.body === body && r.ms >= first.startsAt.getTime() && r.ms < current.endsAt.getTime())
+            .reduce((sum, r) => sum + r.amount, 0);
           expect(summary.history.reduce((sum, row) => sum + row.earned, 0)).toBe(expectedTotal);
           for (const [i, row] of summary.history.entries()) {
             const previous = summary.history[i - 1];
             const carry = body === "NFPT" && previous ? previous.surplus : 0;
             expect(row.carriedIn).toBe(carry);
-            expect(row.surplus).toBe(Math.max(0, row.earned + row.carriedIn - row.required));
+            // Only the cycle's own earnings beyond what it still needed move on, and only one cycle.
+            expect(row.surplus).toBe(Math.max(0, row.earned - Math.max(0, row.required - row.carriedIn)));
+            expect(row.surplus).toBeLessThanOrEqual(Math.max(0, row.earned));
             expect(row.met).toBe(row.earned + row.carriedIn >= row.required);
           }
         },

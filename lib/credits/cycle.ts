@@ -4,7 +4,7 @@ import { BODY_RULES, type TCertifyingBody } from "@/lib/credits/certifying-bodie
 // Certification cycles and credit totals. Pure: the current time is always passed in as `now` or
 // `until`, so the same inputs always give the same answer (and tests need no fake timers).
 //
-// Decisions (see also the report in the PR):
+// Decisions (each body's own words are in docs/credit-rules.md):
 // - Cycles are anniversaries of the date first certified, each computed from that original date
 //   (not from the previous cycle), so a clamped anniversary never drifts later cycles.
 // - Leap day: certified on Feb 29, the anniversary in a non-leap year is Feb 28 (the last day of
@@ -13,11 +13,16 @@ import { BODY_RULES, type TCertifyingBody } from "@/lib/credits/certifying-bodie
 // - A cycle runs from local midnight of its first day to local midnight after its last day in
 //   the trainer's IANA time zone, half-open [startsAt, endsAt). Where a zone skips midnight (DST
 //   starting at 00:00, e.g. America/Santiago) the day begins at the first instant that exists.
-// - Entries count in the cycle containing occurredAt; entries before the first cycle (e.g. a
-//   course finished the evening before certification) count in the first cycle.
-// - Carry-forward (NFPT): carriedIn(next) = max(0, earned + carriedIn − required) of the previous
-//   cycle, so surplus chains from year to year for as long as it is not used up. Because the
-//   first NFPT year requires nothing, everything earned in it is surplus and carries into year 2.
+// - Entries count in the cycle containing occurredAt. Entries before the first cycle count
+//   nowhere: NFPT counts activities "done during your certification year", and work done before
+//   a trainer held the certification cannot renew it.
+// - Only entries of the summary's own body count: credit a trainer earned under one body is that
+//   body's credit, and never meets another body's requirement.
+// - Carry-forward (NFPT: "If you do more than 10 hours, your credits will be applied to the next
+//   certification year"): surplus moves one year forward, not onward. Carried-in credit is used
+//   first (it is the older credit), so what a cycle passes on is only its own earnings beyond
+//   what it still needed: surplus = max(0, earned − max(0, required − carriedIn)). Because the
+//   first NFPT year requires nothing, everything earned in it carries into year 2, and no further.
 
 /** A calendar date, "YYYY-MM-DD", that exists (no 2023-02-30). */
 export const ZCalendarDate = z
@@ -40,7 +45,7 @@ export type TCycle = {
   requiredHundredths: number;
 };
 
-export type TCreditEntry = { amountHundredths: number; occurredAt: Date };
+export type TCreditEntry = { amountHundredths: number; occurredAt: Date; certifyingBody: TCertifyingBody };
 
 type TCycleInput = { body: TCertifyingBody; firstCertifiedOn: string; timeZone: string };
 
@@ -101,7 +106,10 @@ export type TCycleHistoryRow = {
   earned: number;
   carriedIn: number;
   required: number;
-  /** max(0, earned + carriedIn − required): what a carry-forward body passes to the next cycle. */
+  /**
+   * max(0, earned − max(0, required − carriedIn)): this cycle's own credit beyond what it needed,
+   * which a carry-forward body passes to the next cycle (and only to that one).
+   */
   surplus: number;
   met: boolean;
 };
@@ -134,6 +142,7 @@ export function summarizeCredits({
   for (const entry of entries) {
     assertHundredths(entry.amountHundredths);
     const at = assertInstant(entry.occurredAt, "occurredAt");
+    if (entry.certifyingBody !== body) continue;
     const index = indexOfCycle(cycles, at);
     if (index !== null) earned[index] += entry.amountHundredths;
   }
@@ -143,7 +152,7 @@ export function summarizeCredits({
   for (const [i, cycle] of cycles.entries()) {
     const required = cycle.requiredHundredths;
     const total = earned[i] + carriedIn;
-    const surplus = Math.max(0, total - required);
+    const surplus = Math.max(0, earned[i] - Math.max(0, required - carriedIn));
     history.push({ cycle, earned: earned[i], carriedIn, required, surplus, met: total >= required });
     carriedIn = rule.carryForward ? surplus : 0;
   }
@@ -176,7 +185,7 @@ export type TCreditPoint = { date: string; cumulativeHundredths: number };
  * the total after that day's entries. Pass the trainer's zone so an award at 23:30 in Los
  * Angeles is plotted on that day, not the next UTC day.
  */
-export function creditsOverTime(entries: readonly TCreditEntry[], options: { timeZone?: string } = {}): TCreditPoint[] {
+export function creditsOverTime(entries: readonly Omit<TCreditEntry, "certifyingBody">[], options: { timeZone?: string } = {}): TCreditPoint[] {
   const timeZone = options.timeZone ?? "UTC";
   assertTimeZone(timeZone);
   const sorted = entries
@@ -339,8 +348,8 @@ export function startOfLocalDay(date: string, timeZone: string): Date {
 }
 
 function indexOfCycle(cycles: readonly TCycle[], ms: number): number | null {
-  if (ms < cycles[0].endsAt.getTime()) return 0; // before certification counts in the first cycle
-  for (let i = 1; i < cycles.length; i += 1) {
+  if (ms < cycles[0].startsAt.getTime()) return null; // before certification: counts nowhere
+  for (let i = 0; i < cycles.length; i += 1) {
     if (ms < cycles[i].endsAt.getTime()) return i;
   }
   return null; // after the current cycle

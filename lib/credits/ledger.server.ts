@@ -91,7 +91,7 @@ async function findUserOrThrow(userId: string) {
 export async function getCreditOverview({ userId, now }: { userId: string; now: Date }): Promise<TCreditOverview> {
   const user = await findUserOrThrow(userId);
   const [entries, courses] = await Promise.all([
-    db.creditEntry.findMany({ where: { userId }, select: { amountHundredths: true, occurredAt: true } }),
+    db.creditEntry.findMany({ where: { userId }, select: { amountHundredths: true, occurredAt: true, certifyingBody: true } }),
     db.course.findMany({
       where: {
         archivedAt: null,
@@ -141,7 +141,8 @@ export async function getCreditOverview({ userId, now }: { userId: string; now: 
     today: toLocalDate(now, user.timeZone),
     profile: user.profile,
     summary,
-    series: creditsOverTime(entries, { timeZone: user.timeZone }),
+    // The chart shows the credit that counts for the trainer's body, as the summary does.
+    series: creditsOverTime(user.profile ? entries.filter((e) => e.certifyingBody === user.profile?.body) : entries, { timeZone: user.timeZone }),
     entryCount: entries.length,
     totalHundredths: entries.reduce((sum, e) => sum + e.amountHundredths, 0),
     inProgress,

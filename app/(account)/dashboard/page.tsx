@@ -249,7 +249,7 @@ function RuleNote({ profile, current }: { profile: TCreditProfile; current: NonN
       {firstYear ? (
         <p className="mt-1">
           This is your first {profile.body} certification year, so <strong>no {profile.unit}s are due</strong> until{" "}
-          {formatLongDate(current.cycle.endsOn)}. Everything you earn now carries forward into your next year, which starts{" "}
+          {formatLongDate(current.cycle.endsOn)}. Everything you earn now counts toward your next year (and only that one), which starts{" "}
           {formatLongDate(addCalendarDays(current.cycle.endsOn, 1))} and requires {required}.
         </p>
       ) : (
@@ -257,7 +257,7 @@ function RuleNote({ profile, current }: { profile: TCreditProfile; current: NonN
           {profile.body} requires {required} {period}
           {rule.firstCycleExempt ? " (none in your first year)" : ""}.{" "}
           {rule.carryForward
-            ? "Credit beyond the requirement carries forward to the next year."
+            ? "Credit you earn beyond a year's requirement counts toward the next year only, not the years after."
             : "Credit does not carry over from one cycle to the next."}
         </p>
       )}
