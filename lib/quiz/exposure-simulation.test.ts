@@ -38,7 +38,13 @@ function simulateTrainer(trainer: number) {
     // Knows about half the material; the attempt is made to fail (below the pass mark) as in the issue.
     const correct = draw.map(() => rng() < 0.5);
     const limit = Math.ceil((final.passMark / 100) * draw.length) - 1;
-    for (let i = 0, count = correct.filter(Boolean).length; count > limit; i++) if (correct[i]) (correct[i] = false), count--;
+    let count = correct.filter(Boolean).length;
+    for (let i = 0; count > limit; i++) {
+      if (correct[i]) {
+        correct[i] = false;
+        count--;
+      }
+    }
     const graded = reviewMoment({ passedAny: false, attemptsLeft: final.maxAttempts === null ? null : final.maxAttempts - attempt });
     expect(graded).toBe("afterFail");
     draw.forEach((d, i) => {
