@@ -96,8 +96,8 @@ export function AttemptReview({ view, overview, backHref }: { view: TReviewView;
         </p>
         {!fullReview && (
           <p className="mt-2 text-sm">
-            Correct answers and explanations are shown once you pass{overview.attemptsLeft !== null ? " or have used every attempt" : ""}. Until then, revisit the lesson
-            sections linked below.
+            Answers and explanations are shown once you pass{overview.attemptsLeft !== null ? " or have used every attempt" : ""}. Until then, revisit the lesson sections
+            linked below.
           </p>
         )}
         <div className="mt-4">
@@ -138,11 +138,14 @@ export function AttemptReview({ view, overview, backHref }: { view: TReviewView;
           )}
           {correct.length > 0 && (
             <details className="mt-8 rounded-xl border border-slate-200 p-4 dark:border-slate-800" open={missed.length === 0}>
-              <summary className="cursor-pointer font-semibold">
-                <span aria-hidden="true" className="text-emerald-700 dark:text-emerald-300">
-                  ✓{" "}
-                </span>
-                Answered correctly ({correct.length})
+              <summary className="cursor-pointer">
+                {/* A heading inside the summary keeps the outline h1 > h2 > h3 for the questions. */}
+                <h2 className="inline text-xl font-semibold">
+                  <span aria-hidden="true" className="text-emerald-700 dark:text-emerald-300">
+                    ✓{" "}
+                  </span>
+                  Answered correctly ({correct.length})
+                </h2>
               </summary>
               <ol className="mt-4 space-y-6">
                 {correct.map((entry) => (
@@ -153,11 +156,16 @@ export function AttemptReview({ view, overview, backHref }: { view: TReviewView;
           )}
         </>
       ) : (
-        <ol className="mt-8 space-y-6">
-          {view.review.map((entry, i) => (
-            <ReviewQuestion key={entry.questionId} entry={entry} position={i + 1} />
-          ))}
-        </ol>
+        <section aria-labelledby="questions-title" className="mt-8">
+          <h2 id="questions-title" className="text-xl font-semibold">
+            Questions
+          </h2>
+          <ol className="mt-4 space-y-6">
+            {view.review.map((entry, i) => (
+              <ReviewQuestion key={entry.questionId} entry={entry} position={i + 1} />
+            ))}
+          </ol>
+        </section>
       )}
     </div>
   );
