@@ -46,6 +46,15 @@ describe("checkAssessment", () => {
     );
   });
 
+  test("a knowledge check may not repeat a final question: its review would publish the key", () => {
+    const course = structuredClone(backCare());
+    const final = course.quizzes.find((q) => q.quiz.kind === "final");
+    const check = course.quizzes.find((q) => q.quiz.kind === "lesson-check");
+    if (!final || !check) throw new Error("expected a final and a lesson check");
+    check.quiz.questions[0] = { ...check.quiz.questions[0], prompt: final.quiz.questions[0].prompt };
+    expect(checkAssessment(course).problems).toEqual([expect.stringContaining(`repeats the final's question ${final.quiz.questions[0].id}`)]);
+  });
+
   test("a matching question needs a spare choice, or its last match is free", () => {
     const course = withFinal(backCare(), (questions) => {
       const match = questions.find((q) => q.type === "matching");

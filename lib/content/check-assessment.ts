@@ -38,6 +38,14 @@ export function checkAssessment(course: TCourseSource): TAssessmentCheck {
   const final = course.quizzes.find((q) => q.quiz.kind === "final");
   if (!final) return { problems, warnings };
   const { quiz, file } = final;
+  // Knowledge checks show every key; one that repeats a final's question would publish that key.
+  const finalPrompts = new Map(quiz.questions.map((q) => [q.prompt.trim().toLowerCase(), q.id]));
+  for (const check of course.quizzes.filter((q) => q.quiz.kind === "lesson-check")) {
+    for (const q of check.quiz.questions) {
+      const twin = finalPrompts.get(q.prompt.trim().toLowerCase());
+      if (twin) problems.push(`${check.file}: question ${q.id} repeats the final's question ${twin}; a knowledge check shows its keys, so write a different question`);
+    }
+  }
   for (const q of quiz.questions) {
     if (!q.objectives?.length) problems.push(`${file}: question ${q.id} does not name the objective(s) of lesson "${q.lesson}" it tests ("objectives": [1])`);
   }

@@ -253,3 +253,28 @@ describe("toClientQuestion", () => {
     expect(() => toClientQuestion(single, order)).toThrow(message);
   });
 });
+
+describe("objective spread within a lesson", () => {
+  const lesson = (id: string, objectives: number[]): TQuestion => ({
+    id,
+    version: 1,
+    lesson: "only",
+    type: "true-false",
+    objectives,
+    prompt: `Statement ${id}`,
+    answer: true,
+    explanation: "Because.",
+  });
+  // Three questions on objective 1 and one on objective 2: a draw of two should test both.
+  const questions = [lesson("a1", [1]), lesson("b1", [1]), lesson("c1", [1]), lesson("d2", [2])];
+
+  test.each(Array.from({ length: 40 }, (_, i) => `seed-${i}`))("two questions from one lesson test two objectives (%s)", (seed) => {
+    const drawn = drawQuestions({ questions, draw: 2, seed }).map((d) => d.questionId);
+    expect(drawn).toContain("d2");
+  });
+
+  test("unseen questions still come before a new objective", () => {
+    const drawn = drawQuestions({ questions, draw: 2, seed: "s", previouslySeen: ["d2"] }).map((d) => d.questionId);
+    expect(drawn).not.toContain("d2");
+  });
+});

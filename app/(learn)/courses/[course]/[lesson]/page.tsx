@@ -91,7 +91,7 @@ export default async function LessonPage({ params }: TParams) {
                 {check.quiz.questions.length} short questions on this lesson, with explanations. Practice only: it does not count toward your credit.
               </p>
               <a href={`/courses/${course.slug}/quiz/${check.slug}`} className="mt-3 inline-block font-medium text-brand-700 underline dark:text-brand-100">
-                Knowledge check: {check.quiz.title}
+                Knowledge check: {lesson.frontmatter.title}
               </a>
             </section>
           )}
