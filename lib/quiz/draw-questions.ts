@@ -157,7 +157,7 @@ export function drawQuestions({
     const head = lesson.queue[0] as TQuestion;
     const headSeen = seen.has(head.id);
     const index = lesson.queue.findIndex((q) => seen.has(q.id) === headSeen && (q.objectives ?? []).some((n) => !lesson.objectives.has(n)));
-    const [question] = lesson.queue.splice(index < 0 ? 0 : index, 1);
+    const [question] = lesson.queue.splice(Math.max(index, 0), 1);
     for (const n of question.objectives ?? []) lesson.objectives.add(n);
     return question;
   };
