@@ -78,14 +78,19 @@ test("trainer: sign up, verify, read, fail, review, wait, pass, credit, certific
   await page.goto("/courses/back-care");
   await expect(page.getByText("7 of 7 lessons")).toBeVisible();
 
-  // First attempt: submitted blank, it fails; the review explains every question.
+  // First attempt: submitted blank, it fails; the review lists what to revisit, with links into
+  // the lessons, and no answers (those come after a pass or the last attempt).
   await page.goto("/courses/back-care/quiz/final");
   await page.getByRole("button", { name: "Start the assessment" }).click();
   await expect(page.getByRole("heading", { name: "Attempt #1" })).toBeVisible();
   await page.getByRole("button", { name: "Submit answers" }).click();
   await page.getByRole("alertdialog").getByRole("button", { name: "Submit answers" }).click();
   await expect(page.getByRole("heading", { name: /Not passed this time — 0%/ })).toBeVisible();
-  await expect(page.getByText("Correct answer").first()).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Questions to revisit (12)" })).toBeVisible();
+  await expect(page.getByText("Correct answer")).toHaveCount(0);
+  const revisit = await page.locator("[data-review-question] a").evaluateAll((links) => links.map((a) => a.getAttribute("href")));
+  expect(revisit).toHaveLength(12);
+  for (const href of revisit) expect(href).toMatch(new RegExp(`^/courses/back-care/(${LESSONS.join("|")})#[a-z0-9-]+$`));
   await expect(page.getByText(/You can retake it after/)).toBeVisible();
   await noAxeViolations(page);
   await page.goto("/courses/back-care/quiz/final");

@@ -2,6 +2,7 @@ import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { mdxComponents } from "@/components/mdx";
+import { checkAssessment } from "@/lib/content/check-assessment";
 import { checkCourses } from "@/lib/content/check-content";
 import { compileMdx } from "@/lib/content/compile-lesson.server";
 import { ContentError, contentRoots, loadAllCourses } from "@/lib/content/load-content";
@@ -37,6 +38,8 @@ async function main() {
     }
   } else console.log("(seed-overlap check skipped: ../shared/tools/seed-overlap.py not found)");
 
+  // Warnings (a small final pool) do not fail the check; they are printed either way.
+  for (const course of courses) for (const warning of checkAssessment(course).warnings) console.warn(`⚠ ${warning}`);
   const lessons = courses.reduce((n, c) => n + c.lessons.length, 0);
   const questions = courses.reduce((n, c) => n + c.quizzes.reduce((m, q) => m + q.quiz.questions.length, 0), 0);
   if (problems.length) {

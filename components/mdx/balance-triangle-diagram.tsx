@@ -94,7 +94,7 @@ export function BalanceTriangleDiagram({ highlight, id = "balance-triangle-diagr
         four spinal motions, even on both sides. Posture means sitting and standing tall with the stomach
         drawn up and in. The edges show what each pair gives the other: strength and flexibility give
         control through the full range; strength and posture give muscles that hold the spine tall;
-        flexibility and posture give the freedom to change position. In the centre: a resilient back needs
+        flexibility and posture give the freedom to change position. In the center: a resilient back needs
         all three, and dropping or overdoing any one of them raises the risk of injury.
         {focus ? ` This lesson focuses on ${focus.label.toLowerCase()}.` : ""}
         </>

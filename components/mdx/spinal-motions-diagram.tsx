@@ -83,7 +83,7 @@ export function SpinalMotionsDiagram({ id = "spinal-motions-diagram", className 
         Extension, seen from the side: the trunk arches backward. Lateral flexion, seen from the front: the
         trunk bends to one side, with a dashed outline of the same bend to the other side, to be compared.
         Rotation, seen from above: the shoulders turn while the hips stay facing forward, with arrows both
-        ways, to be compared. Dashed grey shapes show the upright starting position.
+        ways, to be compared. Dashed gray shapes show the upright starting position.
         </>
       }
     >
@@ -188,7 +188,7 @@ export function SpinalMotionsDiagram({ id = "spinal-motions-diagram", className 
             strokeDasharray="6 4"
           />
           <text x={0} y={56} textAnchor="middle" fontSize={12.5} className={MUTED}>
-            hips (grey) stay square;
+            hips (gray) stay square;
           </text>
           <text x={0} y={72} textAnchor="middle" fontSize={12.5} className={MUTED}>
             shoulders (gold) turn

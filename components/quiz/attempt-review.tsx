@@ -1,57 +1,86 @@
 import Link from "next/link";
-import type { TQuestion, TResponse } from "@/lib/quiz/quiz-schema";
+import type { TReviewEntry, TReviewItem, TReviewMoment } from "@/lib/quiz/review-policy";
 
-type TReviewItem = { question: TQuestion; response: TResponse | null; earned: number; correct: boolean };
 type TOverview = { passed: boolean; retryAt: string | null; attemptsLeft: number | null; canStart: boolean; blockedReason: string | null };
 
-function describeResponse(q: TQuestion, r: TResponse | null): string {
-  if (!r || r.type !== q.type) return "No answer";
-  switch (q.type) {
-    case "single":
-      return q.options.find((o) => r.type === "single" && o.id === r.optionId)?.text ?? "No answer";
-    case "multiple":
-      return r.type === "multiple" && r.optionIds.length ? q.options.filter((o) => r.optionIds.includes(o.id)).map((o) => o.text).join("; ") : "No answer";
-    case "true-false":
-      return r.type === "true-false" ? (r.value ? "True" : "False") : "No answer";
-    case "ordering":
-      return r.type === "ordering" ? r.itemIds.map((id) => q.items.find((i) => i.id === id)?.text ?? "?").join(" → ") : "No answer";
-    case "matching":
-      return r.type === "matching"
-        ? q.prompts.map((p) => `${p.text}: ${q.choices.find((c) => c.id === r.pairs[p.id])?.text ?? "—"}`).join("; ")
-        : "No answer";
-    case "numeric":
-      return r.type === "numeric" ? `${r.value}${q.unit ? ` ${q.unit}` : ""}` : "No answer";
-  }
+type TReviewView = {
+  number: number;
+  scorePercent: number;
+  passed: boolean;
+  passMark: number;
+  moment: TReviewMoment;
+  shown: TReviewItem[];
+  review: TReviewEntry[];
+};
+
+// Outcome shown three ways at once (icon, colour and words) so it never rests on colour alone.
+const OUTCOME = {
+  incorrect: { icon: "✗", label: "Missed", className: "text-red-700 dark:text-red-300" },
+  partial: { icon: "◐", label: "Partly correct", className: "text-amber-800 dark:text-amber-300" },
+  correct: { icon: "✓", label: "Correct", className: "text-emerald-700 dark:text-emerald-300" },
+} as const;
+
+function ReviewQuestion({ entry, position }: { entry: TReviewEntry; position: number }) {
+  const outcome = entry.outcome ? OUTCOME[entry.outcome] : null;
+  return (
+    <li className="rounded-xl border border-slate-200 p-5 dark:border-slate-800" data-review-question={entry.questionId}>
+      <p className="text-sm font-medium text-slate-600 dark:text-slate-400">
+        Question {position}
+        {outcome && (
+          <>
+            {" · "}
+            <span className={outcome.className}>
+              <span aria-hidden="true">{outcome.icon} </span>
+              {outcome.label}
+              {entry.outcome === "partial" && entry.earned !== null ? ` (${entry.earned}%)` : ""}
+            </span>
+          </>
+        )}
+      </p>
+      <h3 className="mt-1 font-semibold">{entry.prompt}</h3>
+      <dl className="mt-3 space-y-2 text-sm">
+        {entry.yourAnswer !== null && (
+          <div>
+            <dt className="font-medium">Your answer</dt>
+            <dd className="text-slate-700 dark:text-slate-300">{entry.yourAnswer}</dd>
+          </div>
+        )}
+        {entry.rightAnswer !== null && entry.outcome !== "correct" && (
+          <div>
+            <dt className="font-medium">Correct answer</dt>
+            <dd className="text-slate-700 dark:text-slate-300">{entry.rightAnswer}</dd>
+          </div>
+        )}
+        {entry.explanation !== null && (
+          <div>
+            <dt className="font-medium">Why</dt>
+            <dd className="text-slate-700 dark:text-slate-300">{entry.explanation}</dd>
+          </div>
+        )}
+        {entry.revisit && entry.outcome !== "correct" && (
+          <div>
+            <dt className="font-medium">Revisit</dt>
+            <dd>
+              {/* Lesson pages are static HTML (decision 005): a plain link loads the cached page. */}
+              <a href={entry.revisit.href} className="text-brand-700 underline dark:text-brand-100">
+                {entry.revisit.lessonTitle}
+                {entry.revisit.sectionTitle ? `: ${entry.revisit.sectionTitle}` : ""}
+              </a>
+            </dd>
+          </div>
+        )}
+      </dl>
+    </li>
+  );
 }
 
-function describeKey(q: TQuestion): string {
-  switch (q.type) {
-    case "single":
-      return q.options.find((o) => o.id === q.answer)?.text ?? "";
-    case "multiple":
-      return q.options.filter((o) => q.answer.includes(o.id)).map((o) => o.text).join("; ");
-    case "true-false":
-      return q.answer ? "True" : "False";
-    case "ordering":
-      return q.answer.map((id) => q.items.find((i) => i.id === id)?.text ?? "?").join(" → ");
-    case "matching":
-      return q.prompts.map((p) => `${p.text}: ${q.choices.find((c) => c.id === q.answer[p.id])?.text ?? "—"}`).join("; ");
-    case "numeric":
-      return `${q.answer}${q.unit ? ` ${q.unit}` : ""}${q.tolerance ? ` (±${q.tolerance})` : ""}`;
-  }
-}
-
-// Shown only for graded attempts: the key and explanations are safe to reveal now.
-export function AttemptReview({
-  view,
-  overview,
-  backHref,
-}: {
-  view: { number: number; scorePercent: number; passed: boolean; passMark: number; review: TReviewItem[] };
-  overview: TOverview;
-  backHref: string;
-}) {
-  const correct = view.review.filter((r) => r.correct).length;
+// Renders only what getAttemptView returned, which is already cut down to the review policy.
+export function AttemptReview({ view, overview, backHref }: { view: TReviewView; overview: TOverview; backHref: string }) {
+  const withOutcome = view.review.every((r) => r.outcome !== null);
+  const missed = view.review.filter((r) => r.outcome !== "correct");
+  const correct = view.review.filter((r) => r.outcome === "correct");
+  const position = new Map(view.review.map((r, i) => [r.questionId, i + 1]));
+  const fullReview = view.shown.includes("right-answer");
   return (
     <div>
       <section
@@ -62,8 +91,15 @@ export function AttemptReview({
           {view.passed ? "You passed" : "Not passed this time"} — {view.scorePercent}%
         </h1>
         <p className="mt-2">
-          Attempt #{view.number}: {correct} of {view.review.length} questions fully correct. The pass mark is {view.passMark}%.
+          Attempt #{view.number}
+          {withOutcome ? `: ${correct.length} of ${view.review.length} questions fully correct` : ""}. The pass mark is {view.passMark}%.
         </p>
+        {!fullReview && (
+          <p className="mt-2 text-sm">
+            Answers and explanations are shown once you pass{overview.attemptsLeft !== null ? " or have used every attempt" : ""}. Until then, revisit the lesson sections
+            linked below.
+          </p>
+        )}
         <div className="mt-4">
           {view.passed ? (
             <p>
@@ -79,42 +115,58 @@ export function AttemptReview({
             </Link>
           ) : overview.retryAt ? (
             <p>
-              You can retake it after <time dateTime={overview.retryAt}>{new Date(overview.retryAt).toUTCString()}</time>. Use the time to review the explanations below.
+              You can retake it after <time dateTime={overview.retryAt}>{new Date(overview.retryAt).toUTCString()}</time>. Use the time to revisit the lessons.
             </p>
           ) : (
             <p>{overview.blockedReason}</p>
           )}
         </div>
       </section>
-      <ol className="mt-8 space-y-6">
-        {view.review.map((item, i) => (
-          <li key={item.question.id} className="rounded-xl border border-slate-200 p-5 dark:border-slate-800">
-            <p className="text-sm font-medium text-slate-500 dark:text-slate-400">
-              Question {i + 1} ·{" "}
-              <span className={item.correct ? "text-emerald-700 dark:text-emerald-300" : item.earned > 0 ? "text-amber-700 dark:text-amber-300" : "text-red-700 dark:text-red-300"}>
-                {item.correct ? "Correct" : item.earned > 0 ? `Partly correct (${item.earned}%)` : "Incorrect"}
-              </span>
-            </p>
-            <h2 className="mt-1 font-semibold">{item.question.prompt}</h2>
-            <dl className="mt-3 space-y-2 text-sm">
-              <div>
-                <dt className="font-medium">Your answer</dt>
-                <dd className="text-slate-700 dark:text-slate-300">{describeResponse(item.question, item.response)}</dd>
-              </div>
-              {!item.correct && (
-                <div>
-                  <dt className="font-medium">Correct answer</dt>
-                  <dd className="text-slate-700 dark:text-slate-300">{describeKey(item.question)}</dd>
-                </div>
-              )}
-              <div>
-                <dt className="font-medium">Why</dt>
-                <dd className="text-slate-700 dark:text-slate-300">{item.question.explanation}</dd>
-              </div>
-            </dl>
-          </li>
-        ))}
-      </ol>
+      {withOutcome ? (
+        <>
+          {missed.length > 0 && (
+            <section aria-labelledby="missed-title" className="mt-8">
+              <h2 id="missed-title" className="text-xl font-semibold">
+                Questions to revisit ({missed.length})
+              </h2>
+              <ol className="mt-4 space-y-6">
+                {missed.map((entry) => (
+                  <ReviewQuestion key={entry.questionId} entry={entry} position={position.get(entry.questionId) ?? 0} />
+                ))}
+              </ol>
+            </section>
+          )}
+          {correct.length > 0 && (
+            <details className="mt-8 rounded-xl border border-slate-200 p-4 dark:border-slate-800" open={missed.length === 0}>
+              <summary className="cursor-pointer">
+                {/* A heading inside the summary keeps the outline h1 > h2 > h3 for the questions. */}
+                <h2 className="inline text-xl font-semibold">
+                  <span aria-hidden="true" className="text-emerald-700 dark:text-emerald-300">
+                    ✓{" "}
+                  </span>
+                  Answered correctly ({correct.length})
+                </h2>
+              </summary>
+              <ol className="mt-4 space-y-6">
+                {correct.map((entry) => (
+                  <ReviewQuestion key={entry.questionId} entry={entry} position={position.get(entry.questionId) ?? 0} />
+                ))}
+              </ol>
+            </details>
+          )}
+        </>
+      ) : (
+        <section aria-labelledby="questions-title" className="mt-8">
+          <h2 id="questions-title" className="text-xl font-semibold">
+            Questions
+          </h2>
+          <ol className="mt-4 space-y-6">
+            {view.review.map((entry, i) => (
+              <ReviewQuestion key={entry.questionId} entry={entry} position={i + 1} />
+            ))}
+          </ol>
+        </section>
+      )}
     </div>
   );
 }

@@ -1,3 +1,4 @@
+import { checkAssessment } from "./check-assessment";
 import type { TCourseSource } from "./load-content";
 
 // Static checks over loaded courses that zod cannot express: components a lesson uses must be on
@@ -34,6 +35,7 @@ export function checkCourses(courses: TCourseSource[], allowedComponents: readon
       const covered = new Set(final.quiz.questions.map((q) => q.lesson));
       for (const l of c.lessons) if (!covered.has(l.slug)) problems.push(`${final.file}: no question covers lesson "${l.slug}"`);
     }
+    problems.push(...checkAssessment(c).problems);
   }
   return problems;
 }

@@ -1,6 +1,7 @@
 import "server-only";
 import { bundleMDX } from "mdx-bundler";
 import { cache } from "react";
+import { slugifyHeading } from "./lesson-sections";
 
 // Lessons are compiled once, at build time, while their pages are prerendered (the pages are
 // static). React's cache() dedupes the compile within one render; nothing compiles per request.
@@ -9,16 +10,6 @@ export type THeading = { id: string; text: string; depth: 2 | 3 };
 export type TCompiledLesson = { code: string; headings: THeading[] };
 
 type THastNode = { type: string; tagName?: string; value?: string; properties?: Record<string, unknown>; children?: THastNode[] };
-
-export function slugifyHeading(text: string): string {
-  return (
-    text
-      .toLowerCase()
-      .replace(/[’']/g, "")
-      .replace(/[^a-z0-9]+/g, "-")
-      .replace(/^-+|-+$/g, "") || "section"
-  );
-}
 
 function textOf(node: THastNode): string {
   if (node.type === "text") return node.value ?? "";

@@ -98,6 +98,7 @@ async function syncCourse(tx: TTx, source: TCourseSource): Promise<number> {
       timeLimitSeconds: quiz.timeLimitMinutes ? quiz.timeLimitMinutes * 60 : null,
       maxAttempts: quiz.maxAttempts ?? null,
       cooldownSeconds: (quiz.cooldownMinutes ?? 0) * 60,
+      reviewPolicy: quiz.review,
       lessonId: quiz.lesson ? (lessonIds.get(quiz.lesson) ?? null) : null,
       contentHash: hash,
     };

@@ -115,8 +115,9 @@ export type TDrawQuestionsInput = {
  *
  * Priorities, in order: every lesson gets a question before any lesson gets a second (when draw
  * >= number of lessons); then questions this trainer has not seen; then an even spread over
- * lessons. Ties are broken at random. The input is sorted by id first, so the result depends
- * only on the pool's contents and the seed, not on the order a database returned the rows in.
+ * lessons; within a lesson, objectives not yet covered by this attempt. Ties are broken at
+ * random. The input is sorted by id first, so the result depends only on the pool's contents and
+ * the seed, not on the order a database returned the rows in.
  */
 export function drawQuestions({
   questions,
@@ -146,8 +147,20 @@ export function drawQuestions({
       list.filter((q) => seen.has(q.id)),
       rng,
     );
-    return { queue: [...unseen, ...seenBefore], picked: 0 };
+    return { queue: [...unseen, ...seenBefore], picked: 0, objectives: new Set<number>() };
   });
+
+  // Within a lesson, the next pick is the first queued question (unseen ones first) that tests an
+  // objective this attempt has not covered yet, so two questions from one lesson test two of its
+  // objectives where the pool allows.
+  const takeFrom = (lesson: (typeof lessons)[number]): TQuestion => {
+    const head = lesson.queue[0] as TQuestion;
+    const headSeen = seen.has(head.id);
+    const index = lesson.queue.findIndex((q) => seen.has(q.id) === headSeen && (q.objectives ?? []).some((n) => !lesson.objectives.has(n)));
+    const [question] = lesson.queue.splice(Math.max(index, 0), 1);
+    for (const n of question.objectives ?? []) lesson.objectives.add(n);
+    return question;
+  };
 
   const chosen: TQuestion[] = [];
   while (chosen.length < count) {
@@ -174,7 +187,7 @@ export function drawQuestions({
       }
     }
     if (best === undefined) break;
-    chosen.push(best.queue.shift() as TQuestion);
+    chosen.push(takeFrom(best));
     best.picked += 1;
   }
 

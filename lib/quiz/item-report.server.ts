@@ -1,6 +1,8 @@
 import "server-only";
+import { findCourse } from "@/lib/content/load-content";
 import { db } from "@/lib/db";
 import { analyzeItems, type TItemRow } from "./item-analysis";
+import { groupByObjective } from "./objective-report";
 import { type TQuestion, type TResponse, ZQuestion, ZResponse } from "./quiz-schema";
 
 // Item analysis for the admin console, over every graded answer of a quiz.
@@ -34,7 +36,7 @@ export async function getItemReport(quizId: string) {
   const [quiz, answers] = await Promise.all([
     db.quiz.findUnique({
       where: { id: quizId },
-      select: { title: true, course: { select: { title: true } }, questions: { select: { id: true, currentVersion: true, archivedAt: true, versions: { select: { version: true, definition: true } } } } },
+      select: { title: true, kind: true, course: { select: { title: true, slug: true } }, questions: { select: { id: true, currentVersion: true, archivedAt: true, versions: { select: { version: true, definition: true } } } } },
     }),
     db.attemptAnswer.findMany({
       where: { attempt: { quizId, status: "GRADED" } },
@@ -57,7 +59,14 @@ export async function getItemReport(quizId: string) {
     type: definitions.get(item.questionId)?.type ?? "single",
     distribution: item.distribution.map((d) => ({ ...d, label: labelFor(definitions.get(item.questionId), d.choice) })),
   }));
-  return { title: quiz.title, course: quiz.course.title, items, questionsInPool: quiz.questions.filter((q) => !q.archivedAt).length };
+  // Objectives come from the lessons' frontmatter on disk; the current pool's questions name them.
+  const lessons = (findCourse(quiz.course.slug)?.lessons ?? []).map((l) => ({ slug: l.slug, title: l.frontmatter.title, objectives: l.frontmatter.objectives }));
+  const current = quiz.questions.filter((q) => !q.archivedAt && definitions.has(q.id)).map((q) => definitions.get(q.id) as TQuestion);
+  const covered = new Set(current.map((q) => q.lesson));
+  // A final answers for every lesson (an untested objective shows as a row without questions); a
+  // lesson check only for its own.
+  const objectives = groupByObjective(items, current, quiz.kind === "FINAL" ? lessons : lessons.filter((l) => covered.has(l.slug)));
+  return { title: quiz.title, course: quiz.course.title, items, objectives, questionsInPool: quiz.questions.filter((q) => !q.archivedAt).length };
 }
 
 export async function listQuizzes() {

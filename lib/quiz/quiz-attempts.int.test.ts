@@ -197,3 +197,70 @@ describe("evaluateStart", () => {
     expect(evaluateStart(quiz, attempts, now).ok).toBe(ok);
   });
 });
+
+describe("review policy (issue 17)", () => {
+  const SENTINEL = "SENTINEL-ANSWER-KEY-7f3a9c";
+
+  async function failOnce(userId: string) {
+    const { attemptId } = await startAttempt({ userId, courseSlug: COURSE, quizSlug: QUIZ });
+    const view = await inProgressView(userId, attemptId);
+    const single = view.questions.find((q) => q.type === "single")!;
+    // One wrong answer and two blanks: 0%.
+    await submitAttempt({ userId, attemptId, idempotencyKey: `fail-${attemptId}`, answers: { [single.id]: { type: "single", optionId: "red" } } });
+    return attemptId;
+  }
+
+  async function gradedView(userId: string, attemptId: string) {
+    const view = await getAttemptView({ userId, attemptId });
+    if (view.status !== "GRADED") throw new Error("expected a graded attempt");
+    return view;
+  }
+
+  test("a failed final's review returns no correct answer, option, response or explanation, only what was missed and where to revisit", async () => {
+    const user = await trainer();
+    const attemptId = await failOnce(user.id);
+    const view = await gradedView(user.id, attemptId);
+    expect(view.moment).toBe("afterFail");
+    expect(view.shown).toEqual(["correctness", "revisit"]);
+    const json = JSON.stringify(view);
+    expect(json).not.toContain(SENTINEL);
+    // The key's option text and id, the other options, and any key-shaped field.
+    expect(json).not.toMatch(/Blue|Green|"blue"|"green"|"red"|"answer"|"options"|"explanation":"|"tolerance"/);
+    expect(view.review.map((r) => [r.outcome, r.yourAnswer, r.rightAnswer, r.explanation])).toEqual(view.review.map(() => ["incorrect", null, null, null]));
+    const links = Object.fromEntries(view.review.map((r) => [r.questionId, r.revisit?.href]));
+    expect(links).toEqual({
+      "fx-single": "/courses/fixture-course/first-steps#warm-welcome",
+      "fx-true-false": "/courses/fixture-course/second-steps#almost-there",
+      "fx-numeric": "/courses/fixture-course/second-steps#almost-there",
+    });
+    expect(view.review.find((r) => r.questionId === "fx-single")?.revisit).toMatchObject({ lessonTitle: "First Steps", sectionTitle: "Warm welcome" });
+  });
+
+  test("after a pass, the earlier failed attempt's review shows answers and explanations", async () => {
+    const user = await trainer();
+    for (const lesson of ["first-steps", "second-steps"]) await recordLessonProgress({ userId: user.id, courseSlug: COURSE, lessonSlug: lesson, complete: true });
+    const failed = await failOnce(user.id);
+    const { attemptId } = await startAttempt({ userId: user.id, courseSlug: COURSE, quizSlug: QUIZ });
+    const answers = correctAnswers((await inProgressView(user.id, attemptId)).questions);
+    expect((await submitAttempt({ userId: user.id, attemptId, idempotencyKey: "pass-after-fail", answers })).passed).toBe(true);
+
+    const view = await gradedView(user.id, failed);
+    expect(view.moment).toBe("afterPass");
+    expect(JSON.stringify(view)).toContain(SENTINEL);
+    expect(view.review.find((r) => r.questionId === "fx-single")).toMatchObject({ outcome: "incorrect", yourAnswer: "Red", rightAnswer: "Blue" });
+  });
+
+  test("with no attempts left, the review shows answers and explanations", async () => {
+    const user = await trainer();
+    const quiz = await db.quiz.findFirstOrThrow({ where: { slug: QUIZ, course: { slug: COURSE } }, select: { maxAttempts: true } });
+    let last = "";
+    for (let i = 0; i < (quiz.maxAttempts ?? 0); i++) {
+      last = await failOnce(user.id);
+      const view = await gradedView(user.id, last);
+      expect(JSON.stringify(view).includes(SENTINEL)).toBe(i === (quiz.maxAttempts ?? 0) - 1);
+    }
+    const view = await gradedView(user.id, last);
+    expect(view.moment).toBe("whenClosed");
+    expect(view.review.every((r) => r.rightAnswer !== null && r.explanation?.startsWith(SENTINEL))).toBe(true);
+  });
+});

@@ -6,9 +6,12 @@ import { awardCourseCreditIfEarned } from "@/lib/credits/award-course-credit.ser
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { findLesson } from "@/lib/content/load-content";
+import { listLessonSections } from "@/lib/content/lesson-sections";
 import { drawQuestions, toClientQuestion } from "./draw-questions";
 import { gradeAttempt, type TAttemptGrade } from "./grade-attempt";
 import { type TAttemptDraw, type TClientQuestion, type TQuestion, type TResponse, ZAttemptDraw, ZQuestion, ZResponse } from "./quiz-schema";
+import { buildReviewEntry, readStoredPolicy, reviewMoment, type TReviewEntry, type TReviewItem, type TReviewMoment, type TRevisitLink } from "./review-policy";
 
 // Attempts are a server-side state machine: IN_PROGRESS (answers autosaved) -> GRADED.
 // Grading reads only the stored answer key and the trainer's responses; time limits, attempt
@@ -397,15 +400,33 @@ export type TAttemptView =
       passed: boolean;
       passMark: number;
       gradedAt: string;
-      review: { question: TQuestion; response: TResponse | null; earned: number; correct: boolean }[];
+      /** Which review moment applies and what its policy shows; the entries hold nothing else. */
+      moment: TReviewMoment;
+      shown: TReviewItem[];
+      review: TReviewEntry[];
     };
 
-/** What the trainer may see: question text while in progress; keys only once graded. */
+// The lesson (and section) a missed question sends the trainer back to, from content on disk; a
+// lesson no longer in content links to the course page instead of breaking the review.
+function revisitLink(courseSlug: string, question: TQuestion): TRevisitLink {
+  const found = findLesson(courseSlug, question.lesson);
+  if (!found) return { lesson: question.lesson, lessonTitle: question.lesson, section: null, sectionTitle: null, href: `/courses/${courseSlug}` };
+  const section = question.section ? listLessonSections(found.lesson.body).find((s) => s.id === question.section) : undefined;
+  const href = `/courses/${courseSlug}/${found.lesson.slug}${section ? `#${section.id}` : ""}`;
+  return { lesson: found.lesson.slug, lessonTitle: found.lesson.frontmatter.title, section: section?.id ?? null, sectionTitle: section?.title ?? null, href };
+}
+
+/**
+ * What the trainer may see: question text while in progress; once graded, only what the quiz's
+ * review policy allows at this moment (after a fail, after a pass, with no attempts left). The
+ * hiding happens here, on the server: the page and any API get nothing else to leak.
+ */
 export async function getAttemptView({ userId, attemptId }: { userId: string; attemptId: string }): Promise<TAttemptView> {
   const attempt = await db.quizAttempt.findUnique({
     where: { id: attemptId },
     select: {
       userId: true,
+      quizId: true,
       number: true,
       status: true,
       draw: true,
@@ -413,7 +434,7 @@ export async function getAttemptView({ userId, attemptId }: { userId: string; at
       scorePercent: true,
       passed: true,
       gradedAt: true,
-      quiz: { select: { passMark: true } },
+      quiz: { select: { passMark: true, kind: true, maxAttempts: true, reviewPolicy: true, course: { select: { slug: true } } } },
       answers: { select: { questionId: true, response: true, earned: true, correct: true } },
     },
   });
@@ -440,19 +461,35 @@ export async function getAttemptView({ userId, attemptId }: { userId: string; at
       responses,
     };
   }
+  const graded = await db.quizAttempt.findMany({ where: { userId, quizId: attempt.quizId, status: "GRADED" }, select: { passed: true } });
+  const { quiz } = attempt;
+  const moment = reviewMoment({
+    passedAny: graded.some((a) => a.passed),
+    attemptsLeft: quiz.maxAttempts === null ? null : quiz.maxAttempts - graded.length,
+  });
+  const shown = readStoredPolicy(quiz.kind === "FINAL" ? "final" : "lesson-check", quiz.reviewPolicy)[moment];
   return {
     status: "GRADED",
     attemptId,
     number: attempt.number,
     scorePercent: attempt.scorePercent ?? 0,
     passed: !!attempt.passed,
-    passMark: attempt.quiz.passMark,
+    passMark: quiz.passMark,
     gradedAt: (attempt.gradedAt ?? new Date()).toISOString(),
-    review: draw.map((d) => ({
-      question: definitions.get(`${d.questionId}@${d.version}`)!,
-      response: responseOf(d.questionId),
-      earned: answers.get(d.questionId)?.earned ?? 0,
-      correct: !!answers.get(d.questionId)?.correct,
-    })),
+    moment,
+    shown,
+    review: draw.map((d) => {
+      const question = definitions.get(`${d.questionId}@${d.version}`)!;
+      return buildReviewEntry(
+        {
+          question,
+          response: responseOf(d.questionId),
+          earned: answers.get(d.questionId)?.earned ?? 0,
+          correct: !!answers.get(d.questionId)?.correct,
+          revisit: shown.includes("revisit") ? revisitLink(quiz.course.slug, question) : null,
+        },
+        shown,
+      );
+    }),
   };
 }

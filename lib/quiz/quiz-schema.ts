@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { resolveReviewPolicy, ZReviewPolicyInput } from "./review-policy";
 
 // Shapes of quiz content (answer keys included), of what the browser may see, and of what a
 // trainer submits. The full-question schemas describe answer keys, so modules that load real
@@ -40,6 +41,15 @@ const ZQuestionBase = {
   lesson: ZId,
   prompt: z.string().trim().min(1).max(PROMPT_MAX),
   explanation: z.string().trim().min(1).max(EXPLANATION_MAX),
+  // The objectives of its lesson this question tests, numbered from 1 as listed in the lesson's
+  // frontmatter; content:check requires them in a final and that every objective is tested.
+  objectives: z.array(z.number().int().min(1).max(8)).min(1).max(8).optional(),
+  // The id of the lesson heading to revisit when the question is missed (content:check resolves it).
+  section: z
+    .string()
+    .max(120)
+    .regex(ID_PATTERN, "must be a heading id: lowercase letters, digits and single hyphens")
+    .optional(),
 };
 
 type TIssueCtx = z.core.$RefinementCtx<unknown>;
@@ -252,6 +262,8 @@ export const ZQuizFile = z
     maxAttempts: z.number().int().min(1).max(1_000).nullable().default(null),
     cooldownMinutes: z.number().int().min(0).max(30 * 24 * 60).default(0),
     estimatedMinutes: z.number().int().min(1).max(24 * 60).optional(),
+    // What a review shows after a fail, after a pass and with no attempts left (lib/quiz/review-policy).
+    review: ZReviewPolicyInput.optional(),
     questions: z.array(ZQuestion).min(1).max(QUESTIONS_MAX),
   })
   .superRefine((quiz, ctx) => {
@@ -295,7 +307,7 @@ export const ZQuizFile = z
       });
     }
   })
-  .transform((quiz) => ({ ...quiz, draw: quiz.draw ?? quiz.questions.length }));
+  .transform((quiz) => ({ ...quiz, draw: quiz.draw ?? quiz.questions.length, review: resolveReviewPolicy(quiz.kind, quiz.review) }));
 export type TQuizFile = z.output<typeof ZQuizFile>;
 export type TQuizFileInput = z.input<typeof ZQuizFile>;
 

@@ -72,7 +72,57 @@ export default async function AdminQuizzesPage({ searchParams }: { searchParams:
         ) : report.items.length === 0 ? (
           <p className="mt-4 rounded-lg border border-dashed border-slate-300 p-4 text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">No graded attempts for {report.title} yet.</p>
         ) : (
-          <div className="mt-4 overflow-x-auto">
+          <>
+          <h3 id="objectives-title" className="mt-6 font-semibold">
+            By objective
+          </h3>
+          <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+            Every graded answer counts toward the lesson objectives its question tests. A low proportion here points at a lesson that does not teach the objective well, not just at a weak item.
+          </p>
+          <div className="mt-3 overflow-x-auto">
+            <table aria-labelledby="objectives-title" className="w-full min-w-[44rem] text-left text-sm">
+              <thead>
+                <tr className="border-b border-slate-200 dark:border-slate-800">
+                  <th scope="col" className="py-2 pr-3">
+                    Objective
+                  </th>
+                  <th scope="col" className="pr-3">
+                    Questions
+                  </th>
+                  <th scope="col" className="pr-3">
+                    Answers
+                  </th>
+                  <th scope="col">Proportion correct</th>
+                </tr>
+              </thead>
+              <tbody>
+                {report.objectives.map((o) => (
+                  <tr key={`${o.lesson}-${o.number}`} className="border-b border-slate-100 align-top dark:border-slate-900">
+                    <td className="py-2 pr-3">
+                      <span className="block">{o.text}</span>
+                      <span className="text-xs text-slate-500">
+                        {o.lessonTitle} · objective {o.number}
+                      </span>
+                    </td>
+                    <td className="pr-3">{o.questionIds.length === 0 ? <span className="text-red-700 dark:text-red-300">none: untested</span> : o.questionIds.length}</td>
+                    <td className="pr-3">{o.answers}</td>
+                    <td>
+                      {o.proportionCorrect === null ? (
+                        "—"
+                      ) : (
+                        <>
+                          {pct(o.proportionCorrect)}
+                          {o.proportionCorrect < 0.5 && <span className="ml-1 text-xs text-red-700 dark:text-red-300">weak objective</span>}
+                        </>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          <h3 className="mt-8 font-semibold">By question</h3>
+          <div className="mt-3 overflow-x-auto">
             <table className="w-full min-w-[44rem] text-left text-sm">
               <caption className="sr-only">
                 Item analysis for {report.title}: proportion correct, discrimination and most chosen answers per question
@@ -130,6 +180,7 @@ export default async function AdminQuizzesPage({ searchParams }: { searchParams:
               </tbody>
             </table>
           </div>
+          </>
         )}
       </section>
     </div>

@@ -25,6 +25,7 @@ export default async function CoursePage({ params }: { params: Promise<{ course:
   if (!source) notFound();
   const course = toCourseView(source);
   const intro = await compileLesson(`${source.slug}/course`, source.intro);
+  const checkOf = new Map(course.lessonChecks.map((q) => [q.lesson, q]));
   return (
     <div className="mx-auto max-w-6xl px-4 py-10">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-600 dark:text-slate-400">
@@ -65,6 +66,14 @@ export default async function CoursePage({ params }: { params: Promise<{ course:
                       {l.title}
                     </a>
                     <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{l.summary}</p>
+                    {checkOf.get(l.slug) && (
+                      <p className="mt-1 text-sm">
+                        <Link href={`/courses/${course.slug}/quiz/${checkOf.get(l.slug)?.slug}`} className="text-brand-700 underline dark:text-brand-100">
+                          Knowledge check<span className="sr-only">: {l.title}</span>
+                        </Link>{" "}
+                        <span className="text-slate-500 dark:text-slate-400">· practice, not graded for credit</span>
+                      </p>
+                    )}
                   </div>
                   <span className="shrink-0 text-sm text-slate-500 dark:text-slate-400">{l.minutes} min</span>
                 </li>

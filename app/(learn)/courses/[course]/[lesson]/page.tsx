@@ -32,6 +32,7 @@ export default async function LessonPage({ params }: TParams) {
   const { course, lesson, previous, next, index } = found;
   const compiled = await compileLesson(`${course.slug}/${lesson.slug}/${lesson.hash}`, lesson.body);
   const final = course.quizzes.find((q) => q.quiz.kind === "final");
+  const check = course.quizzes.find((q) => q.quiz.kind === "lesson-check" && q.quiz.lesson === lesson.slug);
   return (
     <div className="mx-auto max-w-6xl px-4 py-8">
       <LessonProgress
@@ -81,6 +82,19 @@ export default async function LessonPage({ params }: TParams) {
           <div className="prose prose-slate mt-8 max-w-none dark:prose-invert prose-headings:scroll-mt-20 prose-a:text-brand-700 dark:prose-a:text-brand-100">
             <MdxContent code={compiled.code} />
           </div>
+          {check && (
+            <section aria-labelledby="knowledge-check" className="no-print mt-12 rounded-lg border border-brand-100 bg-brand-50 p-5 dark:border-slate-700 dark:bg-slate-900">
+              <h2 id="knowledge-check" className="font-semibold">
+                Check your understanding
+              </h2>
+              <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
+                {check.quiz.questions.length} short questions on this lesson, with explanations. Practice only: it does not count toward your credit.
+              </p>
+              <a href={`/courses/${course.slug}/quiz/${check.slug}`} className="mt-3 inline-block font-medium text-brand-700 underline dark:text-brand-100">
+                Knowledge check: {lesson.frontmatter.title}
+              </a>
+            </section>
+          )}
           <nav aria-label="Lessons" className="no-print mt-12 flex flex-col gap-3 border-t border-slate-200 pt-6 sm:flex-row sm:justify-between dark:border-slate-800">
             {previous ? (
               <a href={`/courses/${course.slug}/${previous.slug}`} className="rounded-md border border-slate-300 px-4 py-3 hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-900" rel="prev">

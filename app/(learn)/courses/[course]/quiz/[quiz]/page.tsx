@@ -59,7 +59,7 @@ export default async function QuizOverviewPage({ params }: TParams) {
       </ul>
       <p className="mt-6 text-slate-700 dark:text-slate-300">
         Answers save as you go. Questions are drawn from a larger pool, so a retake shows a different set where possible. Your best attempt counts
-        {quiz.kind === "FINAL" ? "; pass after completing every lesson to earn the course's credit." : "."}
+        {quiz.kind === "FINAL" ? "; pass after completing every lesson to earn the course's credit." : ". This knowledge check is practice: it does not count toward your credit, and its review explains every answer."}
       </p>
       <div className="mt-8">
         {overview.openAttemptId ? (
