@@ -101,7 +101,7 @@ export type TTrainerAttempt = {
   quizTitle: string;
   kind: "FINAL" | "LESSON_CHECK";
   number: number;
-  status: "IN_PROGRESS" | "GRADED";
+  status: "IN_PROGRESS" | "GRADED" | "CLOSED";
   startedAt: Date;
   submittedAt: Date | null;
   scorePercent: number | null;
