@@ -9,7 +9,10 @@ async function main() {
   const db = createPrismaClient(database.url, { max: 2 });
   try {
     const r = await syncContent(db);
-    console.log(`synced ${r.courses} course(s), ${r.lessons} lesson(s), ${r.quizzes} quiz(zes); ${r.changed} change(s)`);
+    console.log(
+      `synced ${r.courses} course(s), ${r.lessons} lesson(s), ${r.quizzes} quiz(zes); ${r.changed} change(s)` +
+        (r.retired.length ? `; retired ${r.retired.join(", ")} (${r.closedAttempts} open attempt(s) closed)` : ""),
+    );
   } finally {
     await db.$disconnect();
     await database.stop();

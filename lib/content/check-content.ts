@@ -138,7 +138,7 @@ export const CONTENT_CHECKS: TContentCheck[] = [
   },
   {
     rule: "links",
-    description: "every internal link (/courses/...) points at a course, lesson or quiz that exists",
+    description: "every internal link (`/courses/...`) points at a course, lesson or quiz that exists",
     run({ courses }) {
       const paths = new Set<string>();
       for (const c of courses) {
@@ -156,7 +156,7 @@ export const CONTENT_CHECKS: TContentCheck[] = [
   },
   {
     rule: "images",
-    description: "every image is a file in the course's images/ folder (SVG, PNG or WebP, size-limited) and has alt text",
+    description: "every image is a file in the course's `images/` folder (SVG, PNG or WebP, at most 150 KB) and has alt text",
     run: ({ courses }) =>
       courses.flatMap(sourcesOf).flatMap((s) =>
         [...s.body.matchAll(IMAGE)].flatMap((m) => {
@@ -171,12 +171,12 @@ export const CONTENT_CHECKS: TContentCheck[] = [
   },
   {
     rule: "lesson-structure",
-    description: "every lesson has at least one visual (a <Figure>, a diagram or an image) and ends with <KeyTakeaways>",
+    description: "every lesson has at least one visual (a `<Figure>`, a diagram or an image) and ends with `<KeyTakeaways>`",
     run: ({ courses }) =>
       courses.flatMap(sourcesOf).flatMap((s) => {
         if (!s.lesson) return [];
         const problems: TContentProblem[] = [];
-        const end = s.bodyLine + s.body.split("\n").length - 1;
+        const end = s.bodyLine + s.body.replace(/\s+$/, "").split("\n").length - 1;
         if (!s.body.includes("<KeyTakeaways")) problems.push({ file: s.file, line: end, rule: "lesson-structure", message: "a lesson ends with <KeyTakeaways>" });
         if (!VISUAL.test(s.body)) problems.push({ file: s.file, line: s.bodyLine, rule: "lesson-structure", message: "a lesson needs at least one visual (<Figure>, a diagram or an image)" });
         return problems;

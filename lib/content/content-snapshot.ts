@@ -58,3 +58,13 @@ export function snapshotFromGit(roots: string[]): TContentSnapshot | null {
   }
   return inGit ? snapshot : null;
 }
+
+/** The snapshot of already-loaded courses (what a sync of them would leave in the database). */
+export function snapshotFromCourses(courses: { slug: string; frontmatter: { version: string }; lessons: { slug: string; hash: string }[]; quizzes: { quiz: { questions: Parameters<typeof hashQuestion>[0][] } }[] }[], source = "the last sync"): TContentSnapshot {
+  const snapshot: TContentSnapshot = { source, courses: new Map(), questions: new Map() };
+  for (const c of courses) {
+    snapshot.courses.set(c.slug, { version: c.frontmatter.version, lessons: new Map(c.lessons.map((l) => [l.slug, l.hash])) });
+    for (const q of c.quizzes) for (const question of q.quiz.questions) snapshot.questions.set(`${question.id}@${question.version}`, hashQuestion(question));
+  }
+  return snapshot;
+}

@@ -55,5 +55,5 @@ test("invalid frontmatter names the file and the field", () => {
   const file = path.join(dir, "courses/fixture-course/lessons/02-second-steps.mdx");
   writeFileSync(file, readFileSync(file, "utf8").replace("minutes: 15", "minutes: -3"));
   expect(() => useContent(dir)).toThrow(ContentError);
-  expect(() => useContent(dir)).toThrow(/02-second-steps.mdx: minutes/);
+  expect(() => useContent(dir)).toThrow(/02-second-steps.mdx:4: minutes/);
 });

