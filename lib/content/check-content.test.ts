@@ -63,37 +63,55 @@ const CASES: TCase[] = [
   {
     rule: "frontmatter",
     file: L2,
-    breakIt: (r) => (edit(r, L2, "minutes: 10", "minutes: -3"), "minutes: -3"),
+    breakIt: (r) => {
+      edit(r, L2, "minutes: 10", "minutes: -3");
+      return "minutes: -3";
+    },
     message: /minutes Too small/,
   },
   {
     rule: "json",
     file: QUIZ,
-    breakIt: (r) => (edit(r, QUIZ, '"passMark": 60,', '"passMark": 60'), '"timeLimitMinutes"'),
+    breakIt: (r) => {
+      edit(r, QUIZ, '"passMark": 60,', '"passMark": 60');
+      return '"timeLimitMinutes"';
+    },
     message: /not valid JSON at line \d+, column \d+/,
   },
   {
     rule: "quiz-schema",
     file: QUIZ,
-    breakIt: (r) => (edit(r, QUIZ, '"answer": "climb"', '"answer": "sideways"'), '"answer": "sideways"'),
+    breakIt: (r) => {
+      edit(r, QUIZ, '"answer": "climb"', '"answer": "sideways"');
+      return '"answer": "sideways"';
+    },
     message: /question "wu-gradual" answer: answer "sideways" is not one of the option ids/,
   },
   {
     rule: "question-lesson",
     file: QUIZ,
-    breakIt: (r) => (edit(r, QUIZ, '"lesson": "reading-the-room"', '"lesson": "03-reading-the-room"'), '"id": "wu-minutes"'),
+    breakIt: (r) => {
+      edit(r, QUIZ, '"lesson": "reading-the-room"', '"lesson": "03-reading-the-room"');
+      return '"id": "wu-minutes"';
+    },
     message: /question "wu-minutes" names unknown lesson "03-reading-the-room"/,
   },
   {
     rule: "contact-hours",
     file: "course.mdx",
-    breakIt: (r) => (edit(r, "course.mdx", "contactHours: 0.5", "contactHours: 1"), "contactHours: 1"),
+    breakIt: (r) => {
+      edit(r, "course.mdx", "contactHours: 0.5", "contactHours: 1");
+      return "contactHours: 1";
+    },
     message: /contactHours is 1 but the lessons' minutes add up to 30/,
   },
   {
     rule: "mdx-compile",
     file: L1,
-    breakIt: (r) => (edit(r, L1, "</KeyTakeaways>", "</KeyTakeaway>"), "</KeyTakeaway>"),
+    breakIt: (r) => {
+      edit(r, L1, "</KeyTakeaways>", "</KeyTakeaway>");
+      return "</KeyTakeaway>";
+    },
     message: /does not compile: Unexpected closing tag `<\/KeyTakeaway>`/,
   },
   {
@@ -109,25 +127,37 @@ const CASES: TCase[] = [
   {
     rule: "no-imports",
     file: L1,
-    breakIt: (r) => (edit(r, L1, "## What a warm-up is for", 'import { x } from "./x"\n\n## What a warm-up is for'), "import { x }"),
+    breakIt: (r) => {
+      edit(r, L1, "## What a warm-up is for", 'import { x } from "./x"\n\n## What a warm-up is for');
+      return "import { x }";
+    },
     message: /may not import or export/,
   },
   {
     rule: "links",
     file: L1,
-    breakIt: (r) => (edit(r, L1, "/courses/warm-up-basics/planning-the-sequence", "/courses/warm-up-basics/planing"), "/courses/warm-up-basics/planing"),
+    breakIt: (r) => {
+      edit(r, L1, "/courses/warm-up-basics/planning-the-sequence", "/courses/warm-up-basics/planing");
+      return "/courses/warm-up-basics/planing";
+    },
     message: /broken internal link \/courses\/warm-up-basics\/planing/,
   },
   {
     rule: "images",
     file: L2,
-    breakIt: (r) => (edit(r, L2, "](images/intensity-steps.svg)", "](images/missing.svg)"), "images/missing.svg"),
+    breakIt: (r) => {
+      edit(r, L2, "](images/intensity-steps.svg)", "](images/missing.svg)");
+      return "images/missing.svg";
+    },
     message: /image "images\/missing.svg" does not exist/,
   },
   {
     rule: "images",
     file: L1,
-    breakIt: (r) => (edit(r, L1, /!\[[^\]]+\]\(images\/intensity-steps.svg\)/, "![](images/intensity-steps.svg)"), "![](images/"),
+    breakIt: (r) => {
+      edit(r, L1, /!\[[^\]]+\]\(images\/intensity-steps.svg\)/, "![](images/intensity-steps.svg)");
+      return "![](images/";
+    },
     message: /needs alt text/,
   },
   {
@@ -143,33 +173,48 @@ const CASES: TCase[] = [
   {
     rule: "lesson-structure",
     file: L2,
-    breakIt: (r) => (edit(r, L2, /<KeyTakeaways>[\s\S]*<\/KeyTakeaways>/, "That is all."), "That is all."),
+    breakIt: (r) => {
+      edit(r, L2, /<KeyTakeaways>[\s\S]*<\/KeyTakeaways>/, "That is all.");
+      return "That is all.";
+    },
     message: /a lesson ends with <KeyTakeaways>/,
   },
   {
     rule: "final-coverage",
     file: QUIZ,
-    breakIt: (r) => (edit(r, QUIZ, '"lesson": "reading-the-room"', '"lesson": "why-warm-up"'), "{"),
+    breakIt: (r) => {
+      edit(r, QUIZ, '"lesson": "reading-the-room"', '"lesson": "why-warm-up"');
+      return "{";
+    },
     message: /no question covers lesson "reading-the-room"/,
   },
   {
     rule: "changelog",
     file: "course.mdx",
-    breakIt: (r) => (edit(r, "course.mdx", 'version: "1.0.0"\n    changes', 'version: "2.0.0"\n    changes'), 'version: "2.0.0"'),
+    breakIt: (r) => {
+      edit(r, "course.mdx", 'version: "1.0.0"\n    changes', 'version: "2.0.0"\n    changes');
+      return 'version: "2.0.0"';
+    },
     message: /changelog entry 2.0.0 is newer than the course version 1.0.0/,
   },
   {
     rule: "course-version",
     file: L2,
     withPrevious: true,
-    breakIt: (r) => (edit(r, L2, "Open with whole-body movement", "Start with whole-body movement"), "---"),
+    breakIt: (r) => {
+      edit(r, L2, "Open with whole-body movement", "Start with whole-body movement");
+      return "---";
+    },
     message: /changed since the last sync but the course is still version 1.0.0/,
   },
   {
     rule: "question-version",
     file: QUIZ,
     withPrevious: true,
-    breakIt: (r) => (edit(r, QUIZ, '"answer": "climb"', '"answer": "flat"'), '"id": "wu-gradual"'),
+    breakIt: (r) => {
+      edit(r, QUIZ, '"answer": "climb"', '"answer": "flat"');
+      return '"id": "wu-gradual"';
+    },
     message: /question "wu-gradual" changed since the last sync but is still version 1: give it version 2/,
   },
 ];
