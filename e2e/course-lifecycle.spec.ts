@@ -36,19 +36,19 @@ function syncEditedCourse(editCourseMdx: (text: string) => string): string {
   });
 }
 
-async function api(page: Page, user: TTestUser) {
+async function headersFor(user: TTestUser) {
   return { cookie: `next-auth.session-token=${await sessionCookieValue(user)}`, "content-type": "application/json" };
 }
 
 async function readEveryLesson(page: Page, user: TTestUser) {
-  const headers = await api(page, user);
+  const headers = await headersFor(user);
   for (const lesson of LESSONS) {
     expect((await page.request.post("/api/progress/lesson", { headers, data: { course: COURSE, lesson, complete: true } })).status()).toBe(200);
   }
 }
 
 async function startFinal(page: Page, user: TTestUser): Promise<string> {
-  const res = await page.request.post("/api/quiz/attempts", { headers: await api(page, user), data: { course: COURSE, quiz: "final" } });
+  const res = await page.request.post("/api/quiz/attempts", { headers: await headersFor(user), data: { course: COURSE, quiz: "final" } });
   expect(res.status()).toBeLessThan(300);
   return ((await res.json()) as { attemptId: string }).attemptId;
 }
@@ -74,7 +74,7 @@ test("a trainer who completed a course sees 'updated since you completed it' wit
   await readEveryLesson(page, completer);
   const attemptId = await startFinal(page, completer);
   const submitted = await page.request.post(`/api/quiz/attempts/${attemptId}/submit`, {
-    headers: await api(page, completer),
+    headers: await headersFor(completer),
     data: { idempotencyKey: `lifecycle-${attemptId}`, answers: ANSWERS },
   });
   expect(((await submitted.json()) as { passed: boolean; creditAwarded: boolean }).creditAwarded).toBe(true);
@@ -106,7 +106,7 @@ test("retiring a course mid-attempt closes the attempt; dashboard and transcript
   const midway = await asTrainer({ name: "Milo Midway" });
   await readEveryLesson(page, midway);
   const attemptId = await startFinal(page, midway);
-  await page.request.put(`/api/quiz/attempts/${attemptId}/answers`, { headers: await api(page, midway), data: { answers: { "wu-gradual": ANSWERS["wu-gradual"] } } });
+  await page.request.put(`/api/quiz/attempts/${attemptId}/answers`, { headers: await headersFor(midway), data: { answers: { "wu-gradual": ANSWERS["wu-gradual"] } } });
   // Midway has read every lesson but not passed: the course is in progress on the dashboard.
   await page.goto("/dashboard");
   await expect(page.getByRole("region", { name: "Courses in progress" })).toContainText("Warm-Up Basics for Group Classes");
@@ -118,7 +118,7 @@ test("retiring a course mid-attempt closes the attempt; dashboard and transcript
   const stored = await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId }, select: { status: true, gradedAt: true, passed: true } });
   expect(stored).toEqual({ status: "CLOSED", gradedAt: null, passed: null });
   const submit = await page.request.post(`/api/quiz/attempts/${attemptId}/submit`, {
-    headers: await api(page, midway),
+    headers: await headersFor(midway),
     data: { idempotencyKey: `late-${attemptId}`, answers: ANSWERS },
   });
   expect(submit.status()).toBe(409);

@@ -16,7 +16,7 @@ async function main() {
   const db = createPrismaClient(database.url, { max: 2 });
   try {
     if (!only) {
-      const check = await runContentCheck({ previous: await snapshotFromDatabase(db), seedOverlap: false });
+      const check = await runContentCheck({ previous: await snapshotFromDatabase(db) });
       if (!check.ok) throw new ContentError(check.lines.join("\n"));
     }
     const r = only ? await syncContent(db, [loadCourse(path.resolve(only))]) : await syncContent(db);

@@ -88,7 +88,7 @@ async function main() {
     step(4, TOTAL, "Checking and syncing courses from content/");
     // The same check as `npm run content:check`, against what this database holds, so a course
     // the build or the sync would refuse never reaches the database (docs/authoring.md).
-    const check = await runContentCheck({ previous: await snapshotFromDatabase(db), seedOverlap: false });
+    const check = await runContentCheck({ previous: await snapshotFromDatabase(db) });
     for (const line of check.lines) console.log(`      ${line}`);
     if (!check.ok) throw new StartupError("content check failed: fix the problems above (docs/authoring.md explains each rule), then run npm start again");
     const sync = await syncContent(db);
