@@ -140,30 +140,37 @@ export function loadCourse(dir: string): TCourseSource {
   if (!slugCheck.success) throw contentError({ file: dir, rule: "course-folder" }, `folder name ${slugCheck.error.issues[0]?.message}`);
   const courseFile = path.join(dir, "course.mdx");
   if (!existsSync(courseFile)) throw contentError({ file: dir, rule: "course-folder" }, "missing course.mdx");
+  // Every file is read even after a problem, so an author sees all of a course's problems at once.
+  const problems: (TContentLocation & { message: string })[] = [];
   const courseRaw = readFileSync(courseFile, "utf8");
   const courseMatter = matter(courseRaw);
   const fm = ZCourseFrontmatter.safeParse(courseMatter.data);
-  if (!fm.success) throw issuesError(frontmatterIssues(courseFile, courseRaw, fm.error.issues));
+  if (!fm.success) problems.push(...frontmatterIssues(courseFile, courseRaw, fm.error.issues));
 
   const lessonsDir = path.join(dir, "lessons");
   const lessons: TLessonSource[] = [];
+  // Slugs from file names, so a lesson with bad frontmatter does not also make its questions "unknown".
+  const seen = new Set<string>();
   for (const name of existsSync(lessonsDir) ? readdirSync(lessonsDir).sort() : []) {
     if (!name.endsWith(".mdx")) continue;
     const file = path.join(lessonsDir, name);
     const m = LESSON_FILE.exec(name);
-    if (!m) throw contentError({ file, rule: "lesson-file" }, "lesson files are named NN-slug.mdx, e.g. 01-introduction.mdx");
+    if (!m) {
+      problems.push({ file, rule: "lesson-file", message: "lesson files are named NN-slug.mdx, e.g. 01-introduction.mdx" });
+      continue;
+    }
+    if (seen.has(m[2])) problems.push({ file, rule: "lesson-file", message: `duplicate lesson slug "${m[2]}"` });
+    seen.add(m[2]);
     const raw = readFileSync(file, "utf8");
     const parsed = matter(raw);
     const lfm = ZLessonFrontmatter.safeParse(parsed.data);
-    if (!lfm.success) throw issuesError(frontmatterIssues(file, raw, lfm.error.issues));
+    if (!lfm.success) {
+      problems.push(...frontmatterIssues(file, raw, lfm.error.issues));
+      continue;
+    }
     lessons.push({ slug: m[2], order: Number(m[1]), file, frontmatter: lfm.data, body: parsed.content, bodyLine: bodyStartLine(raw, parsed.content), hash: hashText(raw) });
   }
-  if (lessons.length === 0) throw contentError({ file: dir, rule: "lesson-file" }, "a course needs at least one lesson in lessons/");
-  const seen = new Set<string>();
-  for (const l of lessons) {
-    if (seen.has(l.slug)) throw contentError({ file: l.file, rule: "lesson-file" }, `duplicate lesson slug "${l.slug}"`);
-    seen.add(l.slug);
-  }
+  if (seen.size === 0) problems.push({ file: dir, rule: "lesson-file", message: "a course needs at least one lesson in lessons/" });
 
   const quizzesDir = path.join(dir, "quizzes");
   const quizzes: TQuizSource[] = [];
@@ -171,10 +178,19 @@ export function loadCourse(dir: string): TCourseSource {
     if (!name.endsWith(".json")) continue;
     const file = path.join(quizzesDir, name);
     const raw = readFileSync(file, "utf8");
-    const data = parseJsonFile(file, raw);
+    let data: unknown;
+    try {
+      data = parseJsonFile(file, raw);
+    } catch (error) {
+      if (!(error instanceof ContentError)) throw error;
+      problems.push(...error.problems);
+      continue;
+    }
     const q = ZQuizFile.safeParse(data);
-    if (!q.success) throw issuesError(quizIssues(file, raw, data, q.error.issues));
-    const quizSlug = name.replace(/\.json$/, "");
+    if (!q.success) {
+      problems.push(...quizIssues(file, raw, data, q.error.issues));
+      continue;
+    }
     const unknown = q.data.questions
       .filter((question) => !seen.has(question.lesson))
       .map((question) => ({
@@ -183,19 +199,24 @@ export function loadCourse(dir: string): TCourseSource {
         rule: "question-lesson",
         message: `question "${question.id}" names unknown lesson "${question.lesson}" (a lesson is named by its file name without the NN- prefix: ${[...seen].join(", ")})`,
       }));
-    if (unknown.length) throw issuesError(unknown);
-    if (q.data.lesson && !seen.has(q.data.lesson)) throw contentError({ file, line: findLine(raw, /^\s*"lesson"\s*:/), rule: "question-lesson" }, `unknown lesson "${q.data.lesson}"`);
-    quizzes.push({ slug: quizSlug, file, quiz: q.data, hash: hashText(raw), raw });
+    problems.push(...unknown);
+    if (q.data.lesson && !seen.has(q.data.lesson)) {
+      problems.push({ file, line: findLine(raw, /^\s*"lesson"\s*:/), rule: "question-lesson", message: `unknown lesson "${q.data.lesson}"` });
+    }
+    quizzes.push({ slug: name.replace(/\.json$/, ""), file, quiz: q.data, hash: hashText(raw), raw });
   }
-  if (quizzes.filter((q) => q.quiz.kind === "final").length > 1) throw contentError({ file: quizzesDir, rule: "quiz-schema" }, "at most one final assessment per course");
+  if (quizzes.filter((q) => q.quiz.kind === "final").length > 1) problems.push({ file: quizzesDir, rule: "quiz-schema", message: "at most one final assessment per course" });
 
   const contactMinutes = lessons.reduce((sum, l) => sum + l.frontmatter.minutes, 0);
-  if (Math.round(fm.data.contactHours * 60) !== contactMinutes) {
-    throw contentError(
-      { file: courseFile, line: findLine(courseRaw, /^contactHours\s*:/), rule: "contact-hours" },
-      `contactHours is ${fm.data.contactHours} but the lessons' minutes add up to ${contactMinutes} (${contactMinutes / 60} h)`,
-    );
+  if (fm.success && lessons.length === seen.size && Math.round(fm.data.contactHours * 60) !== contactMinutes) {
+    problems.push({
+      file: courseFile,
+      line: findLine(courseRaw, /^contactHours\s*:/),
+      rule: "contact-hours",
+      message: `contactHours is ${fm.data.contactHours} but the lessons' minutes add up to ${contactMinutes} (${contactMinutes / 60} h)`,
+    });
   }
+  if (problems.length || !fm.success) throw issuesError(problems);
   const hash = hashText([hashText(courseRaw), ...lessons.map((l) => l.hash), ...quizzes.map((q) => q.hash)].join(":"));
   return { slug, dir, frontmatter: fm.data, raw: courseRaw, intro: courseMatter.content, introLine: bodyStartLine(courseRaw, courseMatter.content), lessons, quizzes, contactMinutes, hash };
 }
