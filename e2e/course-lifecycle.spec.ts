@@ -101,7 +101,12 @@ test("a trainer who completed a course sees 'updated since you completed it' wit
   expect((await db.certificate.findFirstOrThrow({ where: { code: certificateCode }, select: { courseVersion: true } })).courseVersion).toBe("1.0.0");
 });
 
-test("retiring a course mid-attempt closes the attempt; dashboard and transcript show it retired with working links; the certificate still verifies", async ({ page, asTrainer, browser }) => {
+test("retiring a course mid-attempt closes the attempt; dashboard, transcript and admin show it retired with working links; the certificate still verifies", async ({
+  page,
+  asTrainer,
+  asAdmin,
+  browser,
+}) => {
   test.setTimeout(90_000);
   const midway = await asTrainer({ name: "Milo Midway" });
   await readEveryLesson(page, midway);
@@ -157,4 +162,13 @@ test("retiring a course mid-attempt closes the attempt; dashboard and transcript
   await expect(visitor.getByRole("heading", { name: "Valid certificate" })).toBeVisible();
   expect((await visitor.request.get(`/api/verify/${certificateCode}`)).status()).toBe(200);
   await completerContext.close();
+
+  // The admin console: the course and the trainer's progress are labelled retired, the attempt closed.
+  await asAdmin();
+  await page.goto("/admin/courses");
+  await expect(page.getByRole("heading", { name: "Warm-Up Basics for Group Classes (retired)" })).toBeVisible();
+  await expectLinksWork(page);
+  await page.goto(`/admin/trainers/${midway.id}`);
+  await expect(page.getByText("Warm-Up Basics for Group Classes (retired)").first()).toBeVisible();
+  await expect(page.getByText("Closed (course retired)")).toBeVisible();
 });
