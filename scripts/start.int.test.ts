@@ -52,3 +52,21 @@ test("a port in use is reported with the fix", async () => {
     blocker.close();
   }
 });
+
+test("npm start runs the content check before syncing: a lesson with an unknown component never reaches the database", async () => {
+  const { cpSync, mkdtempSync, readFileSync, writeFileSync } = await import("node:fs");
+  const os = await import("node:os");
+  const path = await import("node:path");
+  const { db } = await import("@/lib/db");
+  const root = mkdtempSync(path.join(os.tmpdir(), "start-content-"));
+  cpSync(path.resolve("e2e/fixtures/content/courses/warm-up-basics"), path.join(root, "courses/warm-up-basics"), { recursive: true });
+  const lesson = path.join(root, "courses/warm-up-basics/lessons/02-planning-the-sequence.mdx");
+  writeFileSync(lesson, readFileSync(lesson, "utf8").replace("<ExerciseCard ", "<ExerciseTile "));
+  const line = readFileSync(lesson, "utf8").split("\n").findIndex((l) => l.includes("<ExerciseTile")) + 1;
+
+  const r = await start({ DATABASE_URL: process.env.DATABASE_URL!, CONTENT_DIR: root, EXTRA_CONTENT_DIR: "", PORT: "3421" });
+  expect(r.code).toBe(1);
+  expect(r.stdout).toContain(`${lesson}:${line} [components] <ExerciseTile> is not a lesson component`);
+  expect(errorLines(r.stderr)).toEqual([expect.stringMatching(/^✖ content check failed: fix the problems above/)]);
+  expect(await db.course.count()).toBe(0);
+}, 120_000);

@@ -4,9 +4,11 @@ import path from "node:path";
 import { createPrismaClient } from "@/lib/db/client";
 import { isPortFree } from "@/lib/db/embedded";
 import { MigrationError, migrateDatabase } from "@/lib/db/migrate";
+import { snapshotFromDatabase } from "@/lib/content/content-snapshot.server";
 import { syncContent } from "@/lib/content/sync-content.server";
 import { parseEnv } from "@/lib/env";
 import { DEMO_ADMIN, DEMO_TRAINER, seedDemoAccounts } from "@/prisma/seed-helpers";
+import { runContentCheck } from "./lib/content-check-runner";
 import { sourceStamp } from "./lib/source-stamp";
 import { DATA_DIR, fail, loadLocalSecrets, openDatabase, StartupError, step, type TDatabase } from "./lib/runtime";
 
@@ -83,9 +85,17 @@ async function main() {
 
   const db = createPrismaClient(database.url, { max: 2 });
   try {
-    step(4, TOTAL, "Syncing courses from content/");
+    step(4, TOTAL, "Checking and syncing courses from content/");
+    // The same check as `npm run content:check`, against what this database holds, so a course
+    // the build or the sync would refuse never reaches the database (docs/authoring.md).
+    const check = await runContentCheck({ previous: await snapshotFromDatabase(db) });
+    for (const line of check.lines) console.log(`      ${line}`);
+    if (!check.ok) throw new StartupError("content check failed: fix the problems above (docs/authoring.md explains each rule), then run npm start again");
     const sync = await syncContent(db);
-    console.log(`      ${sync.courses} course(s), ${sync.lessons} lesson(s), ${sync.changed} change(s)`);
+    console.log(
+      `      ${sync.courses} course(s), ${sync.lessons} lesson(s), ${sync.changed} change(s)` +
+        (sync.retired.length ? `; retired ${sync.retired.join(", ")} (${sync.closedAttempts} open attempt(s) closed)` : ""),
+    );
     if (mode === "demo") {
       step(5, TOTAL, "Seeding demo accounts");
       const seeded = await seedDemoAccounts(db);

@@ -83,7 +83,7 @@ export async function streamAttemptsCsv({ adminId, userId, pageSize }: { adminId
       a.quiz.title,
       a.quiz.kind === "FINAL" ? "final" : "lesson check",
       a.number,
-      a.status === "GRADED" ? "graded" : "in progress",
+      a.status === "GRADED" ? "graded" : a.status === "CLOSED" ? "closed" : "in progress",
       a.startedAt,
       a.submittedAt,
       a.scorePercent,

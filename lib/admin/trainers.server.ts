@@ -101,7 +101,7 @@ export type TTrainerAttempt = {
   quizTitle: string;
   kind: "FINAL" | "LESSON_CHECK";
   number: number;
-  status: "IN_PROGRESS" | "GRADED";
+  status: "IN_PROGRESS" | "GRADED" | "CLOSED";
   startedAt: Date;
   submittedAt: Date | null;
   scorePercent: number | null;
@@ -164,6 +164,7 @@ export async function getTrainerRecord({ adminId, userId, now = new Date() }: { 
       select: {
         id: true,
         title: true,
+        archivedAt: true,
         awards: { where: { userId }, select: { id: true } },
         lessons: {
           where: { OR: [{ archivedAt: null }, { progress: { some: { userId } } }] },
@@ -224,7 +225,8 @@ export async function getTrainerRecord({ adminId, userId, now = new Date() }: { 
         completedAt: l.progress[0]?.completedAt ?? null,
         lastPercent: l.progress[0]?.lastPercent ?? 0,
       }));
-      return { id: c.id, title: c.title, lessons, completedLessons: lessons.filter((l) => l.completedAt).length, awarded: c.awards.length > 0 };
+      // Retired courses keep their history here, labelled (decision 010).
+      return { id: c.id, title: c.archivedAt ? `${c.title} (retired)` : c.title, lessons, completedLessons: lessons.filter((l) => l.completedAt).length, awarded: c.awards.length > 0 };
     }),
     attempts: attempts.map((a) => ({
       id: a.id,

@@ -2,6 +2,7 @@ import "server-only";
 import { bundleMDX } from "mdx-bundler";
 import { cache } from "react";
 import { slugifyHeading } from "./lesson-sections";
+import { imageDataUri } from "./course-images";
 
 // Lessons are compiled once, at build time, while their pages are prerendered (the pages are
 // static). React's cache() dedupes the compile within one render; nothing compiles per request.
@@ -36,16 +37,32 @@ function rehypeHeadings(headings: THeading[]) {
   };
 }
 
-export async function compileMdx(source: string): Promise<TCompiledLesson> {
+// Markdown images of the course's images/ folder become data URIs (lib/content/course-images.ts).
+function rehypeCourseImages(courseDir: string | undefined) {
+  return () => (tree: THastNode) => {
+    const visit = (node: THastNode) => {
+      if (node.type === "element" && node.tagName === "img" && typeof node.properties?.src === "string") {
+        if (!courseDir) throw new Error(`image "${node.properties.src}" outside a course`);
+        node.properties = { ...node.properties, src: imageDataUri(courseDir, node.properties.src), loading: "lazy", decoding: "async" };
+      }
+      node.children?.forEach(visit);
+    };
+    visit(tree);
+  };
+}
+
+export async function compileMdx(source: string, options: { courseDir?: string } = {}): Promise<TCompiledLesson> {
   const headings: THeading[] = [];
   const result = await bundleMDX({
     source,
-    mdxOptions(options) {
-      options.rehypePlugins = [...(options.rehypePlugins ?? []), rehypeHeadings(headings)];
-      return options;
+    mdxOptions(mdx) {
+      mdx.rehypePlugins = [...(mdx.rehypePlugins ?? []), rehypeHeadings(headings), rehypeCourseImages(options.courseDir)];
+      return mdx;
     },
+    // Errors are thrown to the caller (content:check names the file); esbuild need not print them too.
+    esbuildOptions: (esbuild) => ({ ...esbuild, logLevel: "silent" }),
   });
   return { code: result.code, headings };
 }
 
-export const compileLesson = cache(async (_key: string, source: string) => compileMdx(source));
+export const compileLesson = cache(async (_key: string, source: string, courseDir?: string) => compileMdx(source, { courseDir }));

@@ -9,6 +9,12 @@ export const ZSlug = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be kebab-case (lowercase letters, digits, hyphens)")
   .max(80);
 
+export const ZChangelogEntry = z.strictObject({
+  version: z.string().regex(/^\d+\.\d+(\.\d+)?$/, "must look like 1.1.0"),
+  changes: z.array(z.string().trim().min(3).max(300)).min(1).max(20),
+});
+export type TChangelogEntry = z.infer<typeof ZChangelogEntry>;
+
 export const ZCourseFrontmatter = z.strictObject({
   title: z.string().trim().min(3).max(120),
   summary: z.string().trim().min(10).max(400),
@@ -18,6 +24,10 @@ export const ZCourseFrontmatter = z.strictObject({
   objectives: z.array(z.string().trim().min(3).max(300)).min(1).max(12),
   // Per-body values a body approved for this course; others follow the contact-hour rule.
   credits: ZCourseCreditOverrides.default({}),
+  // Lifecycle (docs/decisions/010): "retired" closes open attempts and hides the course; every
+  // record stays. The changelog is what trainers who completed an earlier version are shown.
+  status: z.enum(["active", "retired"]).default("active"),
+  changelog: z.array(ZChangelogEntry).max(50).default([]),
 });
 export type TCourseFrontmatter = z.infer<typeof ZCourseFrontmatter>;
 

@@ -1,14 +1,16 @@
 import "server-only";
 import type { TDb } from "@/lib/db/client";
+import { recordAudit } from "@/lib/audit/record-audit.server";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { ContentError, hashText, loadAllCourses, type TCourseSource } from "./load-content";
+import { hashQuestion } from "./question-hash";
+import { ContentError, loadAllCourses, type TCourseSource } from "./load-content";
 
 // Mirrors content/ into the database: idempotent, keyed by slug and content hash. An edited
 // lesson gets a new revision; its id (and everyone's progress on it) stays.
 
 const SYNC_LOCK_KEY = 72707370; // one sync at a time across app instances
 
-export type TSyncResult = { courses: number; lessons: number; quizzes: number; changed: number };
+export type TSyncResult = { courses: number; lessons: number; quizzes: number; changed: number; retired: string[]; closedAttempts: number };
 
 type TTx = Prisma.TransactionClient;
 
@@ -16,7 +18,7 @@ async function syncCourse(tx: TTx, source: TCourseSource): Promise<number> {
   let changed = 0;
   const fm = source.frontmatter;
   const credits = fm.credits as Prisma.InputJsonValue;
-  const existing = await tx.course.findUnique({ where: { slug: source.slug }, select: { id: true, contentHash: true } });
+  const existing = await tx.course.findUnique({ where: { slug: source.slug }, select: { id: true, contentHash: true, archivedAt: true } });
   const course = existing
     ? await tx.course.update({
         where: { id: existing.id },
@@ -28,6 +30,8 @@ async function syncCourse(tx: TTx, source: TCourseSource): Promise<number> {
           contactMinutes: source.contactMinutes,
           credits,
           sortOrder: fm.order,
+          changelog: fm.changelog as Prisma.InputJsonValue,
+          // A retired course whose folder comes back active is offered again (decision 010).
           archivedAt: null,
         },
         select: { id: true },
@@ -42,10 +46,11 @@ async function syncCourse(tx: TTx, source: TCourseSource): Promise<number> {
           contactMinutes: source.contactMinutes,
           credits,
           sortOrder: fm.order,
+          changelog: fm.changelog as Prisma.InputJsonValue,
         },
         select: { id: true },
       });
-  if (existing?.contentHash === source.hash) return 0;
+  if (existing?.contentHash === source.hash && !existing.archivedAt) return 0;
   const known = await tx.courseRevision.findUnique({ where: { courseId_contentHash: { courseId: course.id, contentHash: source.hash } } });
   if (!known) {
     const last = await tx.courseRevision.aggregate({ where: { courseId: course.id }, _max: { revision: true } });
@@ -89,7 +94,7 @@ async function syncCourse(tx: TTx, source: TCourseSource): Promise<number> {
   const gone = lessons.filter((l) => !lessonIds.has(l.slug)).map((l) => l.id);
   if (gone.length) await tx.lesson.updateMany({ where: { id: { in: gone } }, data: { archivedAt: new Date() } });
 
-  for (const { slug, quiz, hash } of source.quizzes) {
+  for (const { slug, file, quiz, hash } of source.quizzes) {
     const settings = {
       kind: quiz.kind === "final" ? ("FINAL" as const) : ("LESSON_CHECK" as const),
       title: quiz.title,
@@ -112,9 +117,9 @@ async function syncCourse(tx: TTx, source: TCourseSource): Promise<number> {
     for (const question of quiz.questions) {
       inPool.add(question.id);
       const definition = question as unknown as Prisma.InputJsonValue;
-      const questionHash = hashText(JSON.stringify(question));
+      const questionHash = hashQuestion(question);
       const owner = await tx.question.findUnique({ where: { id: question.id }, select: { quizId: true } });
-      if (owner && owner.quizId !== row.id) throw new ContentError(`question id "${question.id}" is used by two quizzes; ids must be unique`);
+      if (owner && owner.quizId !== row.id) throw new ContentError(`${file}: question id "${question.id}" is used by two quizzes; ids must be unique`);
       await tx.question.upsert({
         where: { id: question.id },
         create: { id: question.id, quizId: row.id, currentVersion: question.version, lessonSlug: question.lesson, type: question.type },
@@ -130,7 +135,7 @@ async function syncCourse(tx: TTx, source: TCourseSource): Promise<number> {
       } else if (version.contentHash !== questionHash) {
         // Attempts record the version they answered; a silent edit would regrade history.
         throw new ContentError(
-          `question "${question.id}" changed but is still version ${question.version}: give it version ${question.version + 1} (then regrade from the admin console if its key changed)`,
+          `${file}: question "${question.id}" changed but is still version ${question.version}: give it version ${question.version + 1} (then regrade from the admin console if its key changed)`,
         );
       }
     }
@@ -139,19 +144,62 @@ async function syncCourse(tx: TTx, source: TCourseSource): Promise<number> {
   return changed;
 }
 
-export async function syncContent(db: TDb, courses: TCourseSource[] = loadAllCourses({ fresh: true })): Promise<TSyncResult> {
+/**
+ * Retires a course (decision 010): it leaves the catalog, its in-progress attempts are closed
+ * without a grade (so no credit can follow), and every record (progress, graded attempts,
+ * credit, certificates) stays. Idempotent: retiring a retired course changes nothing.
+ */
+async function retireCourse(tx: TTx, courseId: string, slug: string, now: Date): Promise<number> {
+  const retired = await tx.course.updateMany({ where: { id: courseId, archivedAt: null }, data: { archivedAt: now } });
+  if (retired.count === 0) return 0;
+  const closed = await tx.quizAttempt.updateMany({ where: { status: "IN_PROGRESS", quiz: { courseId } }, data: { status: "CLOSED" } });
+  await recordAudit(tx, { actorId: null, action: "course.retire", targetType: "course", targetId: courseId, data: { slug, closedAttempts: closed.count } });
+  return closed.count;
+}
+
+export type TSyncOptions = {
+  /** Retire courses in the database whose folder is gone. On when the courses come from disk. */
+  retireMissing?: boolean;
+  now?: Date;
+};
+
+export async function syncContent(db: TDb, courses?: TCourseSource[], options: TSyncOptions = {}): Promise<TSyncResult> {
+  const retireMissing = options.retireMissing ?? courses === undefined;
+  const sources = courses ?? loadAllCourses({ fresh: true });
+  const now = options.now ?? new Date();
+  // An empty or mistyped CONTENT_DIR must not read as "every course was removed".
+  if (retireMissing && sources.length === 0) throw new ContentError("no courses found under content/courses; refusing to retire every course");
   let changed = 0;
+  let closedAttempts = 0;
+  const retired: string[] = [];
   await db.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SYNC_LOCK_KEY})`;
-      for (const course of courses) changed += await syncCourse(tx, course);
+      const live = sources.filter((c) => c.frontmatter.status !== "retired");
+      for (const course of live) changed += await syncCourse(tx, course);
+      const present = new Set(live.map((c) => c.slug));
+      const retiring = sources.filter((c) => c.frontmatter.status === "retired").map((c) => c.slug);
+      const candidates = await tx.course.findMany({
+        where: {
+          archivedAt: null,
+          OR: [{ slug: { in: retiring } }, ...(retireMissing ? [{ slug: { notIn: [...present] } }] : [])],
+        },
+        select: { id: true, slug: true },
+      });
+      for (const course of candidates) {
+        closedAttempts += await retireCourse(tx, course.id, course.slug, now);
+        retired.push(course.slug);
+      }
     },
     { timeout: 60_000, maxWait: 30_000 },
   );
+  const live = sources.filter((c) => c.frontmatter.status !== "retired");
   return {
-    courses: courses.length,
-    lessons: courses.reduce((n, c) => n + c.lessons.length, 0),
-    quizzes: courses.reduce((n, c) => n + c.quizzes.length, 0),
+    courses: live.length,
+    lessons: live.reduce((n, c) => n + c.lessons.length, 0),
+    quizzes: live.reduce((n, c) => n + c.quizzes.length, 0),
     changed,
+    retired,
+    closedAttempts,
   };
 }

@@ -35,7 +35,7 @@ export async function awardCourseCreditIfEarned(
          WHERE q."courseId" = c.id AND q.kind = 'FINAL' AND a."userId" = ${userId} AND a.status = 'GRADED' AND a.passed
          ORDER BY a."scorePercent" DESC, a."gradedAt" ASC LIMIT 1) AS "bestAttemptId",
       EXISTS (SELECT 1 FROM "CreditEntry" e WHERE e."userId" = ${userId} AND e."awardCourseId" = c.id) AS awarded
-    FROM "Course" c WHERE c.id = ${courseId}`;
+    FROM "Course" c WHERE c.id = ${courseId} AND c."archivedAt" IS NULL`; // a retired course awards nothing (decision 010)
   const course = rows[0];
   // Only trainers with certification details earn credit; the rest of the rule is below.
   if (!course?.certifyingBody || course.awarded || course.lessonsLeft > 0) return none;

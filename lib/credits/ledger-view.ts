@@ -14,7 +14,7 @@ export type TLedgerEntry = {
   kind: TCreditKind;
   amountHundredths: number;
   certifyingBody: TCertifyingBody;
-  course: { slug: string; title: string } | null;
+  course: { slug: string; title: string; retired?: boolean } | null;
   courseNumber: string | null;
   reason: string | null;
   /** The final-assessment score behind an award. */

@@ -183,7 +183,7 @@ describe("listLedger and getCreditOverview", () => {
     expect(overview.summary!.current.cycle).toMatchObject({ startsOn: "2025-03-01", endsOn: "2026-02-28" });
     expect(overview.summary!.current.earnedHundredths).toBe(60);
     expect(overview.inProgress).toEqual([
-      { slug: started.slug, title: "Posture Basics", completedLessons: 1, totalLessons: 3, resumeLessonSlug: "two" },
+      { slug: started.slug, title: "Posture Basics", completedLessons: 1, totalLessons: 3, resumeLessonSlug: "two", retired: false },
     ]);
   });
 });

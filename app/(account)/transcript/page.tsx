@@ -137,9 +137,17 @@ export default async function TranscriptPage() {
                   <td className="px-4 py-3">
                     {entry.course ? (
                       <>
-                        <Link href={`/courses/${entry.course.slug}`} className="hover:underline">
-                          {entry.course.title}
-                        </Link>
+                        {entry.course.retired ? (
+                          // No link: a retired course has no pages (decision 010); the record stays.
+                          <span>
+                            {entry.course.title} <span className="text-xs font-medium text-slate-600 dark:text-slate-400">(retired)</span>
+                          </span>
+                        ) : (
+                          // A plain link: course pages are static HTML, not client-routed (decision 005).
+                          <a href={`/courses/${entry.course.slug}`} className="hover:underline">
+                            {entry.course.title}
+                          </a>
+                        )}
                         {entry.courseNumber && <span className="block text-xs text-slate-600 dark:text-slate-400">Course No. {entry.courseNumber}</span>}
                       </>
                     ) : (

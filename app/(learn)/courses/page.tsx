@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { toCourseView } from "@/lib/content/course-view";
-import { loadAllCourses } from "@/lib/content/load-content";
+import { loadLiveCourses } from "@/lib/content/load-content";
 
 export const metadata: Metadata = { title: "Courses" };
 export const dynamic = "force-static";
 
 export default function CatalogPage() {
-  const courses = loadAllCourses().map(toCourseView);
+  const courses = loadLiveCourses().map(toCourseView);
   return (
     <div className="mx-auto max-w-6xl px-4 py-12">
       <h1 className="text-3xl font-bold tracking-tight">Courses</h1>

@@ -78,7 +78,7 @@ export default async function AdminCertificatesPage({ searchParams }: TProps) {
                 {courses.map((c) => (
                   <option key={c.id} value={c.id}>
                     {c.title}
-                    {c.archived ? " (archived)" : ""}
+                    {c.archived ? " (retired)" : ""}
                   </option>
                 ))}
               </select>
@@ -234,7 +234,7 @@ export default async function AdminCertificatesPage({ searchParams }: TProps) {
                 <div className="min-w-0">
                   <p className="font-medium">
                     {c.title}
-                    {c.archived && <span className="ml-2 text-xs font-normal text-slate-500 dark:text-slate-400">(archived)</span>}
+                    {c.archived && <span className="ml-2 text-xs font-normal text-slate-500 dark:text-slate-400">(retired)</span>}
                   </p>
                   <p className="text-sm text-slate-600 dark:text-slate-400">
                     {c.pending === 0 ? "Nothing waiting" : `${c.pending} waiting`}

@@ -47,7 +47,8 @@ export default async function AdminCoursesPage() {
           <section key={funnel.id} aria-labelledby={headingId} className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-800 dark:bg-slate-900">
             <h2 id={headingId} className="text-lg font-semibold">
               {funnel.title}
-              {funnel.archived && <span className="ml-2 text-sm font-normal text-slate-600 dark:text-slate-400">(archived)</span>}
+              {funnel.archived && " "}
+              {funnel.archived && <span className="ml-2 text-sm font-normal text-slate-600 dark:text-slate-400">(retired)</span>}
             </h2>
             <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
               {formatCount(started)} trainer{started === 1 ? "" : "s"} started; {formatCount(funnel.stages.at(-1)?.count ?? 0)} hold a certificate.

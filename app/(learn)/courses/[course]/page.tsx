@@ -5,14 +5,14 @@ import { CourseProgress } from "@/components/learn/course-progress-client";
 import { MdxContent } from "@/components/mdx/mdx-content";
 import { compileLesson } from "@/lib/content/compile-lesson.server";
 import { toCourseView } from "@/lib/content/course-view";
-import { findCourse, loadAllCourses } from "@/lib/content/load-content";
+import { findCourse, loadLiveCourses } from "@/lib/content/load-content";
 
 // Prerendered and identical for everyone; the trainer's progress comes from a client island.
 export const dynamic = "force-static";
 export const dynamicParams = false;
 
 export function generateStaticParams() {
-  return loadAllCourses().map((c) => ({ course: c.slug }));
+  return loadLiveCourses().map((c) => ({ course: c.slug }));
 }
 
 export async function generateMetadata({ params }: { params: Promise<{ course: string }> }): Promise<Metadata> {
@@ -24,7 +24,7 @@ export default async function CoursePage({ params }: { params: Promise<{ course:
   const source = findCourse((await params).course);
   if (!source) notFound();
   const course = toCourseView(source);
-  const intro = await compileLesson(`${source.slug}/course`, source.intro);
+  const intro = await compileLesson(`${source.slug}/course`, source.intro, source.dir);
   const checkOf = new Map(course.lessonChecks.map((q) => [q.lesson, q]));
   return (
     <div className="mx-auto max-w-6xl px-4 py-10">

@@ -251,10 +251,12 @@ export default async function AdminTrainerPage({ params }: TProps) {
                 </th>
                 <td className={`${td} text-right tabular-nums`}>{a.number}</td>
                 <td className={td}>{formatDateTime(a.startedAt, tz)}</td>
-                <td className={td}>{a.status === "GRADED" ? formatDateTime(a.submittedAt, tz) : "In progress"}</td>
+                <td className={td}>{a.status === "GRADED" ? formatDateTime(a.submittedAt, tz) : a.status === "CLOSED" ? "Closed (course retired)" : "In progress"}</td>
                 <td className={`${td} text-right tabular-nums`}>{a.scorePercent === null ? "—" : `${a.scorePercent}%`}</td>
                 <td className={td}>
-                  {a.status !== "GRADED" ? (
+                  {a.status === "CLOSED" ? (
+                    <Badge tone="muted">Closed</Badge>
+                  ) : a.status !== "GRADED" ? (
                     <Badge tone="muted">Open</Badge>
                   ) : a.passed ? (
                     <Badge tone="ok">Passed</Badge>

@@ -5,7 +5,7 @@ import { LessonProgress } from "@/components/learn/lesson-progress-client";
 import { MdxContent } from "@/components/mdx/mdx-content";
 import { StaticIsland } from "@/components/static/static-island";
 import { compileLesson } from "@/lib/content/compile-lesson.server";
-import { findLesson, loadAllCourses } from "@/lib/content/load-content";
+import { findLesson, loadLiveCourses } from "@/lib/content/load-content";
 
 // Prerendered at build time (MDX compiled once, never per request) and identical for every
 // visitor, so a CDN can cache it; completion and resume state come from the client island.
@@ -14,7 +14,7 @@ export const dynamicParams = false;
 export const revalidate = false;
 
 export function generateStaticParams() {
-  return loadAllCourses().flatMap((c) => c.lessons.map((l) => ({ course: c.slug, lesson: l.slug })));
+  return loadLiveCourses().flatMap((c) => c.lessons.map((l) => ({ course: c.slug, lesson: l.slug })));
 }
 
 type TParams = { params: Promise<{ course: string; lesson: string }> };
@@ -30,7 +30,7 @@ export default async function LessonPage({ params }: TParams) {
   const found = findLesson(courseSlug, lessonSlug);
   if (!found) notFound();
   const { course, lesson, previous, next, index } = found;
-  const compiled = await compileLesson(`${course.slug}/${lesson.slug}/${lesson.hash}`, lesson.body);
+  const compiled = await compileLesson(`${course.slug}/${lesson.slug}/${lesson.hash}`, lesson.body, course.dir);
   const final = course.quizzes.find((q) => q.quiz.kind === "final");
   const check = course.quizzes.find((q) => q.quiz.kind === "lesson-check" && q.quiz.lesson === lesson.slug);
   return (

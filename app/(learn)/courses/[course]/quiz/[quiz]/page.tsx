@@ -104,7 +104,7 @@ export default async function QuizOverviewPage({ params }: TParams) {
               {overview.attempts.map((a) => (
                 <tr key={a.id} className="border-b border-slate-100 dark:border-slate-900">
                   <td className="py-2">#{a.number}</td>
-                  <td>{a.status === "GRADED" ? (a.passed ? "Passed" : "Not passed") : "In progress"}</td>
+                  <td>{a.status === "GRADED" ? (a.passed ? "Passed" : "Not passed") : a.status === "CLOSED" ? "Closed" : "In progress"}</td>
                   <td>{a.scorePercent !== null ? `${a.scorePercent}%` : "—"}</td>
                   <td>
                     <Link href={`/courses/${courseSlug}/quiz/${quizSlug}/attempt/${a.id}`} className="text-brand-700 underline dark:text-brand-100">

@@ -30,6 +30,22 @@ export default async function AttemptPage({ params }: TParams) {
       </div>
     );
   }
+  if (view.status === "CLOSED") {
+    return (
+      <div className="mx-auto max-w-3xl px-4 py-8">
+        <h1 className="text-2xl font-bold">Attempt {view.number} was closed</h1>
+        <p className="mt-3 text-slate-700 dark:text-slate-300">
+          This course has been retired, so the attempt was closed without a grade and earns no credit. Everything you completed before stays on your
+          transcript.
+        </p>
+        <p className="mt-6">
+          <Link href="/dashboard" className="text-brand-700 underline dark:text-brand-100">
+            Back to your dashboard
+          </Link>
+        </p>
+      </div>
+    );
+  }
   const overview = await getQuizOverview({ userId: user.id, courseSlug: course, quizSlug: quiz });
   return (
     <div className="mx-auto max-w-3xl px-4 py-8">
