@@ -116,7 +116,8 @@ describe("buildOpenBadgeCredential", () => {
     ["credits earned above available", (i) => ({ ...i, creditsEarned: "0.50" })],
     ["validFrom without a timezone", (i) => ({ ...i, validFrom: "2026-03-04T15:30:00" })],
     ["score over 100", (i) => ({ ...i, result: { scorePercent: 120 } })],
-    ["empty subject name", (i) => ({ ...i, subject: { name: "  " } })],
+    ["empty subject name", (i) => ({ ...i, subject: { ...i.subject, name: "  " } })],
+    ["subject id missing", (i) => ({ ...i, subject: { name: "Jordan Avery" } as TOpenBadgeInput["subject"] })],
   ])("rejects invalid input: %s", (_label, change) => {
     expect(ZOpenBadgeInput.safeParse(change(INPUT)).success).toBe(false);
     expect(() => buildOpenBadgeCredential(change(INPUT))).toThrow();
