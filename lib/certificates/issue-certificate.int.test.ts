@@ -16,7 +16,7 @@ import { getBatchStatus, listCertificateQueue, listCourseIssueSettings, runIssue
 import { issueCertificate, maybeAutoIssue, reissueCertificate, revokeCertificate, siteJwks } from "@/lib/certificates/issue-certificate.server";
 import { verifyOpenBadgeCredential } from "@/lib/certificates/open-badge";
 import { keyIdFor } from "@/lib/certificates/signing-key";
-import { extractPdfText } from "@/lib/certificates/extract-pdf-text";
+import { readPdfText } from "@/tests/read-pdf-text";
 import {
   buildCertificateZip,
   checkVerifyRateLimit,
@@ -333,7 +333,7 @@ test("downloads: holder and admins only, never a revoked certificate; ZIP lists 
   const { certificate: second } = await issueCertificate({ requestId: other.requestId, adminId: admin.id });
 
   const pdf = await renderCertificatePdfForViewer({ code: certificate.code, viewer: { id: holder.userId, role: "TRAINER" } });
-  const text = await extractPdfText(pdf.bytes);
+  const text = await readPdfText(pdf.bytes);
   expect(text).toContain("Dana Holder");
   expect(text).toContain(certificate.code);
   expect(pdf.filename).toMatch(new RegExp(`^${certificate.code}-spinal-health-\\d+\\.pdf$`));
