@@ -1,6 +1,7 @@
 import { generateCertificateCode } from "@/lib/certificates/certificate-code";
 import { buildOpenBadgeCredential, signOpenBadgeCredential } from "@/lib/certificates/open-badge";
 import { generateSigningKeyPair } from "@/lib/certificates/signing-key";
+import { readPdfText } from "@/tests/read-pdf-text";
 import { createTrainer, db, expect, signInAs, test } from "./fixtures";
 
 // Issue 18: broken percent-escapes get a readable 400 from the server in front of Next; a trainer
@@ -20,7 +21,7 @@ test("malformed percent-escapes answer 400 with a readable page", async ({ page,
 });
 
 test("a trainer's certificate offers LinkedIn and Open Badge; the verify page has Open Graph tags", async ({ browser }) => {
-  const trainer = await createTrainer({ name: `Lê Văn Share ${Date.now()}` });
+  const trainer = await createTrainer({ name: `Lê Văn Share 李 ${Date.now()}` });
   const course = await db.course.findUniqueOrThrow({ where: { slug: "fixture-course" }, select: { id: true, title: true, version: true } });
   const code = generateCertificateCode();
   const key = generateSigningKeyPair();
@@ -75,6 +76,11 @@ test("a trainer's certificate offers LinkedIn and Open Badge; the verify page ha
   const download = await page.request.get((await badge.getAttribute("href")) as string);
   expect(download.status()).toBe(200);
   expect((await download.json()).jwt.split(".")).toHaveLength(3);
+
+  // The production server prints the name exactly (fonts found at run time, not only in tests).
+  const pdf = await page.request.get(`/api/certificates/${code}/pdf`);
+  expect(pdf.status()).toBe(200);
+  expect((await readPdfText(new Uint8Array(await pdf.body()))).split("\n")).toContain(trainer.name);
 
   const visitor = await browser.newPage();
   await visitor.goto(`/verify/${code}`);
