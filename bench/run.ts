@@ -22,7 +22,7 @@ const PORT = 3300;
 const BASE = `http://127.0.0.1:${PORT}`;
 const DIST = ".next-bench";
 const SECRET = "bench-only-secret-not-for-production-0123456789";
-// `npm run bench -- pages submit verify certificates trainers cold` runs a subset; all by default.
+// `npm run bench -- pages submit verify certificates unicode-pdf trainers cold` runs a subset; all by default.
 const only = process.argv.slice(2);
 const want = (part: string) => only.length === 0 || only.includes(part);
 const rows: { figure: string; value: string; target: string; ok: boolean | null }[] = [];
@@ -173,6 +173,11 @@ async function main() {
     const r = await benchCertificates(db, admin.id);
     record("pdfMedianMs", "Certificate PDF generation (median)", r.pdfMedianMs, " ms", "< 150 ms", r.pdfMedianMs < 150);
     record("bulkIssue500Seconds", "Bulk issue of 500 certificates", r.bulk500Seconds, " s", "< 60 s", r.bulk500Seconds < 60);
+  });
+  if (want("unicode-pdf")) await benchOptional("Unicode certificate PDF", async () => {
+    const r = await (await import("./unicode-pdf")).benchUnicodeCertificatePdf();
+    record("unicodePdfMedianMs", "Certificate PDF, Vietnamese + Chinese name (median)", r.medianMs, " ms", "< 60 ms", r.medianMs < 60);
+    record("unicodePdfBytes", "Certificate PDF size, Vietnamese + Chinese name", r.bytes, " B", "< 250000 B", r.bytes < 250_000);
   });
   if (want("trainers")) await benchOptional("trainers list", async () => {
     const { benchTrainersList } = await import("./trainers-list");

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "@playwright/test";
-import { extractPdfText } from "@/lib/certificates/extract-pdf-text";
+import { readPdfText } from "@/tests/read-pdf-text";
 import { createAdmin, createTrainer, db, expect, signInAs, type TTestUser, test } from "./fixtures";
 
 // Issue 7's journey: a trainer passes, an admin issues from the queue, the trainer downloads the
@@ -49,7 +49,7 @@ test("pass → issue from the queue → download → public verify → revoke �
   await expect(t.page.getByText(code)).toBeVisible();
   const pdf = await t.page.request.get(`/api/certificates/${code}/pdf`);
   expect(pdf.status()).toBe(200);
-  const text = await extractPdfText(new Uint8Array(await pdf.body()));
+  const text = await readPdfText(new Uint8Array(await pdf.body()));
   expect(text).toContain(trainer.name);
   expect(text).toContain("Fixture Course for Tests");
   expect(text).toContain("0.10 CEC");

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { extractPdfText } from "@/lib/certificates/extract-pdf-text";
+import { readPdfText } from "@/tests/read-pdf-text";
 import { ZAttemptDraw, ZQuestion, type TQuestion } from "@/lib/quiz/quiz-schema";
 import { createAdmin, createTrainer, db, expect, latestOutboxEmail, sessionCookieValue, test, uniqueEmail } from "./fixtures";
 
@@ -124,7 +124,7 @@ test("trainer: sign up, verify, read, fail, review, wait, pass, credit, certific
   const { code } = await db.certificate.findFirstOrThrow({ where: { userId: user.id }, select: { code: true } });
   await expect(page.getByText(code)).toBeVisible();
   const pdf = await page.request.get(`/api/certificates/${code}/pdf`);
-  const text = await extractPdfText(new Uint8Array(await pdf.body()));
+  const text = await readPdfText(new Uint8Array(await pdf.body()));
   expect(text).toContain("Jamie Journey");
   expect(text).toContain("0.40 CEC");
 });

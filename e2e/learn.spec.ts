@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { extractPdfText } from "@/lib/certificates/extract-pdf-text";
+import { readPdfText } from "@/tests/read-pdf-text";
 import { db, expect, test } from "./fixtures";
 
 const SENTINEL = "SENTINEL-ANSWER-KEY-7f3a9c";
@@ -114,7 +114,7 @@ test("a trainer completes the lessons, passes the assessment and sees the credit
   expect(lines[1]).toMatch(/\d{4}-\d{2}-\d{2}/);
   const pdf = await page.request.get("/api/credits/transcript.pdf");
   expect(pdf.headers()["content-type"]).toBe("application/pdf");
-  const text = await extractPdfText(new Uint8Array(await pdf.body()));
+  const text = await readPdfText(new Uint8Array(await pdf.body()));
   expect(text).toContain(trainer.name);
   expect(text).toContain("Fixture Course for Tests");
   expect(text).toContain("0.10");

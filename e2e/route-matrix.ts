@@ -49,6 +49,10 @@ export const ROWS: TRow[] = [
   { method: "GET", route: "/api/admin/export/[table]", path: () => "/api/admin/export/audit", allow: ok("admin"), deny: { anonymous: 401, trainerA: 403, trainerB: 403 } },
   { method: "GET", route: "/api/verify/[code]", path: () => `/api/verify/${generateCertificateCode()}`, allow: [], deny: { anonymous: 404, trainerA: 404, trainerB: 404, admin: 404 } },
   { method: "GET", route: "/.well-known/jwks.json", path: () => "/.well-known/jwks.json", allow: ok("anonymous", "trainerA", "trainerB", "admin") },
+  { method: "GET", route: "/ob/issuer", path: () => "/ob/issuer", allow: ok("anonymous", "trainerA", "trainerB", "admin") },
+  { method: "GET", route: "/ob/achievements/[slug]", path: () => "/ob/achievements/fixture-course", allow: ok("anonymous", "trainerA", "trainerB", "admin") },
+  { method: "GET", route: "/ob/keys/[kid]", path: () => `/ob/keys/${"A".repeat(43)}`, allow: [], deny: { anonymous: 404, trainerA: 404, trainerB: 404, admin: 404 } },
+  { method: "GET", route: "/ob/status/[list]", path: () => "/ob/status/0", allow: ok("anonymous", "trainerA", "trainerB", "admin") },
   { method: "GET", route: "/api/certificates/[code]/pdf", path: (c) => `/api/certificates/${c.certA}/pdf`, allow: ok("trainerA", "admin"), deny: { anonymous: 401, trainerB: 404 } },
   { method: "GET", route: "/api/certificates/[code]/credential", path: (c) => `/api/certificates/${c.certA}/credential`, allow: ok("trainerA", "admin"), deny: { anonymous: 401, trainerB: 404 } },
   { method: "POST", route: "/api/admin/certificates/issue", path: () => "/api/admin/certificates/issue", body: () => ({ requestIds: ["nope"] }), allow: [], deny: { anonymous: 401, trainerA: 403, trainerB: 403, admin: 404 } },
@@ -83,11 +87,11 @@ async function matrixCredential(code: string, name: string) {
     id: `http://127.0.0.1/verify/${code}`,
     issuer: { id: "http://127.0.0.1", name: "Backbone CE", url: "http://127.0.0.1" },
     achievement: { id: "http://127.0.0.1/courses/fixture-course", name: "Fixture Course for Tests", description: "A fixture.", criteriaNarrative: "Pass.", creditsAvailable: "0.10", certifyingBody: "NFPT", courseVersion: "1.0.0" },
-    subject: { name },
+    subject: { id: "urn:uuid:00000000-0000-8000-8000-000000000001", name },
     creditsEarned: "0.10",
     validFrom: "2026-01-02T00:00:00.000Z",
   });
-  return signOpenBadgeCredential(credential, { privateKeyPem: keys.privateKeyPem, kid: "matrix" });
+  return signOpenBadgeCredential(credential, { privateKeyPem: keys.privateKeyPem, kid: "http://127.0.0.1/ob/keys/matrix" });
 }
 
 export async function setup(): Promise<TCtx> {

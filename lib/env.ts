@@ -39,7 +39,8 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): { ok: true; e
 
 let cached: TEnv | undefined;
 export function env(): TEnv {
-  if (cached && cached.DATABASE_URL === process.env.DATABASE_URL) return cached;
+  // Re-read when the database or the signing key changes (tests; a key rotation in one process).
+  if (cached && cached.DATABASE_URL === process.env.DATABASE_URL && cached.SIGNING_KEY_PEM === process.env.SIGNING_KEY_PEM) return cached;
   const parsed = parseEnv();
   if (!parsed.ok) throw new Error(`Invalid configuration: ${parsed.message}`);
   cached = parsed.env;

@@ -1,6 +1,7 @@
 import cluster from "node:cluster";
 import http from "node:http";
 import next from "next";
+import { hasMalformedEscape, MALFORMED_URL_PAGE } from "./lib/malformed-url";
 
 // The production server: Next's request handler behind a few lines of Node, for two things
 // `next start` cannot do. (1) Prerendered course and lesson pages are identical for every visitor,
@@ -48,6 +49,11 @@ async function main() {
     const prior = req.headers["x-forwarded-for"];
     req.headers["x-forwarded-for"] = prior ? `${Array.isArray(prior) ? prior.join(", ") : prior}, ${remote}` : remote;
     const pathname = (req.url ?? "/").split("?")[0];
+    if (hasMalformedEscape(pathname)) {
+      res.writeHead(400, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" });
+      res.end(req.method === "HEAD" ? undefined : MALFORMED_URL_PAGE);
+      return;
+    }
     if ((req.method === "GET" || req.method === "HEAD") && isPublicPage(pathname)) {
       const setHeader = res.setHeader.bind(res);
       res.setHeader = (name: string, value: number | string | readonly string[]) => {

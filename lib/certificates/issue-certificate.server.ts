@@ -1,14 +1,23 @@
 import "server-only";
-import { createPublicKey } from "node:crypto";
 import { recordAudit } from "@/lib/audit/record-audit.server";
 import { generateCertificateCode } from "@/lib/certificates/certificate-code";
 import { buildOpenBadgeCredential, signOpenBadgeCredential } from "@/lib/certificates/open-badge";
-import { keyIdFor, publicJwkFromPem, type TPublicJwk } from "@/lib/certificates/signing-key";
+import {
+  achievementUrl,
+  allocateStatusIndex,
+  ISSUER_NAME,
+  issuerId,
+  recordSigningKey,
+  siteSigningKey,
+  statusListUrl,
+  subjectIdFor,
+  type TSiteSigningKey,
+} from "@/lib/certificates/site-credentials.server";
+import { splitStatusIndex } from "@/lib/certificates/status-list";
 import { formatCec } from "@/lib/credits/cec-amount";
 import { BODY_RULES, type TCertifyingBody } from "@/lib/credits/certifying-bodies";
 import { ZAdjustmentReason } from "@/lib/credits/ledger-schemas";
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { siteUrl } from "@/lib/mail/send-mail.server";
@@ -31,7 +40,8 @@ import { siteUrl } from "@/lib/mail/send-mail.server";
  * the failure trainers' certifying bodies worry about.
  */
 
-export const ISSUER_NAME = "Backbone CE";
+// The key, JWKS and issuer name moved to site-credentials.server.ts; re-exported for callers.
+export { ISSUER_NAME, siteJwks, siteSigningKey } from "@/lib/certificates/site-credentials.server";
 
 export type TCertificateSummary = {
   id: string;
@@ -47,28 +57,6 @@ export type TIssueResult = { certificate: TCertificateSummary; created: boolean 
 type TTx = Prisma.TransactionClient;
 
 const TX_OPTIONS = { timeout: 15_000, maxWait: 10_000 } as const;
-
-// ---------------------------------------------------------------------------------------------
-// The site's signing key
-
-export type TSiteSigningKey = { privateKeyPem: string; publicKeyPem: string; kid: string };
-let cachedKey: TSiteSigningKey | null = null;
-
-/** The Ed25519 key certificates are signed with; kid is its RFC 7638 thumbprint. */
-export function siteSigningKey(): TSiteSigningKey {
-  const privateKeyPem = env().SIGNING_KEY_PEM;
-  if (!privateKeyPem) throw new Error("SIGNING_KEY_PEM is not set, so certificates cannot be signed.");
-  if (cachedKey?.privateKeyPem === privateKeyPem) return cachedKey;
-  const publicKeyPem = createPublicKey(privateKeyPem).export({ type: "spki", format: "pem" }).toString();
-  cachedKey = { privateKeyPem, publicKeyPem, kid: keyIdFor(publicKeyPem) };
-  return cachedKey;
-}
-
-/** The public JWKS served at /.well-known/jwks.json. */
-export function siteJwks(): { keys: TPublicJwk[] } {
-  const key = siteSigningKey();
-  return { keys: [publicJwkFromPem(key.publicKeyPem, key.kid)] };
-}
 
 // ---------------------------------------------------------------------------------------------
 // Shared pieces
@@ -87,6 +75,9 @@ async function assertActiveAdmin(tx: TTx, adminId: string, subjectUserId: string
 
 type TSnapshot = {
   code: string;
+  userId: string;
+  /** Global Bitstring Status List index (lib/certificates/status-list.ts). */
+  statusListIndex: number;
   trainerName: string;
   certificationNumber: string;
   certifyingBody: TCertifyingBody;
@@ -105,16 +96,21 @@ function clip(text: string, max: number): string {
   return t.length <= max ? t : `${t.slice(0, max - 1).trimEnd()}…`;
 }
 
-/** The Open Badges 3.0 credential for a certificate, signed as a VC-JWT. */
-async function signCredential(s: TSnapshot, key: TSiteSigningKey): Promise<string> {
+/**
+ * The Open Badges 3.0 credential for a certificate, signed as a VC-JWT. Records the key in the
+ * same transaction, so the JWKS keeps it after a rotation.
+ */
+async function signCredential(tx: TTx, s: TSnapshot, key: TSiteSigningKey): Promise<string> {
+  await recordSigningKey(tx, key);
+  const status = splitStatusIndex(s.statusListIndex);
   const credits = formatCec(s.creditHundredths);
   const body = BODY_RULES[s.certifyingBody];
   const credential = buildOpenBadgeCredential({
     // The verify page is the credential's id: dereferencing it shows the current status.
     id: siteUrl(`/verify/${s.code}`),
-    issuer: { id: siteUrl("/"), name: ISSUER_NAME, url: siteUrl("/") },
+    issuer: { id: issuerId(), name: ISSUER_NAME, url: siteUrl("/") },
     achievement: {
-      id: siteUrl(`/courses/${encodeURIComponent(s.courseSlug)}`),
+      id: achievementUrl(s.courseSlug),
       name: clip(s.courseTitle, 300),
       description: clip(s.courseSummary || s.courseTitle, 2000),
       criteriaNarrative: `Complete every lesson of "${clip(s.courseTitle, 300)}" and pass its final assessment (pass mark ${s.passMark}%).`,
@@ -122,9 +118,14 @@ async function signCredential(s: TSnapshot, key: TSiteSigningKey): Promise<strin
       certifyingBody: `${body.name} (${body.unit})`,
       courseVersion: clip(s.courseVersion, 40),
     },
-    subject: { name: clip(s.trainerName, 160), certificationNumber: clip(s.certificationNumber, 64) || null },
+    subject: { id: subjectIdFor(s.userId), name: clip(s.trainerName, 160), certificationNumber: clip(s.certificationNumber, 64) || null },
     creditsEarned: credits,
     validFrom: s.issuedAt.toISOString(),
+    credentialStatus: {
+      id: `${statusListUrl(status.list)}#${status.position}`,
+      statusListIndex: status.position,
+      statusListCredential: statusListUrl(status.list),
+    },
     result: { scorePercent: s.scorePercent },
   });
   return signOpenBadgeCredential(credential, { privateKeyPem: key.privateKeyPem, kid: key.kid });
@@ -195,6 +196,8 @@ export async function issueCertificate({ requestId, adminId, now = new Date() }:
 
     const snapshot: TSnapshot = {
       code: generateCertificateCode(),
+      userId: request.userId,
+      statusListIndex: await allocateStatusIndex(tx),
       trainerName: user.name,
       certificationNumber: user.profile.certificationNumber,
       certifyingBody: award.certifyingBody,
@@ -207,7 +210,7 @@ export async function issueCertificate({ requestId, adminId, now = new Date() }:
       scorePercent: attempt.scorePercent,
       issuedAt: now,
     };
-    const credentialJwt = await signCredential(snapshot, key);
+    const credentialJwt = await signCredential(tx, snapshot, key);
     const certificate = await tx.certificate.create({
       data: {
         code: snapshot.code,
@@ -227,6 +230,7 @@ export async function issueCertificate({ requestId, adminId, now = new Date() }:
         issuedAt: now,
         issuedById: adminId,
         credentialJwt,
+        statusListIndex: snapshot.statusListIndex,
       },
       select: SUMMARY_SELECT,
     });
@@ -403,6 +407,9 @@ export async function reissueCertificate({ certificateId, adminId, now = new Dat
 
     const snapshot: TSnapshot = {
       code: generateCertificateCode(),
+      userId: old.userId,
+      // A new index: the old certificate's bit stays set, so its credential stays revoked.
+      statusListIndex: await allocateStatusIndex(tx),
       trainerName: old.user.name,
       certificationNumber: old.user.profile?.certificationNumber ?? old.certificationNumber,
       certifyingBody: old.certifyingBody,
@@ -415,7 +422,7 @@ export async function reissueCertificate({ certificateId, adminId, now = new Dat
       scorePercent: old.scorePercent,
       issuedAt: now,
     };
-    const credentialJwt = await signCredential(snapshot, key);
+    const credentialJwt = await signCredential(tx, snapshot, key);
     const certificate = await tx.certificate.create({
       data: {
         code: snapshot.code,
@@ -435,6 +442,7 @@ export async function reissueCertificate({ certificateId, adminId, now = new Dat
         issuedAt: now,
         issuedById: adminId,
         credentialJwt,
+        statusListIndex: snapshot.statusListIndex,
         replacesId: old.id,
       },
       select: SUMMARY_SELECT,

@@ -26,7 +26,7 @@ const INPUT: TOpenBadgeInput = {
     certifyingBody: "NFPT",
     courseVersion: "2026.1",
   },
-  subject: { name: "José Núñez", certificationNumber: "NFPT-123456" },
+  subject: { id: "urn:uuid:6f1d2c3b-4a5e-4f60-8a71-9b8c7d6e5f40", name: "José Núñez", certificationNumber: "NFPT-123456" },
   creditsEarned: "0.40",
   validFrom: "2026-03-04T15:30:00Z",
   result: { scorePercent: 92 },
@@ -34,7 +34,9 @@ const INPUT: TOpenBadgeInput = {
 
 const NOW = new Date("2026-06-01T00:00:00Z");
 const KEYS = generateSigningKeyPair();
-const KID = keyIdFor(KEYS.publicKeyPem);
+const THUMBPRINT = keyIdFor(KEYS.publicKeyPem);
+// OB 3.0: kid is a URL that dereferences to the public key (served by app/ob/keys/[kid]).
+const KID = `https://backbone-ce.example/ob/keys/${THUMBPRINT}`;
 
 function tamper(jwt: string, segment: 0 | 1 | 2): string {
   const parts = jwt.split(".");
@@ -99,7 +101,7 @@ describe("buildOpenBadgeCredential", () => {
     const minimal = buildOpenBadgeCredential({
       ...INPUT,
       id: "urn:uuid:0b7e2d5c-8a43-4f7e-9d51-3c1a2b4e6f70",
-      subject: { name: "Jordan Avery" },
+      subject: { id: "urn:uuid:0b7e2d5c-8a43-4f7e-9d51-3c1a2b4e6f71", name: "Jordan Avery" },
       result: undefined,
     });
     expect(minimal.credentialSubject.result).toBeUndefined();
@@ -114,10 +116,61 @@ describe("buildOpenBadgeCredential", () => {
     ["credits earned above available", (i) => ({ ...i, creditsEarned: "0.50" })],
     ["validFrom without a timezone", (i) => ({ ...i, validFrom: "2026-03-04T15:30:00" })],
     ["score over 100", (i) => ({ ...i, result: { scorePercent: 120 } })],
-    ["empty subject name", (i) => ({ ...i, subject: { name: "  " } })],
+    ["empty subject name", (i) => ({ ...i, subject: { ...i.subject, name: "  " } })],
+    ["subject id missing", (i) => ({ ...i, subject: { name: "Jordan Avery" } as TOpenBadgeInput["subject"] })],
   ])("rejects invalid input: %s", (_label, change) => {
     expect(ZOpenBadgeInput.safeParse(change(INPUT)).success).toBe(false);
     expect(() => buildOpenBadgeCredential(change(INPUT))).toThrow();
+  });
+});
+
+// OB 3.0 "VC-JWT" proof format rules (spec section 8.2 JSON Web Token Proof Format), one test each.
+describe("OB 3.0 VC-JWT header and claim rules", () => {
+  const credential = buildOpenBadgeCredential(INPUT);
+  const sign = (c = credential, kid = KID) => signOpenBadgeCredential(c, { privateKeyPem: KEYS.privateKeyPem, kid });
+  const claims = (jwt: string) => JSON.parse(Buffer.from(jwt.split(".")[1], "base64url").toString("utf8"));
+  const key = () => importPKCS8(KEYS.privateKeyPem, "EdDSA");
+  const nbf = Date.parse(INPUT.validFrom) / 1000;
+
+  test("typ is JWT", async () => {
+    expect(decodeProtectedHeader(await sign()).typ).toBe("JWT");
+  });
+
+  test("no cty header", async () => {
+    expect(decodeProtectedHeader(await sign())).not.toHaveProperty("cty");
+  });
+
+  test("kid is a URL that names the key; a bare key id is refused", async () => {
+    expect(decodeProtectedHeader(await sign()).kid).toBe(KID);
+    await expect(sign(credential, THUMBPRINT)).rejects.toThrow();
+  });
+
+  test("sub is present and is credentialSubject.id", async () => {
+    expect(credential.credentialSubject.id).toBe(INPUT.subject.id);
+    expect(claims(await sign()).sub).toBe(INPUT.subject.id);
+  });
+
+  test("nbf equals validFrom, which carries no milliseconds", async () => {
+    const withMillis = buildOpenBadgeCredential({ ...INPUT, validFrom: "2026-03-04T15:30:00.789Z" });
+    expect(withMillis.validFrom).toBe("2026-03-04T15:30:00Z");
+    expect(claims(await sign(withMillis)).nbf).toBe(nbf);
+  });
+
+  test("exp equals validUntil when set, and is absent otherwise", async () => {
+    expect(claims(await sign())).not.toHaveProperty("exp");
+    const expiring = buildOpenBadgeCredential({ ...INPUT, validUntil: "2028-03-04T15:30:00.5Z" });
+    expect(expiring.validUntil).toBe("2028-03-04T15:30:00Z");
+    expect(claims(await sign(expiring)).exp).toBe(Date.parse("2028-03-04T15:30:00Z") / 1000);
+  });
+
+  test.each<[string, () => Promise<string>, string]>([
+    ["typ vc+jwt", async () => new SignJWT(credential).setProtectedHeader({ alg: "EdDSA", typ: "vc+jwt", kid: KID }).setIssuer(INPUT.issuer.id).setSubject(INPUT.subject.id).setNotBefore(nbf).sign(await key()), "wrong-type"],
+    ["a cty header", async () => new SignJWT(credential).setProtectedHeader({ alg: "EdDSA", typ: "JWT", cty: "vc", kid: KID }).setIssuer(INPUT.issuer.id).setSubject(INPUT.subject.id).setNotBefore(nbf).sign(await key()), "wrong-type"],
+    ["no sub", async () => new SignJWT(credential).setProtectedHeader({ alg: "EdDSA", typ: "JWT", kid: KID }).setIssuer(INPUT.issuer.id).setNotBefore(nbf).sign(await key()), "claims-mismatch"],
+    ["nbf off by one second", async () => new SignJWT(credential).setProtectedHeader({ alg: "EdDSA", typ: "JWT", kid: KID }).setIssuer(INPUT.issuer.id).setSubject(INPUT.subject.id).setNotBefore(nbf + 1).sign(await key()), "claims-mismatch"],
+    ["exp without validUntil", async () => new SignJWT(credential).setProtectedHeader({ alg: "EdDSA", typ: "JWT", kid: KID }).setIssuer(INPUT.issuer.id).setSubject(INPUT.subject.id).setNotBefore(nbf).setExpirationTime(nbf + 86_400 * 900).sign(await key()), "claims-mismatch"],
+  ])("the verifier refuses %s", async (_label, makeJwt, reason) => {
+    expect(await verifyOpenBadgeCredential(await makeJwt(), { publicKeyPem: KEYS.publicKeyPem, now: NOW })).toEqual({ valid: false, reason });
   });
 });
 
@@ -127,11 +180,11 @@ describe("signOpenBadgeCredential / verifyOpenBadgeCredential", () => {
   test("sign then verify succeeds and returns the same credential", async () => {
     const jwt = await signOpenBadgeCredential(credential, { privateKeyPem: KEYS.privateKeyPem, kid: KID });
     expect(jwt.split(".")).toHaveLength(3);
-    expect(decodeProtectedHeader(jwt)).toEqual({ alg: "EdDSA", typ: "vc+jwt", cty: "vc", kid: KID });
+    expect(decodeProtectedHeader(jwt)).toEqual({ alg: "EdDSA", typ: "JWT", kid: KID });
 
     const payload = JSON.parse(Buffer.from(jwt.split(".")[1], "base64url").toString("utf8"));
     expect(payload).not.toHaveProperty("vc"); // VC 2.0: the payload is the credential itself
-    expect(payload).toMatchObject({ iss: INPUT.issuer.id, jti: INPUT.id, nbf: Date.parse(INPUT.validFrom) / 1000 });
+    expect(payload).toMatchObject({ iss: INPUT.issuer.id, sub: INPUT.subject.id, jti: INPUT.id, nbf: Date.parse(INPUT.validFrom) / 1000 });
 
     const result = await verifyOpenBadgeCredential(jwt, { publicKeyPem: KEYS.publicKeyPem, now: NOW });
     expect(result).toEqual({ valid: true, credential, kid: KID });
@@ -196,7 +249,7 @@ describe("signOpenBadgeCredential / verifyOpenBadgeCredential", () => {
       "wrong typ header",
       async () =>
         new SignJWT(credential)
-          .setProtectedHeader({ alg: "EdDSA", typ: "JWT" })
+          .setProtectedHeader({ alg: "EdDSA", typ: "at+jwt" })
           .setIssuer(INPUT.issuer.id)
           .setNotBefore(Date.parse(INPUT.validFrom) / 1000)
           .sign(await importPKCS8(KEYS.privateKeyPem, "EdDSA")),
@@ -206,7 +259,7 @@ describe("signOpenBadgeCredential / verifyOpenBadgeCredential", () => {
       "signed payload that is not an OpenBadgeCredential",
       async () =>
         new SignJWT({ hello: "world" })
-          .setProtectedHeader({ alg: "EdDSA", typ: "vc+jwt" })
+          .setProtectedHeader({ alg: "EdDSA", typ: "JWT" })
           .sign(await importPKCS8(KEYS.privateKeyPem, "EdDSA")),
       "invalid-credential",
     ],
@@ -214,8 +267,9 @@ describe("signOpenBadgeCredential / verifyOpenBadgeCredential", () => {
       "iss claim disagreeing with the credential's issuer",
       async () =>
         new SignJWT(credential)
-          .setProtectedHeader({ alg: "EdDSA", typ: "vc+jwt" })
+          .setProtectedHeader({ alg: "EdDSA", typ: "JWT" })
           .setIssuer("https://evil.example")
+          .setSubject(INPUT.subject.id)
           .setNotBefore(Date.parse(INPUT.validFrom) / 1000)
           .sign(await importPKCS8(KEYS.privateKeyPem, "EdDSA")),
       "claims-mismatch",
@@ -262,17 +316,17 @@ describe("signing keys", () => {
 
   test("keyIdFor is the RFC 7638 thumbprint, stable, and derivable from the private key", async () => {
     const jwk = publicJwkFromPem(KEYS.publicKeyPem);
-    expect(KID).toBe(await calculateJwkThumbprint({ kty: jwk.kty, crv: jwk.crv, x: jwk.x }, "sha256"));
-    expect(keyIdFor(KEYS.publicKeyPem)).toBe(KID);
-    expect(keyIdFor(KEYS.privateKeyPem)).toBe(KID);
-    expect(keyIdFor(generateSigningKeyPair().publicKeyPem)).not.toBe(KID);
+    expect(THUMBPRINT).toBe(await calculateJwkThumbprint({ kty: jwk.kty, crv: jwk.crv, x: jwk.x }, "sha256"));
+    expect(keyIdFor(KEYS.publicKeyPem)).toBe(THUMBPRINT);
+    expect(keyIdFor(KEYS.privateKeyPem)).toBe(THUMBPRINT);
+    expect(keyIdFor(generateSigningKeyPair().publicKeyPem)).not.toBe(THUMBPRINT);
   });
 
   test("publicJwkFromPem gives a JWKS-ready public key and never the private part", () => {
     const jwk = publicJwkFromPem(KEYS.publicKeyPem, "key-2026");
     expect(jwk).toEqual({ kty: "OKP", crv: "Ed25519", x: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/), kid: "key-2026", alg: "EdDSA", use: "sig" });
     expect(publicJwkFromPem(KEYS.privateKeyPem)).not.toHaveProperty("d");
-    expect(publicJwkFromPem(KEYS.publicKeyPem).kid).toBe(KID);
+    expect(publicJwkFromPem(KEYS.publicKeyPem).kid).toBe(THUMBPRINT);
   });
 
   test.each([

@@ -3,10 +3,12 @@ import { z } from "zod";
 
 /*
  * Open Badges 3.0 (1EdTech) credential for a completed course: an OpenBadgeCredential, i.e. a
- * W3C Verifiable Credential (Data Model 2.0), secured as a VC-JWT (VC-JOSE-COSE): the JWS payload
- * *is* the credential (no VC 1.1 style "vc" claim), header typ "vc+jwt", Ed25519 (alg EdDSA).
- * The registered claims iss/jti/nbf are added with the same values as issuer.id/id/validFrom,
- * because OB 3.0 verifiers read them and VC-JOSE-COSE only asks that they not conflict.
+ * W3C Verifiable Credential (Data Model 2.0), secured with OB 3.0's "VC-JWT" proof format (spec
+ * 8.2): the JWS payload *is* the credential, Ed25519 (alg EdDSA), and the header follows OB 3.0
+ * rather than VC-JOSE-COSE: typ "JWT", no cty, kid a URL that dereferences to the public JWK.
+ * The registered claims say the same as the credential: iss = issuer.id, jti = id,
+ * sub = credentialSubject.id, nbf = validFrom, exp = validUntil (only when set). validFrom and
+ * validUntil are written to whole seconds, so nbf/exp equal them exactly.
  *
  * No JSON-LD context documents are shipped: a VC-JWT is verified by checking the JWS over the
  * exact payload bytes, so verification never expands JSON-LD and never fetches a context.
@@ -19,7 +21,7 @@ export const VC_V2_CONTEXT = "https://www.w3.org/ns/credentials/v2";
 export const OB_V3_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
 // A reference for third-party validators; nothing here loads it.
 export const OB_V3_CREDENTIAL_SCHEMA = "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json";
-export const VC_JWT_TYPE = "vc+jwt";
+export const VC_JWT_TYPE = "JWT";
 
 const ZHttpUrl = z.url({ protocol: /^https?$/ });
 const ZUrnUuid = z.string().regex(/^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, "must be a urn:uuid");
@@ -40,9 +42,15 @@ export const ZOpenBadgeInput = z
       certifyingBody: text(120),
       courseVersion: text(40),
     }),
-    subject: z.object({ name: text(160), certificationNumber: z.string().trim().min(1).max(64).nullish() }),
+    // credentialSubject.id, which the JWT's sub claim repeats (OB 3.0 requires sub).
+    subject: z.object({ id: ZIdentifier, name: text(160), certificationNumber: z.string().trim().min(1).max(64).nullish() }),
     creditsEarned: ZCredits,
     validFrom: z.iso.datetime({ offset: true }),
+    validUntil: z.iso.datetime({ offset: true }).optional(),
+    // W3C Bitstring Status List entry, so a verifier can learn of a revocation.
+    credentialStatus: z
+      .object({ id: ZHttpUrl, statusListIndex: z.int().min(0), statusListCredential: ZHttpUrl })
+      .optional(),
     result: z.object({ scorePercent: z.number().int().min(0).max(100) }).optional(),
   })
   .refine((input) => Number(input.creditsEarned) <= Number(input.achievement.creditsAvailable), {
@@ -74,6 +82,7 @@ export const ZOpenBadgeCredential = z.looseObject({
   validUntil: z.iso.datetime({ offset: true }).optional(),
   name: z.string().min(1),
   credentialSubject: z.looseObject({
+    id: z.string().min(1).optional(),
     type: z.array(z.string()).refine(includes("AchievementSubject")),
     identifier: z
       .array(
@@ -119,9 +128,24 @@ export const ZOpenBadgeCredential = z.looseObject({
       .optional(),
   }),
   credentialSchema: z.array(z.looseObject({ id: z.string(), type: z.string() })).optional(),
+  credentialStatus: z
+    .looseObject({
+      id: z.string().optional(),
+      type: z.string(),
+      statusPurpose: z.string().optional(),
+      statusListIndex: z.string().optional(),
+      statusListCredential: z.string().optional(),
+    })
+    .optional(),
 });
 
 export type TOpenBadgeCredential = z.infer<typeof ZOpenBadgeCredential>;
+
+/** An ISO date-time in UTC to whole seconds ("…T15:30:00Z"): the precision of JWT nbf/exp. */
+export function toWholeSecondsIso(dateTime: string): string {
+  const ms = Date.parse(dateTime);
+  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace(".000Z", "Z");
+}
 
 export function buildOpenBadgeCredential(input: TOpenBadgeInput): TOpenBadgeCredential {
   const data = ZOpenBadgeInput.parse(input);
@@ -150,9 +174,11 @@ export function buildOpenBadgeCredential(input: TOpenBadgeInput): TOpenBadgeCred
     id: data.id,
     type: ["VerifiableCredential", "OpenBadgeCredential"],
     issuer: { id: data.issuer.id, type: ["Profile"], name: data.issuer.name, url: data.issuer.url },
-    validFrom: data.validFrom,
+    validFrom: toWholeSecondsIso(data.validFrom),
+    ...(data.validUntil ? { validUntil: toWholeSecondsIso(data.validUntil) } : {}),
     name: data.achievement.name,
     credentialSubject: {
+      id: data.subject.id,
       type: ["AchievementSubject"],
       identifier,
       achievement: {
@@ -192,21 +218,43 @@ export function buildOpenBadgeCredential(input: TOpenBadgeInput): TOpenBadgeCred
         : {}),
     },
     credentialSchema: [{ id: OB_V3_CREDENTIAL_SCHEMA, type: "1EdTechJsonSchemaValidator2019" }],
+    ...(data.credentialStatus
+      ? {
+          credentialStatus: {
+            id: data.credentialStatus.id,
+            type: "BitstringStatusListEntry",
+            statusPurpose: "revocation",
+            // A string, as the Bitstring Status List spec writes it.
+            statusListIndex: String(data.credentialStatus.statusListIndex),
+            statusListCredential: data.credentialStatus.statusListCredential,
+          },
+        }
+      : {}),
   };
 }
 
+/** kid: a URL that dereferences to the public JWK (OB 3.0 8.2.3). */
 export type TSignOptions = { privateKeyPem: string; kid: string };
 
-/** Returns a compact JWS (VC-JWT). Throws if the credential or the key is invalid. */
+const seconds = (dateTime: string) => Math.floor(Date.parse(dateTime) / 1000);
+
+/** Returns a compact JWS (VC-JWT). Throws if the credential, the kid or the key is invalid. */
 export async function signOpenBadgeCredential(credential: TOpenBadgeCredential, { privateKeyPem, kid }: TSignOptions): Promise<string> {
   const parsed = ZOpenBadgeCredential.parse(credential);
+  if (!ZHttpUrl.safeParse(kid).success) throw new Error("kid must be an http(s) URL that dereferences to the public key");
+  const subject = parsed.credentialSubject.id;
+  if (!subject) throw new Error("credentialSubject.id is required: it is the JWT's sub claim");
+  if (parsed.validFrom !== toWholeSecondsIso(parsed.validFrom)) throw new Error("validFrom must be UTC to whole seconds (it must equal nbf)");
+  if (parsed.validUntil && parsed.validUntil !== toWholeSecondsIso(parsed.validUntil)) throw new Error("validUntil must be UTC to whole seconds (it must equal exp)");
   const key = await importPKCS8(privateKeyPem, "EdDSA");
-  return new SignJWT(parsed)
-    .setProtectedHeader({ alg: "EdDSA", typ: VC_JWT_TYPE, cty: "vc", kid })
+  const jwt = new SignJWT(parsed)
+    .setProtectedHeader({ alg: "EdDSA", typ: VC_JWT_TYPE, kid })
     .setIssuer(parsed.issuer.id)
+    .setSubject(subject)
     .setJti(parsed.id)
-    .setNotBefore(Math.floor(Date.parse(parsed.validFrom) / 1000))
-    .sign(key);
+    .setNotBefore(seconds(parsed.validFrom));
+  if (parsed.validUntil) jwt.setExpirationTime(seconds(parsed.validUntil));
+  return jwt.sign(key);
 }
 
 export type TOpenBadgeVerificationFailure =
@@ -265,10 +313,12 @@ export async function verifyOpenBadgeCredential(jwt: string, { publicKeyPem, now
   try {
     const verified = await jwtVerify(jwt.trim(), key, {
       algorithms: ["EdDSA"],
-      typ: VC_JWT_TYPE,
       currentDate,
       clockTolerance: CLOCK_TOLERANCE_SECONDS,
     });
+    // OB 3.0: typ is "JWT" when present, and cty is not allowed.
+    const { typ, cty } = verified.protectedHeader;
+    if ((typ !== undefined && typ !== VC_JWT_TYPE) || cty !== undefined) return { valid: false, reason: "wrong-type" };
     payload = verified.payload as Record<string, unknown>;
     kid = verified.protectedHeader.kid;
   } catch (error) {
@@ -282,8 +332,16 @@ export async function verifyOpenBadgeCredential(jwt: string, { publicKeyPem, now
   const credential = parsed.data;
 
   // The JWT claims are what generic JWT tooling trusts; they must say the same as the credential.
-  const validFromSeconds = Math.floor(Date.parse(credential.validFrom) / 1000);
-  if (payload.iss !== credential.issuer.id || payload.nbf !== validFromSeconds || (payload.jti !== undefined && payload.jti !== credential.id)) {
+  const validFromSeconds = seconds(credential.validFrom);
+  const validUntilSeconds = credential.validUntil ? seconds(credential.validUntil) : undefined;
+  if (
+    payload.iss !== credential.issuer.id ||
+    payload.nbf !== validFromSeconds ||
+    payload.exp !== validUntilSeconds ||
+    typeof payload.sub !== "string" ||
+    (credential.credentialSubject.id !== undefined && payload.sub !== credential.credentialSubject.id) ||
+    (payload.jti !== undefined && payload.jti !== credential.id)
+  ) {
     return { valid: false, reason: "claims-mismatch" };
   }
   if (validFromSeconds > currentDate.getTime() / 1000 + CLOCK_TOLERANCE_SECONDS) return { valid: false, reason: "not-yet-valid" };

@@ -3,7 +3,6 @@ import {
   degrees,
   fill,
   PDFDocument,
-  type PDFFont,
   type PDFPage,
   popGraphicsState,
   pushGraphicsState,
@@ -16,13 +15,13 @@ import {
 import QRCode from "qrcode";
 import { z } from "zod";
 import { CERTIFICATE_CODE_PATTERN } from "@/lib/certificates/certificate-code";
-import { sanitizeWinAnsiText } from "@/lib/certificates/win-ansi";
+import { type TFace, UnicodeText } from "@/lib/pdf/unicode-text";
 
 /*
  * One-page US Letter landscape certificate (the certifying bodies we serve are US-based and their
- * members print on Letter). Only the 14 standard PDF fonts are used: nothing to embed or load from
- * disk, tiny files, and fast. The price is WinAnsi: every string goes through sanitizeWinAnsiText
- * before it is measured or drawn, so names like "Zoë 李" render as "Zoë ?" instead of throwing.
+ * members print on Letter). Text Windows-1252 can encode uses the standard PDF fonts (nothing to
+ * embed: tiny and fast); any other text (a name in Vietnamese, Chinese, Arabic, ...) is drawn
+ * exactly as stored with embedded, subset Noto Sans fonts (lib/pdf/unicode-text.ts).
  *
  * The output is deterministic (same input → same bytes): all dates in the document come from
  * the input, never from the clock, so a re-render after a deploy yields an identical file.
@@ -68,6 +67,11 @@ const MUTED = rgb(0.4, 0.42, 0.46);
 const PAPER = rgb(1, 0.992, 0.973);
 const WHITE = rgb(1, 1, 1);
 
+// Letter-spacing of the small capitals labels, in em. Kept under a tenth of an em: past that, PDF
+// readers (pdf.js, pdftotext) take each gap for a space, and copying "BACKBONE CE" would give
+// "B A C K B O N E  C E".
+const TRACK = 0.09;
+
 const MONTHS = [
   "January", "February", "March", "April", "May", "June",
   "July", "August", "September", "October", "November", "December",
@@ -84,17 +88,20 @@ function utcMidnight(isoDate: string): Date {
 }
 
 type TFonts = {
-  serif: PDFFont;
-  serifBold: PDFFont;
-  serifItalic: PDFFont;
-  sans: PDFFont;
-  sansBold: PDFFont;
-  mono: PDFFont;
+  serif: TFace;
+  serifBold: TFace;
+  serifItalic: TFace;
+  sans: TFace;
+  sansBold: TFace;
+  mono: TFace;
 };
 
 // pdf-lib caches the parsed standard-font metrics (AFM) at module level itself; what remains per
 // document is creating six tiny font dictionaries, which has to happen per document anyway.
-async function embedFonts(doc: PDFDocument): Promise<TFonts> {
+// `texts` are the strings from the input, so the Unicode fonts they need are embedded up front.
+async function embedFonts(doc: PDFDocument, texts: (readonly [string, 400 | 700])[]): Promise<TFonts> {
+  const unicode = new UnicodeText(doc);
+  await unicode.prepare(texts);
   const [serif, serifBold, serifItalic, sans, sansBold, mono] = await Promise.all([
     doc.embedFont(StandardFonts.TimesRoman),
     doc.embedFont(StandardFonts.TimesRomanBold),
@@ -103,12 +110,19 @@ async function embedFonts(doc: PDFDocument): Promise<TFonts> {
     doc.embedFont(StandardFonts.HelveticaBold),
     doc.embedFont(StandardFonts.CourierBold),
   ]);
-  return { serif, serifBold, serifItalic, sans, sansBold, mono };
+  return {
+    serif: unicode.face(serif, 400),
+    serifBold: unicode.face(serifBold, 700),
+    serifItalic: unicode.face(serifItalic, 400),
+    sans: unicode.face(sans, 400),
+    sansBold: unicode.face(sansBold, 700),
+    mono: unicode.face(mono, 700),
+  };
 }
 
 const ELLIPSIS = "…";
 
-function truncateToWidth(font: PDFFont, text: string, size: number, maxWidth: number): string {
+function truncateToWidth(font: TFace, text: string, size: number, maxWidth: number): string {
   if (font.widthOfTextAtSize(text, size) <= maxWidth) return text;
   let end = text.length;
   while (end > 0 && font.widthOfTextAtSize(text.slice(0, end).trimEnd() + ELLIPSIS, size) > maxWidth) end--;
@@ -116,14 +130,14 @@ function truncateToWidth(font: PDFFont, text: string, size: number, maxWidth: nu
 }
 
 /** Largest size ≤ preferred (not below min) at which text fits; the caller truncates if needed. */
-function fitSize(font: PDFFont, text: string, maxWidth: number, preferred: number, min: number): number {
+function fitSize(font: TFace, text: string, maxWidth: number, preferred: number, min: number): number {
   const width = font.widthOfTextAtSize(text, preferred);
   if (width <= maxWidth) return preferred;
   return Math.max(min, Math.floor(((preferred * maxWidth) / width) * 10) / 10);
 }
 
 /** Greedy word wrap; returns null when it needs more than maxLines lines. */
-function wrapWords(font: PDFFont, text: string, size: number, maxWidth: number, maxLines: number): string[] | null {
+function wrapWords(font: TFace, text: string, size: number, maxWidth: number, maxLines: number): string[] | null {
   const lines: string[] = [];
   let current = "";
   for (const word of text.split(" ")) {
@@ -141,7 +155,7 @@ function wrapWords(font: PDFFont, text: string, size: number, maxWidth: number, 
 }
 
 /** URLs have no spaces to break at, so a long one is cut at characters onto a second line. */
-function wrapCharacters(font: PDFFont, text: string, size: number, maxWidth: number): string[] {
+function wrapCharacters(font: TFace, text: string, size: number, maxWidth: number): string[] {
   const lines: string[] = [];
   let current = "";
   for (const char of text) {
@@ -155,7 +169,7 @@ function wrapCharacters(font: PDFFont, text: string, size: number, maxWidth: num
   return lines;
 }
 
-type TTextStyle = { font: PDFFont; size: number; color: Color; tracking?: number };
+type TTextStyle = { font: TFace; size: number; color: Color; tracking?: number };
 
 function trackedWidth(text: string, style: TTextStyle): number {
   return style.font.widthOfTextAtSize(text, style.size) + (style.tracking ?? 0) * Math.max(0, text.length - 1);
@@ -163,12 +177,12 @@ function trackedWidth(text: string, style: TTextStyle): number {
 
 function drawTextAt(page: PDFPage, text: string, x: number, y: number, style: TTextStyle): void {
   if (!style.tracking) {
-    page.drawText(text, { x, y, font: style.font, size: style.size, color: style.color });
+    style.font.draw(page, text, { x, y, size: style.size, color: style.color });
     return;
   }
   // Character spacing (Tc) is graphics state, so scope it: pdf-lib's drawText does not reset it.
   page.pushOperators(pushGraphicsState(), setCharacterSpacing(style.tracking));
-  page.drawText(text, { x, y, font: style.font, size: style.size, color: style.color });
+  style.font.draw(page, text, { x, y, size: style.size, color: style.color });
   page.pushOperators(popGraphicsState());
 }
 
@@ -239,28 +253,34 @@ function drawQrCode(page: PDFPage, text: string, x: number, y: number, size: num
 
 export async function renderCertificatePdf(input: TCertificatePdfInput): Promise<Uint8Array> {
   const data = ZCertificatePdfInput.parse(input);
+  // Control characters would draw as nothing (or break the layout): spaces instead. NFC, so an
+  // accent typed as a separate combining mark is drawn with its letter's precomposed glyph.
+  const clean = (value: string) => value.normalize("NFC").replace(/[\p{Cc}\u2028\u2029]/gu, " ");
   const text = {
-    issuer: sanitizeWinAnsiText(data.issuerName),
-    name: sanitizeWinAnsiText(data.trainerName),
-    body: sanitizeWinAnsiText(data.certifyingBodyName),
-    certificationNumber: sanitizeWinAnsiText(data.certificationNumber),
-    course: sanitizeWinAnsiText(data.courseTitle),
-    version: sanitizeWinAnsiText(data.courseVersion),
-    courseNumber: data.courseNumber ? sanitizeWinAnsiText(data.courseNumber) : "",
-    credit: sanitizeWinAnsiText(data.creditLabel),
-    url: sanitizeWinAnsiText(data.verifyUrl),
+    issuer: clean(data.issuerName),
+    name: clean(data.trainerName),
+    body: clean(data.certifyingBodyName),
+    certificationNumber: clean(data.certificationNumber),
+    course: clean(data.courseTitle),
+    version: clean(data.courseVersion),
+    courseNumber: data.courseNumber ? clean(data.courseNumber) : "",
+    credit: clean(data.creditLabel),
+    url: data.verifyUrl,
   };
 
   const doc = await PDFDocument.create({ updateMetadata: false });
-  const fonts = await embedFonts(doc);
+  const fonts = await embedFonts(doc, [
+    ...[text.name, text.course, text.credit, text.issuer.toUpperCase()].map((t) => [t, 700] as const),
+    ...[text.issuer, text.body, text.certificationNumber, text.version, text.courseNumber, text.url].map((t) => [t, 400] as const),
+  ]);
   const page = doc.addPage([PAGE_WIDTH, PAGE_HEIGHT]);
 
   drawFrame(page);
 
   // Header
-  drawCentered(page, text.issuer.toUpperCase(), CENTER_X, 548, { font: fonts.sansBold, size: 11, color: NAVY, tracking: 3 });
+  drawCentered(page, text.issuer.toUpperCase(), CENTER_X, 548, { font: fonts.sansBold, size: 11, color: NAVY, tracking: TRACK * 11 });
   drawCentered(page, "CONTINUING EDUCATION FOR FITNESS PROFESSIONALS", CENTER_X, 533, {
-    font: fonts.sans, size: 7.5, color: MUTED, tracking: 1.6,
+    font: fonts.sans, size: 7.5, color: MUTED, tracking: TRACK * 7.5,
   });
   drawCentered(page, "Certificate of Completion", CENTER_X, 486, { font: fonts.serifBold, size: 40, color: NAVY });
   page.drawLine({ start: { x: CENTER_X - 80, y: 470 }, end: { x: CENTER_X - 8, y: 470 }, thickness: 1, color: GOLD });
@@ -304,14 +324,14 @@ export async function renderCertificatePdf(input: TCertificatePdfInput): Promise
       const x = rowLeft + columnWidth * index;
       page.drawLine({ start: { x, y: 206 }, end: { x, y: 244 }, thickness: 0.5, color: GOLD });
     }
-    drawCentered(page, label, center, 232, { font: fonts.sansBold, size: 6.8, color: MUTED, tracking: 1.2 });
+    drawCentered(page, label, center, 232, { font: fonts.sansBold, size: 6.8, color: MUTED, tracking: TRACK * 6.8 });
     drawFitted(page, value, center, 210, columnWidth - 10, { font: fonts.serifBold, size: 14, color: NAVY }, 8);
   });
 
   // Code and verification (bottom left)
   const blockLeft = 60;
   const blockWidth = 300;
-  const label: TTextStyle = { font: fonts.sansBold, size: 6.8, color: MUTED, tracking: 1.2 };
+  const label: TTextStyle = { font: fonts.sansBold, size: 6.8, color: MUTED, tracking: TRACK * 6.8 };
   drawTextAt(page, "CERTIFICATE CODE", blockLeft, 162, label);
   drawTextAt(page, data.code, blockLeft, 145, { font: fonts.mono, size: 12.5, color: NAVY });
   drawTextAt(page, "VERIFY AT", blockLeft, 126, label);
@@ -340,7 +360,7 @@ export async function renderCertificatePdf(input: TCertificatePdfInput): Promise
   const qrSize = 104;
   const qrX = PAGE_WIDTH - 44 - qrSize;
   drawQrCode(page, data.verifyUrl, qrX, 56, qrSize);
-  drawCentered(page, "SCAN TO VERIFY", qrX + qrSize / 2, 46, { ...label, size: 6 });
+  drawCentered(page, "SCAN TO VERIFY", qrX + qrSize / 2, 46, { ...label, size: 6, tracking: TRACK * 6 });
 
   // Metadata: shown by viewers and indexers; the dates are the issue date, not render time.
   const issued = utcMidnight(data.issuedOn);
@@ -357,7 +377,7 @@ export async function renderCertificatePdf(input: TCertificatePdfInput): Promise
   return doc.save();
 }
 
-function drawCourseTitle(page: PDFPage, title: string, font: PDFFont): void {
+function drawCourseTitle(page: PDFPage, title: string, font: TFace): void {
   const maxWidth = 620;
   const style = { font, color: NAVY };
   for (let size = 20; size >= 14; size -= 1) {

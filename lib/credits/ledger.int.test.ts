@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, test } from "vitest";
-import { extractPdfText } from "@/lib/certificates/extract-pdf-text";
+import { readPdfText } from "@/tests/read-pdf-text";
 import { adjustCredit, getCreditOverview, listLedger, renderTranscriptPdf, streamLedgerCsv } from "@/lib/credits/ledger.server";
 import { LEDGER_CSV_HEADER } from "@/lib/credits/ledger-csv";
 import { db } from "@/lib/db";
@@ -225,7 +225,7 @@ describe("exports", () => {
     const [trainer, { id: adminId }, course] = await Promise.all([makeTrainer("Zoë Quinn-Ortiz"), admin(), makeCourse("Core Stability")]);
     await award(trainer.id, course.id, 40, new Date("2025-04-01T17:00:00Z"));
     await adjustCredit({ adminId, userId: trainer.id, amountHundredths: -10, reason: "Partial correction", now: NOW });
-    const text = await extractPdfText(await renderTranscriptPdf({ userId: trainer.id, now: NOW }));
+    const text = await readPdfText(await renderTranscriptPdf({ userId: trainer.id, now: NOW }));
     expect(text).toContain("Zoë Quinn-Ortiz");
     expect(text).toMatch(/NFPT-L-\d+/);
     expect(text).toContain("Earned this cycle");

@@ -1,6 +1,6 @@
 import { PDFDocument, type PDFFont, StandardFonts } from "pdf-lib";
 import { beforeAll, describe, expect, test } from "vitest";
-import { extractPdfText } from "@/lib/certificates/extract-pdf-text";
+import { readPdfText } from "@/tests/read-pdf-text";
 import type { TCurrentCycleSummary } from "@/lib/credits/cycle";
 import { ledgerTotals, type TLedgerEntry } from "@/lib/credits/ledger-view";
 import { renderTranscriptPdfDocument, type TTranscriptPdfInput, wrapText } from "@/lib/credits/render-transcript-pdf";
@@ -72,9 +72,10 @@ describe("renderTranscriptPdfDocument", () => {
       entry(1, { courseNumber: "NFPT-2024-117", certificate: { code: "BCE-ABCD-EFGH", status: "ISSUED" } }),
       entry(2, { kind: "ADJUSTMENT", amountHundredths: -20, course: null, scorePercent: null, reason: "Duplicate “award” removed…" }),
     ];
-    const text = await extractPdfText(await renderTranscriptPdfDocument(input(entries)));
+    const text = await readPdfText(await renderTranscriptPdfDocument(input(entries)));
     expect(text).toContain("Continuing Education Transcript");
-    expect(text).toContain("Zoë Lukasz ?"); // WinAnsi-safe, never a different plausible name
+    expect(text).toContain("Trainer Zoë Łukasz 李"); // the stored name exactly
+    expect(text).toContain("transcript for Zoë Łukasz 李 ·");
     expect(text).toContain("National Federation of Professional Trainers (NFPT)");
     expect(text).toContain("NFPT-2024-0001");
     expect(text).toContain("March 1, 2025 to February 28, 2026 (30 days left)");
@@ -95,7 +96,7 @@ describe("renderTranscriptPdfDocument", () => {
     const doc = await PDFDocument.load(bytes);
     const pages = doc.getPageCount();
     expect(pages).toBeGreaterThan(2);
-    const text = await extractPdfText(bytes);
+    const text = await readPdfText(bytes);
     const pageTexts = text.split("\n\f\n");
     expect(pageTexts).toHaveLength(pages);
     pageTexts.forEach((page, i) => {
@@ -106,7 +107,7 @@ describe("renderTranscriptPdfDocument", () => {
   });
 
   test("an account without certification details and no entries", async () => {
-    const text = await extractPdfText(
+    const text = await readPdfText(
       await renderTranscriptPdfDocument(input([], { certification: null, current: null, trainerName: "Avery Admin" })),
     );
     expect(text).toContain("No certification details on file");

@@ -1,16 +1,17 @@
-import { type Color, PDFDocument, type PDFFont, type PDFPage, rgb, StandardFonts } from "pdf-lib";
-import { sanitizeWinAnsiText } from "@/lib/certificates/win-ansi";
+import { type Color, PDFDocument, type PDFPage, rgb, StandardFonts } from "pdf-lib";
 import { formatCec } from "@/lib/credits/cec-amount";
 import type { TCertifyingBody } from "@/lib/credits/certifying-bodies";
 import type { TCurrentCycleSummary } from "@/lib/credits/cycle";
 import { CREDIT_KIND_LABELS, formatLongDate, formatShortDate, type TLedgerEntry, type TLedgerTotals } from "@/lib/credits/ledger-view";
+import { type TFace, UnicodeText } from "@/lib/pdf/unicode-text";
 
 /*
  * A credit transcript a trainer can send to their certifying body: who they are, their
  * certification, the current cycle's totals and every ledger entry, on US Letter portrait pages
- * with the table header repeated and "Page n of m" on each. Standard fonts only (nothing to embed),
- * so every string is passed through sanitizeWinAnsiText first. Pure and deterministic: the
- * generation date comes from the input, never the clock.
+ * with the table header repeated and "Page n of m" on each. Text Windows-1252 can encode uses the
+ * standard fonts; anything else (names and course titles in any script) is drawn exactly with
+ * embedded, subset Noto Sans (lib/pdf/unicode-text.ts). Pure and deterministic: the generation
+ * date comes from the input, never the clock.
  */
 
 export type TTranscriptPdfInput = {
@@ -51,7 +52,7 @@ const RULE = rgb(0.8, 0.82, 0.85);
 const BAND = rgb(0.94, 0.96, 0.97);
 const WARN = rgb(0.6, 0.25, 0.05);
 
-type TFonts = { regular: PDFFont; bold: PDFFont; italic: PDFFont };
+type TFonts = { regular: TFace; bold: TFace; italic: TFace };
 
 type TColumn = { key: "date" | "course" | "kind" | "amount" | "details"; title: string; width: number; align?: "right" };
 
@@ -60,7 +61,7 @@ const LINE_HEIGHT = 10.5;
 const CELL_PAD = 4;
 
 /** Greedy word wrap; words wider than a line are cut at characters. Never returns zero lines. */
-export function wrapText(font: PDFFont, text: string, size: number, maxWidth: number): string[] {
+export function wrapText(font: Pick<TFace, "widthOfTextAtSize">, text: string, size: number, maxWidth: number): string[] {
   const lines: string[] = [];
   for (const paragraph of text.split("\n")) {
     let current = "";
@@ -88,7 +89,16 @@ export function wrapText(font: PDFFont, text: string, size: number, maxWidth: nu
   return trimmed.length ? trimmed : [""];
 }
 
-const clean = (text: string) => sanitizeWinAnsiText(text);
+// NFC, so a separately typed accent is drawn with its letter; control characters become spaces.
+const clean = (text: string) => text.normalize("NFC").replace(/[\p{Cc}\u2028\u2029]/gu, " ").replace(/ {2,}/g, " ").trim();
+
+/** Every string in the input, so the fonts they need are embedded before drawing starts. */
+function stringsIn(value: unknown, out: string[] = []): string[] {
+  if (typeof value === "string") out.push(clean(value));
+  else if (Array.isArray(value)) for (const item of value) stringsIn(item, out);
+  else if (value && typeof value === "object" && !(value instanceof Date)) for (const item of Object.values(value)) stringsIn(item, out);
+  return out;
+}
 
 class Writer {
   pages: PDFPage[] = [];
@@ -110,17 +120,17 @@ class Writer {
     this.newPage();
     return true;
   }
-  text(text: string, x: number, y: number, font: PDFFont, size: number, color: Color = INK): void {
-    if (text) this.page.drawText(text, { x, y, font, size, color });
+  text(text: string, x: number, y: number, font: TFace, size: number, color: Color = INK): void {
+    if (text) font.draw(this.page, text, { x, y, size, color });
   }
-  rightText(text: string, right: number, y: number, font: PDFFont, size: number, color: Color = INK): void {
+  rightText(text: string, right: number, y: number, font: TFace, size: number, color: Color = INK): void {
     this.text(text, right - font.widthOfTextAtSize(text, size), y, font, size, color);
   }
   rule(y: number, color: Color = RULE, thickness = 0.75): void {
     this.page.drawLine({ start: { x: MARGIN, y }, end: { x: PAGE_WIDTH - MARGIN, y }, thickness, color });
   }
   /** A paragraph wrapped to the content width, moving the cursor down. */
-  paragraph(text: string, font: PDFFont, size: number, color: Color = INK, indent = 0): void {
+  paragraph(text: string, font: TFace, size: number, color: Color = INK, indent = 0): void {
     for (const line of wrapText(font, clean(text), size, CONTENT_WIDTH - indent)) {
       this.ensure(size + 4);
       this.text(line, MARGIN + indent, this.y - size, font, size, color);
@@ -143,11 +153,16 @@ function detailsFor(entry: TLedgerEntry): string {
 
 export async function renderTranscriptPdfDocument(input: TTranscriptPdfInput): Promise<Uint8Array> {
   const doc = await PDFDocument.create({ updateMetadata: false });
-  const [regular, bold, italic] = await Promise.all([
+  const unicode = new UnicodeText(doc);
+  await unicode.prepare(stringsIn(input).flatMap((text) => [text, text.toUpperCase()]));
+  const [helvetica, helveticaBold, helveticaOblique] = await Promise.all([
     doc.embedFont(StandardFonts.Helvetica),
     doc.embedFont(StandardFonts.HelveticaBold),
     doc.embedFont(StandardFonts.HelveticaOblique),
   ]);
+  const regular = unicode.face(helvetica, 400);
+  const bold = unicode.face(helveticaBold, 700);
+  const italic = unicode.face(helveticaOblique, 400);
   const fonts = { regular, bold, italic };
   const w = new Writer(doc, fonts);
   const unit = input.certification?.unit ?? "credits";
@@ -300,8 +315,8 @@ export async function renderTranscriptPdfDocument(input: TTranscriptPdfInput): P
     page.drawLine({ start: { x: MARGIN, y: FOOTER_Y + 12 }, end: { x: PAGE_WIDTH - MARGIN, y: FOOTER_Y + 12 }, thickness: 0.5, color: RULE });
     const label = `Page ${i + 1} of ${w.pages.length}`;
     const footerText = wrapText(regular, footer, 7.5, CONTENT_WIDTH - 80)[0];
-    page.drawText(footerText, { x: MARGIN, y: FOOTER_Y, font: regular, size: 7.5, color: MUTED });
-    page.drawText(label, { x: PAGE_WIDTH - MARGIN - regular.widthOfTextAtSize(label, 7.5), y: FOOTER_Y, font: regular, size: 7.5, color: MUTED });
+    regular.draw(page, footerText, { x: MARGIN, y: FOOTER_Y, size: 7.5, color: MUTED });
+    regular.draw(page, label, { x: PAGE_WIDTH - MARGIN - regular.widthOfTextAtSize(label, 7.5), y: FOOTER_Y, size: 7.5, color: MUTED });
   });
 
   doc.setTitle(`Continuing education transcript: ${input.trainerName}`, { showInWindowTitleBar: true });

@@ -2,8 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getSessionUser } from "@/lib/auth/session.server";
+import { linkedInAddToProfileUrl } from "@/lib/certificates/share-links";
 import { listUserCertificates, type THeldCertificate } from "@/lib/certificates/verify-certificate.server";
 import { formatLongDate } from "@/lib/credits/ledger-view";
+import { siteUrl } from "@/lib/mail/send-mail.server";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Certificates" };
@@ -14,6 +16,7 @@ const button =
 
 function CertificateCard({ c }: { c: THeldCertificate }) {
   const revoked = c.status === "REVOKED";
+  const linkedIn = linkedInAddToProfileUrl({ name: c.courseTitle, organizationName: c.issuer, issuedOn: c.issuedOn, credentialId: c.code, verifyUrl: siteUrl(`/verify/${c.code}`) });
   const headingId = `cert-${c.code}`;
   return (
     <li>
@@ -77,9 +80,12 @@ function CertificateCard({ c }: { c: THeldCertificate }) {
               </a>
               {c.hasCredential && (
                 <a href={`/api/certificates/${c.code}/credential`} download className={button}>
-                  Download digital credential<span className="sr-only"> (Open Badges) for {c.courseTitle}</span>
+                  Download Open Badge<span className="sr-only"> for {c.courseTitle}</span>
                 </a>
               )}
+              <a href={linkedIn} target="_blank" rel="noopener noreferrer" className={button}>
+                Add to LinkedIn profile<span className="sr-only"> ({c.courseTitle}, opens LinkedIn in a new tab)</span>
+              </a>
             </>
           )}
           <Link href={`/verify/${c.code}`} className={button}>
@@ -105,8 +111,8 @@ export default async function CertificatesPage() {
       </nav>
       <h1 className="mt-3 text-3xl font-bold tracking-tight">Certificates</h1>
       <p className="mt-2 text-slate-700 dark:text-slate-300">
-        Send the PDF to your certifying body or employer; anyone can confirm it on its verify page. The digital credential is the same certificate as a
-        signed Open Badges 3.0 file for digital wallets.
+        Send the PDF to your certifying body or employer; anyone can confirm it on its verify page. The Open Badge is the same certificate as a
+        signed Open Badges 3.0 credential for digital wallets; &ldquo;Add to LinkedIn profile&rdquo; opens LinkedIn with the certification filled in.
       </p>
 
       {pending.length > 0 && (

@@ -2,10 +2,11 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import type { ReactNode } from "react";
+import { cache, type ReactNode } from "react";
 import { clientIp } from "@/lib/auth/request-ip";
 import { canonicalCode, checkVerifyRateLimit, findCertificateForVerification, type TPublicCertificate } from "@/lib/certificates/verify-certificate.server";
 import { formatLongDate } from "@/lib/credits/ledger-view";
+import { siteUrl } from "@/lib/mail/send-mail.server";
 
 // The public page a certificate's QR code and verify link point to. It shows every detail printed
 // on the certificate, because a PDF can be edited: whoever checks compares this page with the paper.
@@ -13,10 +14,28 @@ export const dynamic = "force-dynamic";
 
 type TProps = { params: Promise<{ code: string }> };
 
+// Shared by generateMetadata and the page within one request: one rate-limit token, one lookup.
+const limitFor = cache(async () => checkVerifyRateLimit(clientIp((await headers()).get("x-forwarded-for"))));
+const lookup = cache(findCertificateForVerification);
+
 export async function generateMetadata({ params }: TProps): Promise<Metadata> {
   const canonical = canonicalCode((await params).code);
   // Certificates name people: keep them out of search engines.
-  return { title: canonical ? `Certificate ${canonical}` : "Certificate not found", robots: { index: false, follow: false } };
+  const base: Metadata = { title: canonical ? `Certificate ${canonical}` : "Certificate not found", robots: { index: false, follow: false } };
+  if (!canonical || !(await limitFor()).allowed) return base;
+  const c = await lookup(canonical);
+  if (!c) return base;
+  // Open Graph, so a link the trainer shares previews with what it certifies and its status.
+  const title = `${c.status === "REVOKED" ? "Revoked certificate" : "Verified certificate"}: ${c.courseTitle}`;
+  const description = `${c.issuer} certificate awarded to ${c.trainerName} (${c.credit} ${c.creditUnit}, ${c.certifyingBodyName}), issued ${formatLongDate(c.issuedOn)}.`;
+  const url = siteUrl(`/verify/${c.code}`);
+  return {
+    ...base,
+    description,
+    alternates: { canonical: url },
+    openGraph: { type: "website", siteName: c.issuer, title, description, url },
+    twitter: { card: "summary", title, description },
+  };
 }
 
 function Detail({ label, children }: { label: string; children: ReactNode }) {
@@ -78,7 +97,7 @@ export default async function CertificatePage({ params }: TProps) {
   if (!canonical) notFound();
   if (canonical !== code) redirect(`/verify/${canonical}`);
 
-  const limit = await checkVerifyRateLimit(clientIp((await headers()).get("x-forwarded-for")));
+  const limit = await limitFor();
   if (!limit.allowed) {
     return (
       <div className="mx-auto max-w-2xl px-4 py-12">
@@ -92,7 +111,7 @@ export default async function CertificatePage({ params }: TProps) {
     );
   }
 
-  const certificate = await findCertificateForVerification(canonical);
+  const certificate = await lookup(canonical);
   if (!certificate) notFound();
   const revoked = certificate.status === "REVOKED";
 
