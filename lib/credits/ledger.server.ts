@@ -1,5 +1,6 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit.server";
+import { cprAedStatus, type TCprAedStatus } from "@/lib/certifications/certification-rules";
 import { BODY_RULES, type TBodyRule, type TCertifyingBody } from "@/lib/credits/certifying-bodies";
 import { creditsOverTime, summarizeCredits, type TCreditPoint, type TCreditSummary, toLocalDate } from "@/lib/credits/cycle";
 import { LEDGER_CSV_HEADER, ledgerCsvCells, toCsvLine } from "@/lib/credits/ledger-csv";
@@ -19,6 +20,8 @@ const ISSUER_NAME = "Backbone CE";
 const CSV_PAGE_SIZE = 500;
 
 export type TCreditProfile = {
+  /** The certification this profile is (the primary one, for the single-certification views). */
+  certificationId: string;
   body: TCertifyingBody;
   bodyName: string;
   unit: TBodyRule["unit"];
@@ -38,6 +41,9 @@ export type TInProgressCourse = {
   resumeLessonSlug: string | null;
 };
 
+/** One active certification with its own cycle summary: credit counts only where it was earned. */
+export type TCertificationSummary = { profile: TCreditProfile; summary: TCreditSummary; cprAed: TCprAedStatus };
+
 export type TCreditOverview = {
   name: string;
   timeZone: string;
@@ -46,6 +52,9 @@ export type TCreditOverview = {
   /** Null for accounts without certification details (administrators). */
   profile: TCreditProfile | null;
   summary: TCreditSummary | null;
+  /** Every active certification, primary first, each with its own cycles. */
+  certifications: TCertificationSummary[];
+  cprAedCard: { provider: string; expiresOn: string } | null;
   series: TCreditPoint[];
   entryCount: number;
   totalHundredths: number;
@@ -68,30 +77,36 @@ async function findUserOrThrow(userId: string) {
     select: {
       name: true,
       timeZone: true,
-      profile: { select: { certifyingBody: true, certificationNumber: true, firstCertifiedOn: true, certificationExpiresOn: true } },
+      certifications: {
+        where: { retiredAt: null },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: { id: true, certifyingBody: true, certificationNumber: true, firstCertifiedOn: true, expiresOn: true },
+      },
+      cprAedCard: { select: { provider: true, expiresOn: true } },
     },
   });
   if (!user) throw new AppError("NOT_FOUND", "That user does not exist.");
   const timeZone = usableTimeZone(user.timeZone);
-  const profile: TCreditProfile | null = user.profile
-    ? {
-        body: user.profile.certifyingBody,
-        bodyName: BODY_RULES[user.profile.certifyingBody].name,
-        unit: BODY_RULES[user.profile.certifyingBody].unit,
-        rule: BODY_RULES[user.profile.certifyingBody],
-        certificationNumber: user.profile.certificationNumber,
-        firstCertifiedOn: dbDateToIso(user.profile.firstCertifiedOn),
-        certificationExpiresOn: user.profile.certificationExpiresOn ? dbDateToIso(user.profile.certificationExpiresOn) : null,
-        timeZone,
-      }
-    : null;
-  return { name: user.name, timeZone, profile };
+  // Oldest first: the first is the primary certification (lib/certifications, pickPrimary).
+  const certifications: TCreditProfile[] = user.certifications.map((c) => ({
+    certificationId: c.id,
+    body: c.certifyingBody,
+    bodyName: BODY_RULES[c.certifyingBody].name,
+    unit: BODY_RULES[c.certifyingBody].unit,
+    rule: BODY_RULES[c.certifyingBody],
+    certificationNumber: c.certificationNumber,
+    firstCertifiedOn: dbDateToIso(c.firstCertifiedOn),
+    certificationExpiresOn: c.expiresOn ? dbDateToIso(c.expiresOn) : null,
+    timeZone,
+  }));
+  const cprAedCard = user.cprAedCard ? { provider: user.cprAedCard.provider, expiresOn: dbDateToIso(user.cprAedCard.expiresOn) } : null;
+  return { name: user.name, timeZone, profile: certifications[0] ?? null, certifications, cprAedCard };
 }
 
 export async function getCreditOverview({ userId, now }: { userId: string; now: Date }): Promise<TCreditOverview> {
   const user = await findUserOrThrow(userId);
   const [entries, courses] = await Promise.all([
-    db.creditEntry.findMany({ where: { userId }, select: { amountHundredths: true, occurredAt: true, certifyingBody: true } }),
+    db.creditEntry.findMany({ where: { userId }, select: { amountHundredths: true, occurredAt: true, certifyingBody: true, certificationId: true } }),
     db.course.findMany({
       where: {
         archivedAt: null,
@@ -110,9 +125,20 @@ export async function getCreditOverview({ userId, now }: { userId: string; now: 
     }),
   ]);
 
-  const summary = user.profile
-    ? summarizeCredits({ body: user.profile.body, firstCertifiedOn: user.profile.firstCertifiedOn, timeZone: user.timeZone, now, entries })
-    : null;
+  const today = toLocalDate(now, user.timeZone);
+  const certifications: TCertificationSummary[] = user.certifications.map((profile) => {
+    const summary = summarizeCredits({
+      body: profile.body,
+      firstCertifiedOn: profile.firstCertifiedOn,
+      expiresOn: profile.certificationExpiresOn,
+      timeZone: user.timeZone,
+      now,
+      entries: entries.filter((e) => e.certificationId === profile.certificationId),
+    });
+    const cprAed = cprAedStatus({ body: profile.body, card: user.cprAedCard, today, cycleEndsOn: summary.current.cycle.endsOn });
+    return { profile, summary, cprAed };
+  });
+  const summary = certifications[0]?.summary ?? null;
 
   const inProgress = courses
     .map((course) => {
@@ -138,11 +164,13 @@ export async function getCreditOverview({ userId, now }: { userId: string; now: 
   return {
     name: user.name,
     timeZone: user.timeZone,
-    today: toLocalDate(now, user.timeZone),
+    today,
     profile: user.profile,
     summary,
-    // The chart shows the credit that counts for the trainer's body, as the summary does.
-    series: creditsOverTime(user.profile ? entries.filter((e) => e.certifyingBody === user.profile?.body) : entries, { timeZone: user.timeZone }),
+    certifications,
+    cprAedCard: user.cprAedCard,
+    // The chart shows the credit that counts for the primary certification, as the summary does.
+    series: creditsOverTime(user.profile ? entries.filter((e) => e.certificationId === user.profile?.certificationId) : entries, { timeZone: user.timeZone }),
     entryCount: entries.length,
     totalHundredths: entries.reduce((sum, e) => sum + e.amountHundredths, 0),
     inProgress,

@@ -1,0 +1,28 @@
+import { z } from "zod";
+import { ZCalendarDate } from "@/lib/credits/cycle";
+import { ZCertificationInput } from "./certification-rules";
+
+// Request bodies of the account's certification, CPR/AED and reminder routes.
+
+export const ZIdParams = z.strictObject({ id: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, "is not an id") });
+
+/** The certification forms send the same field names as sign-up (certification.*). */
+export const ZCertificationBody = z.strictObject({ certification: ZCertificationInput });
+export type TCertificationBody = z.infer<typeof ZCertificationBody>;
+
+export const ZCprAedCardBody = z.strictObject({
+  provider: z.string().trim().min(2, "Enter who issued the card (e.g. American Red Cross).").max(100, "Use at most 100 characters."),
+  expiresOn: ZCalendarDate,
+  // The scanned card, base64: at most 2 MB once decoded (checked again on the bytes).
+  file: z
+    .strictObject({
+      name: z.string().trim().min(1).max(120).regex(/^[\w .()-]+$/, "Use letters, digits, spaces, dots, brackets or hyphens in the file name."),
+      dataBase64: z.string().max(Math.ceil((2 * 1024 * 1024) / 3) * 4 + 4, "The file is larger than 2 MB.").regex(/^[A-Za-z0-9+/]*={0,2}$/, "The file is not valid base64."),
+    })
+    .nullish(),
+  removeFile: z.boolean().optional(),
+});
+export type TCprAedCardBody = z.infer<typeof ZCprAedCardBody>;
+
+export const ZRemindersBody = z.strictObject({ off: z.boolean() });
+export const ZUnsubscribeQuery = z.strictObject({ token: z.string().min(10).max(300) });
