@@ -1,6 +1,6 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit.server";
-import type { TCertificationInput } from "@/lib/certifications/certification-rules";
+import { toCertificationInput } from "@/lib/certifications/certification-schemas";
 import { addCertificationTx, savePrimaryCertificationTx } from "@/lib/certifications/certifications.server";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -130,9 +130,7 @@ export async function updateProfile(userId: string, input: TProfileUpdate): Prom
   });
 }
 
-function toCertificationInput(c: TSignUp["certification"]): TCertificationInput {
-  return { certifyingBody: c.certifyingBody, certificationNumber: c.certificationNumber, firstCertifiedOn: c.firstCertifiedOn, expiresOn: c.certificationExpiresOn ?? null };
-}
+
 
 export async function getAccount(userId: string) {
   return db.user.findUniqueOrThrow({

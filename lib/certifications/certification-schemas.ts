@@ -1,14 +1,22 @@
 import { z } from "zod";
+import { ZCertificationDetails } from "@/lib/auth/account-schemas";
 import { ZCalendarDate } from "@/lib/credits/cycle";
-import { ZCertificationInput } from "./certification-rules";
+import type { TCertificationInput } from "./certification-rules";
 
 // Request bodies of the account's certification, CPR/AED and reminder routes.
 
 export const ZIdParams = z.strictObject({ id: z.string().regex(/^[A-Za-z0-9_-]{1,40}$/, "is not an id") });
 
-/** The certification forms send the same field names as sign-up (certification.*). */
-export const ZCertificationBody = z.strictObject({ certification: ZCertificationInput });
+/**
+ * The certification forms send the same fields as sign-up (certification.*, with
+ * certificationExpiresOn), so one set of inputs and error paths serves every form.
+ */
+export const ZCertificationBody = z.strictObject({ certification: ZCertificationDetails });
 export type TCertificationBody = z.infer<typeof ZCertificationBody>;
+
+export function toCertificationInput(c: TCertificationBody["certification"]): TCertificationInput {
+  return { certifyingBody: c.certifyingBody, certificationNumber: c.certificationNumber, firstCertifiedOn: c.firstCertifiedOn, expiresOn: c.certificationExpiresOn ?? null };
+}
 
 export const ZCprAedCardBody = z.strictObject({
   provider: z.string().trim().min(2, "Enter who issued the card (e.g. American Red Cross).").max(100, "Use at most 100 characters."),

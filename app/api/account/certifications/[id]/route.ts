@@ -1,4 +1,4 @@
-import { ZCertificationBody, ZIdParams } from "@/lib/certifications/certification-schemas";
+import { toCertificationInput, ZCertificationBody, ZIdParams } from "@/lib/certifications/certification-schemas";
 import { updateCertification } from "@/lib/certifications/certifications.server";
 import { defineRoute } from "@/lib/http/route.server";
 
@@ -7,7 +7,7 @@ export const PATCH = defineRoute({
   params: ZIdParams,
   body: ZCertificationBody,
   handler: async ({ user, params, body }) => {
-    await updateCertification(user!.id, params.id, body.certification);
+    await updateCertification(user!.id, params.id, toCertificationInput(body.certification));
     return { ok: true };
   },
 });
