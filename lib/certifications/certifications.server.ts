@@ -4,7 +4,7 @@ import { pickPrimary, type TCertificationInput } from "@/lib/certifications/cert
 import { checkCardFile } from "@/lib/certifications/cpr-card-file";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 
 // The certifications a trainer holds, and their CPR/AED card. Every change writes its rows, keeps
 // TrainerProfile equal to the primary certification (docs/decisions/013) and records an audit
