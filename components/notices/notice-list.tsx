@@ -36,7 +36,7 @@ export function NoticeList({ notices }: { notices: TNoticeItem[] }) {
               className="shrink-0 underline"
               onClick={async () => {
                 setHidden((h) => [...h, n.id]);
-                await callApi(`/api/notices/${n.id}/dismiss`, { method: "POST", body: {} });
+                await callApi(`/api/notices/${n.id}/dismiss`, { method: "POST", body: { dismiss: true } });
                 router.refresh();
               }}
             >

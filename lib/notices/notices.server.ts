@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 // In-app notices. Written inside the transaction of the event they announce (so a rolled-back
@@ -31,6 +32,10 @@ export async function listNotices(userId: string, limit = 5): Promise<TNoticeVie
 }
 
 export async function dismissNotice(userId: string, id: string, now = new Date()): Promise<void> {
-  // updateMany with the owner in the filter: someone else's id changes nothing.
-  await db.notice.updateMany({ where: { id, userId, readAt: null }, data: { readAt: now } });
+  // updateMany with the owner in the filter: someone else's id changes nothing, and reads as
+  // "not found" like an id that does not exist. Dismissing twice is the same as once.
+  const { count } = await db.notice.updateMany({ where: { id, userId, readAt: null }, data: { readAt: now } });
+  if (count === 0 && !(await db.notice.findFirst({ where: { id, userId }, select: { id: true } }))) {
+    throw new AppError("NOT_FOUND", "That notice does not exist.");
+  }
 }

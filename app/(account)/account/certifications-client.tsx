@@ -75,7 +75,7 @@ function CertificationItem({ item }: { item: TCertificationItem }) {
 
   async function onRetire() {
     if (!window.confirm(`Retire ${name}? Credit earned under it stays on your transcript, but it earns no new credit and gets no reminders.`)) return;
-    const result = await retire.submit({});
+    const result = await retire.submit({ confirm: true });
     if (result.ok) router.refresh();
   }
 
