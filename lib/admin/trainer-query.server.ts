@@ -318,7 +318,7 @@ export async function trainerRowsFor(client: TClient, ids: string[], now: Date):
     SELECT u.id, u.name, u.email, p."certifyingBody"::text AS body, p."certificationNumber", to_char(p."firstCertifiedOn", 'YYYY-MM-DD') AS first_certified_on,
       u."createdAt", u."disabledAt" IS NOT NULL AS disabled, u."emailVerifiedAt" IS NOT NULL AS verified, u."timeZone" AS tz,
       cs.starts_on, cs.ends_on, cs.days_left, cs.required, cs.earned, cs.carried_in, cs.counted, cs.met, cs.warning,
-      (SELECT count(*)::int FROM "CreditEntry" ce WHERE ce."userId" = u.id AND ce.kind = 'AWARD') AS courses_completed,
+      (SELECT count(DISTINCT ce."awardCourseId")::int FROM "CreditEntry" ce WHERE ce."userId" = u.id AND ce.kind = 'AWARD') AS courses_completed,
       GREATEST(
         (SELECT max(lp."updatedAt") FROM "LessonProgress" lp WHERE lp."userId" = u.id),
         (SELECT max(qa."startedAt") FROM "QuizAttempt" qa WHERE qa."userId" = u.id)
