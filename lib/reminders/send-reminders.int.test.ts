@@ -79,6 +79,13 @@ describe("renewal reminders", () => {
     expect(await outboxFor(user.email)).toHaveLength(0);
   });
 
+  test("no reminder to an address that was never confirmed", async () => {
+    const { user } = await aceTrainer();
+    await db.user.update({ where: { id: user.id }, data: { emailVerifiedAt: null } });
+    await sendDueReminders({ now: new Date(NOW) });
+    expect(await outboxFor(user.email)).toHaveLength(0);
+  });
+
   test("enough credit but no CPR/AED card: the card is what the mail asks for", async () => {
     const { user } = await aceTrainer({ earned: 200, card: false });
     await sendDueReminders({ now: new Date(NOW) });

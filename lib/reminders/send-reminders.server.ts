@@ -65,7 +65,8 @@ export async function sendDueReminders({ now = new Date() }: { now?: Date } = {}
   let cursor: string | undefined;
   for (;;) {
     const users = await db.user.findMany({
-      where: { disabledAt: null, remindersOffAt: null, certifications: { some: { retiredAt: null } } },
+      // Only confirmed addresses: an account someone else signed up with an address must not mail it.
+      where: { disabledAt: null, emailVerifiedAt: { not: null }, remindersOffAt: null, certifications: { some: { retiredAt: null } } },
       orderBy: { id: "asc" },
       take: PAGE,
       ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
