@@ -1,4 +1,6 @@
 import { spawn } from "node:child_process";
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
 import { db, expect, latestOutboxEmail, test } from "./fixtures";
 import { E2E_BASE_URL, E2E_SECRET, e2eDatabaseUrl } from "./e2e-env";
 
@@ -22,6 +24,11 @@ function runReminderSweep(): Promise<string> {
 
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
+async function expectNoAxeViolations(page: Page) {
+  const result = await new AxeBuilder({ page }).analyze();
+  expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+}
+
 test("a second certification and a CPR/AED card, both cycles on the dashboard, the 30-day reminder and its unsubscribe", async ({ page, asTrainer, request }) => {
   test.setTimeout(120_000);
   const trainer = await asTrainer();
@@ -29,6 +36,7 @@ test("a second certification and a CPR/AED card, both cycles on the dashboard, t
 
   await page.goto("/account");
   await page.getByRole("button", { name: "Add a certification" }).click();
+  await expectNoAxeViolations(page);
   const add = page.getByRole("group", { name: "Add a certification" });
   await add.getByLabel("Certifying body").selectOption("ACE");
   await add.getByLabel("Certification number").fill(aceNumber);
@@ -54,6 +62,7 @@ test("a second certification and a CPR/AED card, both cycles on the dashboard, t
   await expect(ace).toContainText("March 31, 2028");
   await expect(ace).toContainText("0.00 of 2.00 CEC");
   await expect(ace).toContainText("CPR/AED card valid until June 30, 2029");
+  await expectNoAxeViolations(page);
 
   // Move the clock: the ACE card now expires 29 days after today, so its cycle has 30 days left.
   const endsOn = isoDay(new Date(Date.now() + 29 * 86_400_000));
@@ -73,6 +82,7 @@ test("a second certification and a CPR/AED card, both cycles on the dashboard, t
   const unsubscribe = mail.links.find((l) => l.includes("/unsubscribe?token="))!;
   await page.goto(unsubscribe);
   await expect(page.getByRole("heading", { name: "Stop renewal reminders?" })).toBeVisible();
+  await expectNoAxeViolations(page);
   await page.getByRole("button", { name: "Unsubscribe" }).click();
   await expect(page.getByRole("heading", { name: "Reminders turned off" })).toBeVisible();
   expect((await db.user.findUniqueOrThrow({ where: { id: trainer.id }, select: { remindersOffAt: true } })).remindersOffAt).not.toBeNull();
