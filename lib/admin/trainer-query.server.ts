@@ -16,8 +16,8 @@ import type { TCourseStatus, TCycleStatus, TTrainerFilters, TTrainerSort } from 
 //   like addCalendarMonths), at local midnight in the trainer's zone; "today" is the local date;
 //   with a stated expiry (the primary certification's, mirrored in TrainerProfile) cycles end on
 //   it instead, stepping back by the cycle length (cycleStartOn);
-// - only entries of the trainer's own body count; entries before certification and after the
-//   current cycle count nowhere;
+// - only entries of the primary certification count (its body's, from its active certification);
+//   entries before certification and after the current cycle count nowhere;
 // - carry-forward (NFPT) moves a cycle's surplus one cycle forward only:
 //   surplus(j) = max(0, earned(j) − max(0, required(j) − carriedIn(j))), carriedIn(j+1) = surplus(j).
 //   A cycle without entries passes nothing on, so the chain only runs through consecutive cycles
@@ -172,6 +172,8 @@ function cycleCtes(source: string, now: Date, zones: string[]): Prisma.Sql {
       c.k = 0 OR e."occurredAt" >= c.starts_at AS current,
       CASE WHEN c.carry AND c.k > 0 AND e."occurredAt" < c.starts_at THEN ((e."occurredAt" AT TIME ZONE 'UTC') AT TIME ZONE c.tz)::date END AS d
     FROM cyc c JOIN "CreditEntry" e ON e."userId" = c.id AND e."certifyingBody"::text = c.body
+    -- Only the primary certification's own entries: the one active certification of its body.
+    JOIN "Certification" ct ON ct.id = e."certificationId" AND ct."retiredAt" IS NULL
     WHERE e."occurredAt" < c.ends_at AND e."occurredAt" >= c.first_at
   ),
   cyc_earned AS (

@@ -2,6 +2,7 @@ import { describe, expect, test } from "vitest";
 import { updateProfile } from "@/lib/auth/account.server";
 import { addCertification, listCertifications, retireCertification, updateCertification } from "@/lib/certifications/certifications.server";
 import { awardCourseCreditIfEarned } from "@/lib/credits/award-course-credit.server";
+import { trainerRowsFor } from "@/lib/admin/trainer-query.server";
 import { getCreditOverview } from "@/lib/credits/ledger.server";
 import { db } from "@/lib/db";
 import { createUser } from "@/prisma/seed-helpers";
@@ -107,5 +108,21 @@ describe("several certifications per trainer", () => {
     await retireCertification(user.id, mine.id);
     expect(await db.trainerProfile.count({ where: { userId: user.id } })).toBe(0);
     expect((await listCertifications(user.id))[0].retiredAt).not.toBeNull();
+  });
+
+  test("a new certification of the same body starts without the retired one's credit, on the dashboard and in the admin list", async () => {
+    const user = await trainer("NFPT", "2024-01-15");
+    const courseId = await finishedCourse(user.id);
+    await award(user.id, courseId);
+    const [old] = await listCertifications(user.id);
+    await retireCertification(user.id, old.id);
+    await addCertification(user.id, { certifyingBody: "NFPT", certificationNumber: "NFPT-RENEWED-1", firstCertifiedOn: "2024-01-15", expiresOn: "2026-01-31" });
+    const now = new Date("2025-06-01T00:00:00Z");
+    const overview = await getCreditOverview({ userId: user.id, now });
+    const [row] = await trainerRowsFor(db, [user.id], now);
+    expect(overview.summary?.current.earnedHundredths).toBe(0);
+    expect(row.cycle.earnedHundredths).toBe(0);
+    expect([row.cycle.startsOn, row.cycle.endsOn]).toEqual([overview.summary?.current.cycle.startsOn, overview.summary?.current.cycle.endsOn]);
+    expect(row.certificationNumber).toBe("NFPT-RENEWED-1");
   });
 });
