@@ -1,11 +1,12 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit.server";
 import { cprAedStatus, type TCprAedStatus } from "@/lib/certifications/certification-rules";
+import { formatCec } from "@/lib/credits/cec-amount";
 import { BODY_RULES, type TBodyRule, type TCertifyingBody } from "@/lib/credits/certifying-bodies";
 import { creditsOverTime, summarizeCredits, type TCreditPoint, type TCreditSummary, toLocalDate } from "@/lib/credits/cycle";
 import { LEDGER_CSV_HEADER, ledgerCsvCells, toCsvLine } from "@/lib/credits/ledger-csv";
 import { MAX_ADJUSTMENT_HUNDREDTHS, ZAdjustmentReason } from "@/lib/credits/ledger-schemas";
-import { dbDateToIso, ledgerTotals, pickCertificate, type TLedgerEntry } from "@/lib/credits/ledger-view";
+import { dbDateToIso, formatLongDate, ledgerTotals, pickCertificate, type TLedgerEntry } from "@/lib/credits/ledger-view";
 import { renderTranscriptPdfDocument } from "@/lib/credits/render-transcript-pdf";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -351,6 +352,10 @@ export async function renderTranscriptPdf({ userId, now }: { userId: string; now
         }
       : null,
     current: overview.summary?.current ?? null,
+    alsoHeld: overview.certifications.slice(1).map(
+      ({ profile: p, summary: { current } }) =>
+        `${p.bodyName} (${p.body}) No. ${p.certificationNumber}: cycle ${formatLongDate(current.cycle.startsOn)} to ${formatLongDate(current.cycle.endsOn)}, ${formatCec(current.earnedHundredths + current.carriedInHundredths)} of ${formatCec(current.requiredHundredths)} ${p.unit}`,
+    ),
     entries,
     totals: ledgerTotals(entries),
     timeZone: overview.timeZone,
