@@ -10,7 +10,7 @@ import { createAdmin, createTrainer, db, sessionCookieValue, type TTestUser } fr
 // and the hostile-input property test. A route without a row fails the suite.
 
 export type TPersona = "anonymous" | "trainerA" | "trainerB" | "admin";
-export type TCtx = { A: TTestUser; B: TTestUser; admin: TTestUser; attemptA: string; certA: string; fixtureCourseId: string; cookies: Record<TPersona, string | null> };
+export type TCtx = { A: TTestUser; B: TTestUser; admin: TTestUser; attemptA: string; certA: string; certificationA: string; fixtureCourseId: string; cookies: Record<TPersona, string | null> };
 export type TRow = {
   method: "GET" | "POST" | "PUT" | "PATCH";
   route: string; // the file-system pattern, e.g. /api/quiz/attempts/[id]/submit
@@ -30,6 +30,14 @@ export const ROWS: TRow[] = [
   { method: "POST", route: "/api/account/forgot-password", path: () => "/api/account/forgot-password", body: () => ({ email: "nobody@e2e.backbone.test" }), allow: ok("anonymous", "trainerA", "trainerB", "admin") },
   { method: "POST", route: "/api/account/reset-password", path: () => "/api/account/reset-password", body: () => ({ token: "y".repeat(43), password: "another-long-passphrase" }), allow: [], deny: { anonymous: 400, trainerA: 400, trainerB: 400, admin: 400 } },
   { method: "PATCH", route: "/api/account/profile", path: () => "/api/account/profile", body: () => ({ name: "Renamed Person", timeZone: "UTC", certification: { certifyingBody: "NFPT", certificationNumber: "NFPT-SEC-2", firstCertifiedOn: "2024-01-01" } }), allow: ok("trainerA", "trainerB", "admin"), deny: { anonymous: 401 } },
+  { method: "POST", route: "/api/account/certifications", path: () => "/api/account/certifications", body: () => ({ certification: { certifyingBody: "ACE", certificationNumber: "ACE-SEC-1", firstCertifiedOn: "2024-03-15", certificationExpiresOn: "2026-03-31" } }), allow: ok("trainerA", "trainerB", "admin"), deny: { anonymous: 401 } },
+  { method: "PATCH", route: "/api/account/certifications/[id]", path: (c) => `/api/account/certifications/${c.certificationA}`, body: () => ({ certification: { certifyingBody: "NFPT", certificationNumber: "NFPT-SEC-3", firstCertifiedOn: "2023-01-15" } }), allow: ok("trainerA"), deny: { anonymous: 401, trainerB: 404, admin: 404 } },
+  { method: "POST", route: "/api/account/certifications/[id]/retire", path: (c) => `/api/account/certifications/${c.certificationA}/retire`, body: () => ({ confirm: true }), allow: ok("trainerA"), deny: { anonymous: 401, trainerB: 404, admin: 404 } },
+  { method: "PUT", route: "/api/account/cpr-card", path: () => "/api/account/cpr-card", body: () => ({ provider: "American Red Cross", expiresOn: "2027-06-30" }), allow: ok("trainerA", "trainerB", "admin"), deny: { anonymous: 401 } },
+  { method: "GET", route: "/api/account/cpr-card/file", path: () => "/api/account/cpr-card/file", allow: [], deny: { anonymous: 401, trainerA: 404, trainerB: 404, admin: 404 } },
+  { method: "PATCH", route: "/api/account/reminders", path: () => "/api/account/reminders", body: () => ({ off: false }), allow: ok("trainerA", "trainerB", "admin"), deny: { anonymous: 401 } },
+  { method: "POST", route: "/api/notices/[id]/dismiss", path: () => "/api/notices/cmissingnotice00000000000/dismiss", body: () => ({ dismiss: true }), allow: [], deny: { anonymous: 401, trainerA: 404, trainerB: 404, admin: 404 } },
+  { method: "POST", route: "/api/reminders/unsubscribe", path: () => "/api/reminders/unsubscribe?token=bm9ib2R5.AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", allow: [], deny: { anonymous: 400, trainerA: 400, trainerB: 400, admin: 400 } },
   { method: "POST", route: "/api/account/password", path: () => "/api/account/password", body: () => ({ currentPassword: "wrong-current-password", newPassword: "another-long-passphrase" }), allow: [], deny: { anonymous: 401, trainerA: 422, trainerB: 422, admin: 422 } },
   { method: "POST", route: "/api/account/sign-out-everywhere", path: () => "/api/account/sign-out-everywhere", allow: ok("trainerA", "trainerB", "admin"), deny: { anonymous: 401 } },
   { method: "GET", route: "/api/progress/lesson", path: () => "/api/progress/lesson?course=fixture-course&lesson=first-steps", allow: ok("trainerA", "trainerB", "admin"), deny: { anonymous: 401 } },
@@ -118,7 +126,8 @@ export async function setup(): Promise<TCtx> {
       credentialJwt: await matrixCredential(certA, A.name),
     },
   });
-  return { A, B, admin, attemptA: "", certA, fixtureCourseId: course.id, cookies };
+  const certificationA = (await db.certification.findFirstOrThrow({ where: { userId: A.id }, select: { id: true } })).id;
+  return { A, B, admin, attemptA: "", certA, certificationA, fixtureCourseId: course.id, cookies };
 }
 
 export async function send(request: APIRequestContext, row: TRow, c: TCtx, persona: TPersona, extra: Record<string, string> = {}) {

@@ -18,12 +18,14 @@ const TOTAL = 6;
 const ROOT = process.cwd();
 let database: TDatabase | undefined;
 let server: ChildProcess | undefined;
+let scheduler: ChildProcess | undefined;
 let stopping = false;
 
 async function shutdown(code: number) {
   if (stopping) return;
   stopping = true;
   process.stdout.write("\nStopping…\n");
+  if (scheduler && scheduler.exitCode === null) scheduler.kill("SIGTERM");
   if (server && server.exitCode === null) {
     const exited = new Promise((resolve) => server!.once("exit", resolve));
     server.kill("SIGTERM");
@@ -134,6 +136,13 @@ async function main() {
   });
   const url = `http://localhost:${port}`;
   if (!(await waitForServer(`${url}/api/health`, dev ? 120_000 : 60_000))) throw new StartupError("the web server did not start (see the output above)");
+
+  // Renewal reminders and notice mail: every instance may run this; the lease and per-mail claims
+  // keep each mail to one send (docs/decisions/013).
+  scheduler = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(ROOT, "scripts/reminders.ts"), "--every", "600"], {
+    env: { ...childEnv, NODE_ENV: "production" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
 
   console.log(`\n✔ Backbone CE is running at ${url}`);
   if (mode === "demo") {

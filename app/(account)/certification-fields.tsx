@@ -17,10 +17,18 @@ const BODY_OPTIONS = CERTIFYING_BODIES.map((b) => ({ value: b, label: b === "OTH
 const dateError = (message: string | undefined) => (message === "Use the format YYYY-MM-DD." ? "Enter a complete date." : message);
 
 /** Field names match the API's zod paths (certification.*) so server errors land on the right input. */
-export function CertificationFields({ defaults, fieldError }: { defaults?: Partial<TCertificationValues>; fieldError: (name: string) => string | undefined }) {
+export function CertificationFields({
+  defaults,
+  fieldError,
+  legend = "Your certification",
+}: {
+  defaults?: Partial<TCertificationValues>;
+  fieldError: (name: string) => string | undefined;
+  legend?: string;
+}) {
   return (
     <fieldset className="space-y-5">
-      <legend className="text-base font-semibold">Your certification</legend>
+      <legend className="text-base font-semibold">{legend}</legend>
       <SelectField
         label="Certifying body"
         name="certification.certifyingBody"
@@ -42,7 +50,7 @@ export function CertificationFields({ defaults, fieldError }: { defaults?: Parti
           name="certification.firstCertifiedOn"
           type="date"
           defaultValue={defaults?.firstCertifiedOn}
-          hint="Your credit cycles run from this date."
+          hint="Credit earned before this date counts toward no cycle."
           error={dateError(fieldError("certification.firstCertifiedOn"))}
         />
         <TextField
@@ -50,6 +58,7 @@ export function CertificationFields({ defaults, fieldError }: { defaults?: Parti
           name="certification.certificationExpiresOn"
           type="date"
           optional
+          hint="As on your card (or the next renewal date); your cycles end on it."
           defaultValue={defaults?.certificationExpiresOn ?? undefined}
           error={dateError(fieldError("certification.certificationExpiresOn"))}
         />

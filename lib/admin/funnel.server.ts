@@ -39,7 +39,7 @@ export async function getCourseFunnels({ adminId }: { adminId: string }): Promis
         count(DISTINCT a."userId") FILTER (WHERE a.passed)::int AS passed
       FROM "QuizAttempt" a JOIN "Quiz" q ON q.id = a."quizId" AND q.kind = 'FINAL' JOIN "User" u ON u.id = a."userId" AND u.role = 'TRAINER'
       GROUP BY 1`,
-    db.$queryRaw<TCount[]>`SELECT "awardCourseId" AS id, count(*)::int AS n FROM "CreditEntry" WHERE kind = 'AWARD' GROUP BY 1`,
+    db.$queryRaw<TCount[]>`SELECT "awardCourseId" AS id, count(DISTINCT "userId")::int AS n FROM "CreditEntry" WHERE kind = 'AWARD' GROUP BY 1`,
     db.$queryRaw<TCount[]>`SELECT "courseId" AS id, count(DISTINCT "userId")::int AS n FROM "Certificate" WHERE status = 'ISSUED' GROUP BY 1`,
   ]);
   const map = (rows: TCount[]) => new Map(rows.map((r) => [r.id, r.n]));

@@ -14,8 +14,10 @@ import type { TCourseStatus, TCycleStatus, TTrainerFilters, TTrainerSort } from 
 // compare against:
 // - cycle k starts on firstCertifiedOn + k × cycleMonths months (PostgreSQL clamps Feb 29 to Feb 28
 //   like addCalendarMonths), at local midnight in the trainer's zone; "today" is the local date;
-// - only entries of the trainer's own body count; entries before certification and after the
-//   current cycle count nowhere;
+//   with a stated expiry (the primary certification's, mirrored in TrainerProfile) cycles end on
+//   it instead, stepping back by the cycle length (cycleStartOn);
+// - only entries of the primary certification count (its body's, from its active certification);
+//   entries before certification and after the current cycle count nowhere;
 // - carry-forward (NFPT) moves a cycle's surplus one cycle forward only:
 //   surplus(j) = max(0, earned(j) − max(0, required(j) − carriedIn(j))), carriedIn(j+1) = surplus(j).
 //   A cycle without entries passes nothing on, so the chain only runs through consecutive cycles
@@ -95,33 +97,62 @@ const RULES_SQL = Prisma.join(
   }),
 );
 
-/** The index of the cycle containing local date `d` (0 before certification), as SQL. */
-function cycleIndexSql(d: string, first: string, months: string): Prisma.Sql {
-  const k0 = `floor(((date_part('year', ${d}) - date_part('year', ${first})) * 12 + date_part('month', ${d}) - date_part('month', ${first})) / ${months})::int`;
-  return Prisma.raw(`GREATEST(0, ${k0} - CASE WHEN (${first} + make_interval(months => ${k0} * ${months}))::date > ${d} THEN 1 ELSE 0 END)`);
+/** The largest j with origin + j × months ≤ d (negative before the origin), as SQL text. */
+function stepsSince(d: string, origin: string, months: string): string {
+  const k0 = `floor(((date_part('year', ${d}) - date_part('year', ${origin})) * 12 + date_part('month', ${d}) - date_part('month', ${origin})) / ${months})::int`;
+  return `(${k0} - CASE WHEN (${origin} + make_interval(months => ${k0} * ${months}))::date > ${d} THEN 1 ELSE 0 END)`;
 }
 
 /**
- * CTEs that turn `source` (a CTE with columns id, tz, body, first) into `cycle_status`:
+ * The index of the cycle containing local date `d` (0 before certification), as SQL. Cycle k ≥ 1
+ * starts on origin + (k + shift) × months (cycleStartOn in cycle.ts): origin is the date first
+ * certified (shift 0) or, with a stated expiry, the day after it (shift from cycleShiftSql).
+ */
+function cycleIndexSql(d: string, origin: string, months: string, shift: string): Prisma.Sql {
+  return Prisma.raw(`GREATEST(0, ${stepsSince(d, origin, months)} - ${shift})`);
+}
+
+/** The first day of cycle `k`, as SQL text (see cycleIndexSql). */
+function cycleStartSql(k: string, t: string): string {
+  return `CASE WHEN ${k} = 0 THEN ${t}.first ELSE (${t}.origin + make_interval(months => (${k} + ${t}.shift) * ${t}.months))::date END`;
+}
+
+/**
+ * CTEs that turn `source` (a CTE with columns id, tz, body, first, expires) into `cycle_status`:
  * id, starts_on, ends_on (text dates), days_left, required, earned, carried_in, counted, met, warning.
  */
 function cycleCtes(source: string, now: Date, zones: string[]): Prisma.Sql {
   return Prisma.sql`
   cyc_rules(body, months, req, exempt, carry) AS (VALUES ${RULES_SQL}),
   cyc_zones AS (SELECT unnest(${zones}::text[]) AS name),
-  cyc_today AS MATERIALIZED (
-    SELECT s.id, s.first, r.body, r.months, r.req, r.exempt, r.carry, z.tz, (${now}::timestamptz AT TIME ZONE z.tz)::date AS today
+  cyc_origin AS MATERIALIZED (
+    -- With a stated expiry the cycles end on it: boundaries are the day after it, stepped by the
+    -- cycle length; the first cycle ends at the boundary after the first one on or after the date
+    -- first certified, or on the stated expiry when that is the first boundary (cycleStartOn).
+    SELECT s.id, s.first, s.body, s.tz, r.months, r.req, r.exempt, r.carry,
+      COALESCE(a.anchor, s.first) AS origin,
+      CASE WHEN a.anchor IS NULL THEN 0
+        ELSE (CASE WHEN m.m = 0 THEN 0 ELSE m.m + 1 END) - 1 END AS shift
     FROM ${Prisma.raw(source)} s
     JOIN cyc_rules r ON r.body = s.body::text
-    CROSS JOIN LATERAL (SELECT CASE WHEN s.tz IN (SELECT name FROM cyc_zones) THEN s.tz ELSE 'UTC' END AS tz OFFSET 0) z
+    CROSS JOIN LATERAL (SELECT CASE WHEN s.expires > s.first THEN s.expires + 1 END AS anchor OFFSET 0) a
+    CROSS JOIN LATERAL (SELECT ${Prisma.raw(stepsSince("s.first", "a.anchor", "r.months"))} AS j OFFSET 0) jf
+    CROSS JOIN LATERAL (
+      SELECT CASE WHEN (a.anchor + make_interval(months => jf.j * r.months))::date = s.first THEN jf.j ELSE jf.j + 1 END AS m OFFSET 0
+    ) m
+  ),
+  cyc_today AS MATERIALIZED (
+    SELECT o.id, o.first, o.origin, o.shift, o.body::text AS body, o.months, o.req, o.exempt, o.carry, z.tz, (${now}::timestamptz AT TIME ZONE z.tz)::date AS today
+    FROM cyc_origin o
+    CROSS JOIN LATERAL (SELECT CASE WHEN o.tz IN (SELECT name FROM cyc_zones) THEN o.tz ELSE 'UTC' END AS tz OFFSET 0) z
   ),
   cyc_k AS MATERIALIZED (
-    SELECT t.*, ${cycleIndexSql("t.today", "t.first", "t.months")} AS k FROM cyc_today t
+    SELECT t.*, ${cycleIndexSql("t.today", "t.origin", "t.months", "t.shift")} AS k FROM cyc_today t
   ),
   cyc_dates AS MATERIALIZED (
     SELECT t.*,
-      (t.first + make_interval(months => t.k * t.months))::date AS starts_on,
-      (t.first + make_interval(months => (t.k + 1) * t.months))::date AS next_on,
+      ${Prisma.raw(cycleStartSql("t.k", "t"))} AS starts_on,
+      ${Prisma.raw(cycleStartSql("(t.k + 1)", "t"))} AS next_on,
       CASE WHEN t.k = 0 AND t.exempt THEN 0 ELSE t.req END AS required
     FROM cyc_k t
   ),
@@ -137,17 +168,19 @@ function cycleCtes(source: string, now: Date, zones: string[]): Prisma.Sql {
   -- One pass over the body's entries from certification to the end of each current cycle: those
   -- inside it are earned, earlier ones (carry-forward bodies only) are grouped by their cycle.
   cyc_entries AS MATERIALIZED (
-    SELECT c.id, c.first, c.months, e."amountHundredths" AS amount,
+    SELECT c.id, c.first, c.origin, c.shift, c.months, e."amountHundredths" AS amount,
       c.k = 0 OR e."occurredAt" >= c.starts_at AS current,
       CASE WHEN c.carry AND c.k > 0 AND e."occurredAt" < c.starts_at THEN ((e."occurredAt" AT TIME ZONE 'UTC') AT TIME ZONE c.tz)::date END AS d
     FROM cyc c JOIN "CreditEntry" e ON e."userId" = c.id AND e."certifyingBody"::text = c.body
+    -- Only the primary certification's own entries: the one active certification of its body.
+    JOIN "Certification" ct ON ct.id = e."certificationId" AND ct."retiredAt" IS NULL
     WHERE e."occurredAt" < c.ends_at AND e."occurredAt" >= c.first_at
   ),
   cyc_earned AS (
     SELECT e.id, SUM(e.amount)::int AS earned FROM cyc_entries e WHERE e.current GROUP BY e.id
   ),
   cyc_prev AS (
-    SELECT p.id, ${cycleIndexSql("p.d", "p.first", "p.months")} AS j, SUM(p.amount)::int AS earned
+    SELECT p.id, ${cycleIndexSql("p.d", "p.origin", "p.months", "p.shift")} AS j, SUM(p.amount)::int AS earned
     FROM cyc_entries p
     WHERE p.d IS NOT NULL
     GROUP BY 1, 2
@@ -253,7 +286,8 @@ async function findIds(client: TClient, { filters, now, limit, offset = 0, after
   const keyset = after !== undefined;
   const order = keyset ? Prisma.sql`f.name ASC, f.id ASC` : Prisma.sql`${Prisma.raw(SORT_SQL[filters.sort])} ${direction}, f.id ${direction}`;
   const ctes = Prisma.sql`WITH RECURSIVE base AS (
-      SELECT u.id, u.name, u.email, u."createdAt", u."timeZone" AS tz, p."certificationNumber", p."certifyingBody", p."certifyingBody" AS body, p."firstCertifiedOn" AS first
+      SELECT u.id, u.name, u.email, u."createdAt", u."timeZone" AS tz, p."certificationNumber", p."certifyingBody", p."certifyingBody" AS body, p."firstCertifiedOn" AS first,
+        p."certificationExpiresOn" AS expires
       FROM "User" u JOIN "TrainerProfile" p ON p."userId" = u.id
       WHERE ${baseWhere(filters)}
     )${withCycles ? Prisma.sql`, ${cycleCtes("base", now, zones)}` : Prisma.empty},
@@ -311,14 +345,14 @@ export async function trainerRowsFor(client: TClient, ids: string[], now: Date):
   if (ids.length === 0) return [];
   const zones = await serverZones(client);
   const rows = await client.$queryRaw<TDetailRow[]>`WITH RECURSIVE base AS (
-      SELECT u.id, u."timeZone" AS tz, p."certifyingBody" AS body, p."firstCertifiedOn" AS first
+      SELECT u.id, u."timeZone" AS tz, p."certifyingBody" AS body, p."firstCertifiedOn" AS first, p."certificationExpiresOn" AS expires
       FROM "User" u JOIN "TrainerProfile" p ON p."userId" = u.id
       WHERE u.id = ANY(${ids}::text[])
     ), ${cycleCtes("base", now, zones)}
     SELECT u.id, u.name, u.email, p."certifyingBody"::text AS body, p."certificationNumber", to_char(p."firstCertifiedOn", 'YYYY-MM-DD') AS first_certified_on,
       u."createdAt", u."disabledAt" IS NOT NULL AS disabled, u."emailVerifiedAt" IS NOT NULL AS verified, u."timeZone" AS tz,
       cs.starts_on, cs.ends_on, cs.days_left, cs.required, cs.earned, cs.carried_in, cs.counted, cs.met, cs.warning,
-      (SELECT count(*)::int FROM "CreditEntry" ce WHERE ce."userId" = u.id AND ce.kind = 'AWARD') AS courses_completed,
+      (SELECT count(DISTINCT ce."awardCourseId")::int FROM "CreditEntry" ce WHERE ce."userId" = u.id AND ce.kind = 'AWARD') AS courses_completed,
       GREATEST(
         (SELECT max(lp."updatedAt") FROM "LessonProgress" lp WHERE lp."userId" = u.id),
         (SELECT max(qa."startedAt") FROM "QuizAttempt" qa WHERE qa."userId" = u.id)

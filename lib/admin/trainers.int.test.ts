@@ -27,13 +27,15 @@ type TTrainerSpec = {
   name: string;
   body?: CertifyingBody;
   first?: string;
+  /** The stated expiry on the card, when there is one. */
+  expires?: string;
   timeZone?: string;
   entries?: TEntry[];
   createdAt?: string;
   email?: string;
 };
 
-async function makeTrainer({ tag, name, body = "NFPT", first = "2024-01-15", timeZone = "UTC", entries = [], createdAt, email }: TTrainerSpec) {
+async function makeTrainer({ tag, name, body = "NFPT", first = "2024-01-15", expires, timeZone = "UTC", entries = [], createdAt, email }: TTrainerSpec) {
   n++;
   const user = await createUser(
     db,
@@ -41,7 +43,7 @@ async function makeTrainer({ tag, name, body = "NFPT", first = "2024-01-15", tim
       email: email ?? `${tag}-${n}@example.test`,
       name: `${name} ${tag}`,
       password: "unused",
-      profile: { certifyingBody: body, certificationNumber: `${body}-${tag.toUpperCase()}-${String(n).padStart(4, "0")}`, firstCertifiedOn: first },
+      profile: { certifyingBody: body, certificationNumber: `${body}-${tag.toUpperCase()}-${String(n).padStart(4, "0")}`, firstCertifiedOn: first, certificationExpiresOn: expires ?? null },
     },
     HASH,
   );
@@ -229,6 +231,23 @@ describe("current cycle, computed in SQL, matches summarizeCredits", () => {
       first: "2025-03-01",
       entries: [{ amount: 150, at: "2025-06-01T00:00:00Z", body: "NFPT" }, { amount: 40, at: "2025-07-01T00:00:00Z" }],
     },
+    // Cycles from the card's stated expiry (month end): the stub joins the first cycle.
+    { name: "Card Ace", body: "ACE", first: "2024-03-15", expires: "2026-03-31", entries: [{ amount: 90, at: "2026-03-31T12:00:00Z" }, { amount: 30, at: "2026-04-01T00:00:00Z" }] },
+    // A stated expiry already past: cycles go on by the body's length.
+    { name: "Card Past", body: "NASM", first: "2021-06-10", expires: "2023-06-30", timeZone: "Europe/Berlin", entries: [{ amount: 100, at: "2025-07-02T00:00:00Z" }] },
+    // NFPT with a stated expiry: the exempt first year includes the stub; carry-forward follows the stated years.
+    {
+      name: "Card Nfpt",
+      first: "2023-06-10",
+      expires: "2025-06-30",
+      entries: [
+        { amount: 150, at: "2024-06-20T12:00:00Z" },
+        { amount: 250, at: "2025-05-01T12:00:00Z" },
+        { amount: 20, at: "2025-08-01T12:00:00Z" },
+      ],
+    },
+    // A card that expires less than one cycle after certification: the first cycle ends on it.
+    { name: "Card Short", body: "ACE", first: "2025-03-15", expires: "2026-01-31", entries: [{ amount: 40, at: "2025-12-01T00:00:00Z" }] },
     // Year 1's surplus meets year 2, year 0's does not reach year 3 (NFPT).
     {
       name: "Surplus Once",
@@ -257,6 +276,7 @@ describe("current cycle, computed in SQL, matches summarizeCredits", () => {
     const { current } = summarizeCredits({
       body: spec.body ?? "NFPT",
       firstCertifiedOn: spec.first ?? "2024-01-15",
+      expiresOn: spec.expires ?? null,
       timeZone,
       now: NOW,
       entries: (spec.entries ?? []).map((e) => ({ amountHundredths: e.amount, occurredAt: new Date(e.at), certifyingBody: e.body ?? spec.body ?? "NFPT" })),

@@ -1,7 +1,7 @@
 import "server-only";
 import { formatCec } from "@/lib/credits/cec-amount";
 import type { TCurrentCycleSummary, TCycleHistoryRow } from "@/lib/credits/cycle";
-import { getCreditOverview, listLedger, type TCreditProfile } from "@/lib/credits/ledger.server";
+import { getCreditOverview, listLedger, type TCertificationSummary, type TCreditProfile } from "@/lib/credits/ledger.server";
 import { ledgerTotals, type TLedgerEntry, type TLedgerTotals } from "@/lib/credits/ledger-view";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -130,6 +130,8 @@ export type TTrainerRecord = {
     disabledAt: Date | null;
   };
   profile: TCreditProfile | null;
+  /** Every active certification with its own current cycle (the first is `profile`). */
+  certifications: TCertificationSummary[];
   /** Today in the trainer's zone. */
   today: string;
   cycle: TCurrentCycleSummary | null;
@@ -214,6 +216,7 @@ export async function getTrainerRecord({ adminId, userId, now = new Date() }: { 
       disabledAt: user.disabledAt,
     },
     profile: overview.profile,
+    certifications: overview.certifications,
     today: overview.today,
     cycle: overview.summary?.current ?? null,
     history: overview.summary?.history ?? [],

@@ -1,5 +1,7 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit.server";
+import { toCertificationInput } from "@/lib/certifications/certification-schemas";
+import { addCertificationTx, savePrimaryCertificationTx } from "@/lib/certifications/certifications.server";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -10,8 +12,6 @@ import { hashPassword, verifyPassword } from "./password";
 
 // Account flows. Each writes its rows (and audit entry) in one transaction; mail is sent after
 // the commit so a mail failure never leaves half an account behind.
-
-const dateOnly = (s: string) => new Date(`${s}T00:00:00Z`);
 
 async function mailVerification(email: string, name: string, token: string) {
   const link = siteUrl(`/verify-email?token=${token}`);
@@ -34,17 +34,11 @@ export async function signUpTrainer(input: TSignUp): Promise<{ userId: string }>
           passwordHash,
           timeZone: input.timeZone,
           role: "TRAINER",
-          profile: {
-            create: {
-              certifyingBody: input.certification.certifyingBody,
-              certificationNumber: input.certification.certificationNumber,
-              firstCertifiedOn: dateOnly(input.certification.firstCertifiedOn),
-              certificationExpiresOn: input.certification.certificationExpiresOn ? dateOnly(input.certification.certificationExpiresOn) : null,
-            },
-          },
         },
         select: { id: true },
       });
+      // Sign-up asks for one certification; the account page manages all of them.
+      await addCertificationTx(tx, user.id, toCertificationInput(input.certification));
       await recordAudit(tx, { actorId: user.id, action: "user.sign-up", targetType: "user", targetId: user.id, data: { certifyingBody: input.certification.certifyingBody } });
       return { id: user.id, token: await issueToken(tx, user.id, "VERIFY_EMAIL") };
     });
@@ -127,21 +121,16 @@ export async function signOutEverywhere(userId: string): Promise<void> {
 }
 
 export async function updateProfile(userId: string, input: TProfileUpdate): Promise<void> {
-  const c = input.certification;
-  const profile = {
-    certifyingBody: c.certifyingBody,
-    certificationNumber: c.certificationNumber,
-    firstCertifiedOn: dateOnly(c.firstCertifiedOn),
-    certificationExpiresOn: c.certificationExpiresOn ? dateOnly(c.certificationExpiresOn) : null,
-  };
+  const certification = toCertificationInput(input.certification);
   await db.$transaction(async (tx) => {
-    await tx.user.update({
-      where: { id: userId },
-      data: { name: input.name, timeZone: input.timeZone, profile: { upsert: { create: profile, update: profile } } },
-    });
-    await recordAudit(tx, { actorId: userId, action: "user.update-profile", targetType: "user", targetId: userId, data: { ...profile } });
+    await tx.user.update({ where: { id: userId }, data: { name: input.name, timeZone: input.timeZone } });
+    // The profile form edits the primary certification (lib/certifications).
+    await savePrimaryCertificationTx(tx, userId, certification);
+    await recordAudit(tx, { actorId: userId, action: "user.update-profile", targetType: "user", targetId: userId, data: { ...certification } });
   });
 }
+
+
 
 export async function getAccount(userId: string) {
   return db.user.findUniqueOrThrow({
@@ -151,6 +140,7 @@ export async function getAccount(userId: string) {
       email: true,
       timeZone: true,
       role: true,
+      remindersOffAt: true,
       profile: { select: { certifyingBody: true, certificationNumber: true, firstCertifiedOn: true, certificationExpiresOn: true } },
     },
   });

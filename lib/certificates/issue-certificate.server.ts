@@ -1,5 +1,6 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit.server";
+import { recordCertificateIssuedNotice } from "@/lib/notices/notices.server";
 import { generateCertificateCode } from "@/lib/certificates/certificate-code";
 import { buildOpenBadgeCredential, signOpenBadgeCredential } from "@/lib/certificates/open-badge";
 import {
@@ -171,8 +172,10 @@ export async function issueCertificate({ requestId, adminId, now = new Date() }:
     if (adminId) await assertActiveAdmin(tx, adminId, request.userId, "issue");
 
     // One connection per transaction: queries run one after another.
-    const award = await tx.creditEntry.findUnique({
-      where: { userId_awardCourseId: { userId: request.userId, awardCourseId: request.courseId } },
+    // A course may award once per certification; the certificate follows the earliest-added one.
+    const award = await tx.creditEntry.findFirst({
+      where: { userId: request.userId, awardCourseId: request.courseId },
+      orderBy: [{ certification: { createdAt: "asc" } }, { id: "asc" }],
       select: {
         id: true,
         amountHundredths: true,
@@ -235,6 +238,7 @@ export async function issueCertificate({ requestId, adminId, now = new Date() }:
       select: SUMMARY_SELECT,
     });
     await tx.certificateRequest.update({ where: { id: request.id }, data: { status: "ISSUED", certificateId: certificate.id } });
+    await recordCertificateIssuedNotice(tx, { userId: request.userId, code: snapshot.code, courseTitle: snapshot.courseTitle });
     await recordAudit(tx, {
       actorId: adminId,
       action: "certificate.issue",
@@ -374,8 +378,9 @@ export async function reissueCertificate({ certificateId, adminId, now = new Dat
     const valid = await tx.certificate.findFirst({ where: { userId: old.userId, courseId: old.courseId, status: "ISSUED" }, select: { code: true } });
     if (valid) throw new AppError("CONFLICT", `This trainer already holds a valid certificate for this course (${valid.code}).`);
 
-    const award = await tx.creditEntry.findUnique({
-      where: { userId_awardCourseId: { userId: old.userId, awardCourseId: old.courseId } },
+    const award = await tx.creditEntry.findFirst({
+      where: { userId: old.userId, awardCourseId: old.courseId },
+      orderBy: [{ certification: { createdAt: "asc" } }, { id: "asc" }],
       select: { attemptId: true, attempt: { select: { passed: true, quiz: { select: { passMark: true } } } } },
     });
     if (!award?.attempt?.passed) {

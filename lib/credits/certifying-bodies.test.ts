@@ -19,6 +19,16 @@ describe("BODY_RULES", () => {
     });
   });
 
+  test.each([
+    // body, requires a current CPR/AED card to renew, credits a course again
+    ["NFPT", false, false],
+    ["ACE", true, false],
+    ["NASM", true, false],
+    ["OTHER", false, false],
+  ] as const)("%s: CPR/AED required %s, repeat course credit %s", (body, cpr, repeat) => {
+    expect(BODY_RULES[body]).toMatchObject({ requiresCprAed: cpr, repeatCourseCredit: repeat });
+  });
+
   test("every listed body has integer rules and a full name", () => {
     for (const body of CERTIFYING_BODIES) {
       const rule = BODY_RULES[body];

@@ -26,6 +26,13 @@ export type TBodyRule = {
   firstCycleExempt: boolean;
   /** A cycle's own surplus counts toward the next cycle, and only that one. */
   carryForward: boolean;
+  /** Renewal needs a current CPR/AED certificate (ACE, NASM). */
+  requiresCprAed: boolean;
+  /**
+   * Whether the body credits the same course again (a retake, or a new version of it). No body we
+   * model does: a course, in any version, is credited once per certification (ACE says so outright).
+   */
+  repeatCourseCredit: boolean;
 };
 
 /**
@@ -45,6 +52,8 @@ export const BODY_RULES: Record<TCertifyingBody, TBodyRule> = {
     cycleMonths: 12,
     firstCycleExempt: true,
     carryForward: true,
+    requiresCprAed: false,
+    repeatCourseCredit: false,
   },
   ACE: {
     name: "American Council on Exercise",
@@ -54,6 +63,8 @@ export const BODY_RULES: Record<TCertifyingBody, TBodyRule> = {
     cycleMonths: 24,
     firstCycleExempt: false,
     carryForward: false,
+    requiresCprAed: true,
+    repeatCourseCredit: false,
   },
   NASM: {
     name: "National Academy of Sports Medicine",
@@ -63,6 +74,8 @@ export const BODY_RULES: Record<TCertifyingBody, TBodyRule> = {
     cycleMonths: 24,
     firstCycleExempt: false,
     carryForward: false,
+    requiresCprAed: true,
+    repeatCourseCredit: false,
   },
   OTHER: {
     name: "Other certifying body",
@@ -72,5 +85,7 @@ export const BODY_RULES: Record<TCertifyingBody, TBodyRule> = {
     cycleMonths: 24,
     firstCycleExempt: false,
     carryForward: false,
+    requiresCprAed: false,
+    repeatCourseCredit: false,
   },
 };

@@ -47,16 +47,50 @@ export type TCycle = {
 
 export type TCreditEntry = { amountHundredths: number; occurredAt: Date; certifyingBody: TCertifyingBody };
 
-type TCycleInput = { body: TCertifyingBody; firstCertifiedOn: string; timeZone: string };
+type TCycleInput = {
+  body: TCertifyingBody;
+  firstCertifiedOn: string;
+  timeZone: string;
+  /** The expiry / next renewal date the card states (its last valid day); null: anniversaries. */
+  expiresOn?: string | null;
+};
+
+/**
+ * The first day of cycle `index` (index 0 starts on the date first certified).
+ *
+ * Without a stated expiry, cycles are anniversaries of the date first certified. With one, the
+ * card is the authority: a cycle ends on the stated expiry, and the cycle boundaries are that
+ * date's day after, stepped by the body's cycle length both ways (ACE: a card expiring on the last
+ * day of the month two years on). The first cycle runs from the date first certified to the
+ * second boundary on or after it, so the stub before the first boundary joins the first full
+ * cycle instead of making a cycle of a few days (certified Mar 15, expiring Mar 31 two years
+ * later: one cycle of two years and 17 days). When the card expires less than one full cycle
+ * after certification, the first cycle simply ends on the stated expiry.
+ */
+export function cycleStartOn({ firstCertifiedOn, expiresOn, cycleMonths }: { firstCertifiedOn: string; expiresOn?: string | null; cycleMonths: number }, index: number): string {
+  if (index === 0) return firstCertifiedOn;
+  const first = parseCalendarDate(firstCertifiedOn);
+  if (!expiresOn) return addCalendarMonths(first, index * cycleMonths);
+  const anchor = addCalendarDays(expiresOn, 1);
+  if (anchor <= firstCertifiedOn) throw new Error(`The stated expiry ${expiresOn} must come after the date first certified ${firstCertifiedOn}.`);
+  const boundary = (k: number) => addCalendarMonths(anchor, k * cycleMonths);
+  // m: the step of the first boundary on or after the date first certified (m ≤ 0).
+  let m = 0;
+  while (boundary(m - 1) >= firstCertifiedOn) m -= 1;
+  // The first cycle ends at boundary m + 1, or at the stated expiry when that is the first boundary.
+  const firstEnd = m === 0 ? 0 : m + 1;
+  return boundary(firstEnd + index - 1);
+}
 
 /**
  * Cycles from the first up to and including the one containing `until`. Always at least the
  * first cycle: an instant before certification belongs to the first cycle.
  */
-export function listCycles({ body, firstCertifiedOn, timeZone, until }: TCycleInput & { until: Date }): TCycle[] {
+export function listCycles({ body, firstCertifiedOn, timeZone, until, expiresOn }: TCycleInput & { until: Date }): TCycle[] {
   const rule = BODY_RULES[body];
   if (!rule) throw new Error(`Unknown certifying body "${String(body)}".`);
-  const first = parseCalendarDate(firstCertifiedOn);
+  parseCalendarDate(firstCertifiedOn);
+  if (expiresOn) parseCalendarDate(expiresOn);
   assertTimeZone(timeZone);
   const untilMs = assertInstant(until, "until");
 
@@ -64,7 +98,7 @@ export function listCycles({ body, firstCertifiedOn, timeZone, until }: TCycleIn
   let startsOn = firstCertifiedOn;
   let startsAt = startOfLocalDay(startsOn, timeZone);
   for (let index = 0; ; index += 1) {
-    const nextStartsOn = addCalendarMonths(first, (index + 1) * rule.cycleMonths);
+    const nextStartsOn = cycleStartOn({ firstCertifiedOn, expiresOn, cycleMonths: rule.cycleMonths }, index + 1);
     const endsAt = startOfLocalDay(nextStartsOn, timeZone);
     cycles.push({
       index,
@@ -134,9 +168,10 @@ export function summarizeCredits({
   timeZone,
   now,
   entries,
+  expiresOn,
 }: TCycleInput & { now: Date; entries: readonly TCreditEntry[] }): TCreditSummary {
   const rule = BODY_RULES[body];
-  const cycles = listCycles({ body, firstCertifiedOn, timeZone, until: now });
+  const cycles = listCycles({ body, firstCertifiedOn, timeZone, until: now, expiresOn });
   const earned = cycles.map(() => 0);
 
   for (const entry of entries) {

@@ -1,11 +1,13 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit.server";
 import { courseUpdate, type TCourseUpdate } from "@/lib/content/course-lifecycle";
+import { cprAedStatus, type TCprAedStatus } from "@/lib/certifications/certification-rules";
+import { formatCec } from "@/lib/credits/cec-amount";
 import { BODY_RULES, type TBodyRule, type TCertifyingBody } from "@/lib/credits/certifying-bodies";
 import { creditsOverTime, summarizeCredits, type TCreditPoint, type TCreditSummary, toLocalDate } from "@/lib/credits/cycle";
 import { LEDGER_CSV_HEADER, ledgerCsvCells, toCsvLine } from "@/lib/credits/ledger-csv";
 import { MAX_ADJUSTMENT_HUNDREDTHS, ZAdjustmentReason } from "@/lib/credits/ledger-schemas";
-import { dbDateToIso, ledgerTotals, pickCertificate, type TLedgerEntry } from "@/lib/credits/ledger-view";
+import { dbDateToIso, formatLongDate, ledgerTotals, pickCertificate, type TLedgerEntry } from "@/lib/credits/ledger-view";
 import { renderTranscriptPdfDocument } from "@/lib/credits/render-transcript-pdf";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -20,6 +22,8 @@ const ISSUER_NAME = "Backbone CE";
 const CSV_PAGE_SIZE = 500;
 
 export type TCreditProfile = {
+  /** The certification this profile is (the primary one, for the single-certification views). */
+  certificationId: string;
   body: TCertifyingBody;
   bodyName: string;
   unit: TBodyRule["unit"];
@@ -41,6 +45,9 @@ export type TInProgressCourse = {
   retired: boolean;
 };
 
+/** One active certification with its own cycle summary: credit counts only where it was earned. */
+export type TCertificationSummary = { profile: TCreditProfile; summary: TCreditSummary; cprAed: TCprAedStatus };
+
 export type TCreditOverview = {
   name: string;
   timeZone: string;
@@ -49,6 +56,9 @@ export type TCreditOverview = {
   /** Null for accounts without certification details (administrators). */
   profile: TCreditProfile | null;
   summary: TCreditSummary | null;
+  /** Every active certification, primary first, each with its own cycles. */
+  certifications: TCertificationSummary[];
+  cprAedCard: { provider: string; expiresOn: string } | null;
   series: TCreditPoint[];
   entryCount: number;
   totalHundredths: number;
@@ -73,30 +83,36 @@ async function findUserOrThrow(userId: string) {
     select: {
       name: true,
       timeZone: true,
-      profile: { select: { certifyingBody: true, certificationNumber: true, firstCertifiedOn: true, certificationExpiresOn: true } },
+      certifications: {
+        where: { retiredAt: null },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+        select: { id: true, certifyingBody: true, certificationNumber: true, firstCertifiedOn: true, expiresOn: true },
+      },
+      cprAedCard: { select: { provider: true, expiresOn: true } },
     },
   });
   if (!user) throw new AppError("NOT_FOUND", "That user does not exist.");
   const timeZone = usableTimeZone(user.timeZone);
-  const profile: TCreditProfile | null = user.profile
-    ? {
-        body: user.profile.certifyingBody,
-        bodyName: BODY_RULES[user.profile.certifyingBody].name,
-        unit: BODY_RULES[user.profile.certifyingBody].unit,
-        rule: BODY_RULES[user.profile.certifyingBody],
-        certificationNumber: user.profile.certificationNumber,
-        firstCertifiedOn: dbDateToIso(user.profile.firstCertifiedOn),
-        certificationExpiresOn: user.profile.certificationExpiresOn ? dbDateToIso(user.profile.certificationExpiresOn) : null,
-        timeZone,
-      }
-    : null;
-  return { name: user.name, timeZone, profile };
+  // Oldest first: the first is the primary certification (lib/certifications, pickPrimary).
+  const certifications: TCreditProfile[] = user.certifications.map((c) => ({
+    certificationId: c.id,
+    body: c.certifyingBody,
+    bodyName: BODY_RULES[c.certifyingBody].name,
+    unit: BODY_RULES[c.certifyingBody].unit,
+    rule: BODY_RULES[c.certifyingBody],
+    certificationNumber: c.certificationNumber,
+    firstCertifiedOn: dbDateToIso(c.firstCertifiedOn),
+    certificationExpiresOn: c.expiresOn ? dbDateToIso(c.expiresOn) : null,
+    timeZone,
+  }));
+  const cprAedCard = user.cprAedCard ? { provider: user.cprAedCard.provider, expiresOn: dbDateToIso(user.cprAedCard.expiresOn) } : null;
+  return { name: user.name, timeZone, profile: certifications[0] ?? null, certifications, cprAedCard };
 }
 
 export async function getCreditOverview({ userId, now }: { userId: string; now: Date }): Promise<TCreditOverview> {
   const user = await findUserOrThrow(userId);
   const [entries, courses, awards] = await Promise.all([
-    db.creditEntry.findMany({ where: { userId }, select: { amountHundredths: true, occurredAt: true, certifyingBody: true } }),
+    db.creditEntry.findMany({ where: { userId }, select: { amountHundredths: true, occurredAt: true, certifyingBody: true, certificationId: true } }),
     db.course.findMany({
       where: {
         lessons: { some: { archivedAt: null, progress: { some: { userId, completedAt: { not: null } } } } },
@@ -127,9 +143,20 @@ export async function getCreditOverview({ userId, now }: { userId: string; now: 
     return update ? [update] : [];
   });
 
-  const summary = user.profile
-    ? summarizeCredits({ body: user.profile.body, firstCertifiedOn: user.profile.firstCertifiedOn, timeZone: user.timeZone, now, entries })
-    : null;
+  const today = toLocalDate(now, user.timeZone);
+  const certifications: TCertificationSummary[] = user.certifications.map((profile) => {
+    const summary = summarizeCredits({
+      body: profile.body,
+      firstCertifiedOn: profile.firstCertifiedOn,
+      expiresOn: profile.certificationExpiresOn,
+      timeZone: user.timeZone,
+      now,
+      entries: entries.filter((e) => e.certificationId === profile.certificationId),
+    });
+    const cprAed = cprAedStatus({ body: profile.body, card: user.cprAedCard, today, cycleEndsOn: summary.current.cycle.endsOn });
+    return { profile, summary, cprAed };
+  });
+  const summary = certifications[0]?.summary ?? null;
 
   const inProgress = courses
     .map((course) => {
@@ -156,11 +183,13 @@ export async function getCreditOverview({ userId, now }: { userId: string; now: 
   return {
     name: user.name,
     timeZone: user.timeZone,
-    today: toLocalDate(now, user.timeZone),
+    today,
     profile: user.profile,
     summary,
-    // The chart shows the credit that counts for the trainer's body, as the summary does.
-    series: creditsOverTime(user.profile ? entries.filter((e) => e.certifyingBody === user.profile?.body) : entries, { timeZone: user.timeZone }),
+    certifications,
+    cprAedCard: user.cprAedCard,
+    // The chart shows the credit that counts for the primary certification, as the summary does.
+    series: creditsOverTime(user.profile ? entries.filter((e) => e.certificationId === user.profile?.certificationId) : entries, { timeZone: user.timeZone }),
     entryCount: entries.length,
     totalHundredths: entries.reduce((sum, e) => sum + e.amountHundredths, 0),
     inProgress,
@@ -342,6 +371,10 @@ export async function renderTranscriptPdf({ userId, now }: { userId: string; now
         }
       : null,
     current: overview.summary?.current ?? null,
+    alsoHeld: overview.certifications.slice(1).map(
+      ({ profile: p, summary: { current } }) =>
+        `${p.bodyName} (${p.body}) No. ${p.certificationNumber}: cycle ${formatLongDate(current.cycle.startsOn)} to ${formatLongDate(current.cycle.endsOn)}, ${formatCec(current.earnedHundredths + current.carriedInHundredths)} of ${formatCec(current.requiredHundredths)} ${p.unit}`,
+    ),
     entries,
     totals: ledgerTotals(entries),
     timeZone: overview.timeZone,

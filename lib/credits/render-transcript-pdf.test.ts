@@ -115,6 +115,13 @@ describe("renderTranscriptPdfDocument", () => {
     expect(text).toContain("Net total 0.00 credits");
   });
 
+  test("lists the trainer's other certifications", async () => {
+    const text = await readPdfText(await renderTranscriptPdfDocument(input([entry(1)], { alsoHeld: ["American Council on Exercise (ACE) No. ACE-77: cycle March 15, 2024 to March 31, 2026, 0.20 of 2.00 CEC"] })));
+    expect(text).toContain("Also certified");
+    // The line wraps in the value column; words stay in order.
+    expect(text.replace(/\s+/g, " ")).toContain("ACE-77: cycle March 15, 2024 to March 31, 2026, 0.20 of 2.00 CEC");
+  });
+
   test("is deterministic", async () => {
     const a = await renderTranscriptPdfDocument(input([entry(1)]));
     const b = await renderTranscriptPdfDocument(input([entry(1)]));

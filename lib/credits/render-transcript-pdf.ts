@@ -28,6 +28,8 @@ export type TTranscriptPdfInput = {
     carryForward: boolean;
   } | null;
   current: TCurrentCycleSummary | null;
+  /** The trainer's other active certifications, one line each (body, number, where they stand). */
+  alsoHeld?: readonly string[];
   entries: readonly TLedgerEntry[];
   totals: TLedgerTotals;
   timeZone: string;
@@ -190,6 +192,7 @@ export async function renderTranscriptPdfDocument(input: TTranscriptPdfInput): P
   } else {
     facts.push(["Certification", "No certification details on file"]);
   }
+  for (const line of input.alsoHeld ?? []) facts.push(["Also certified", clean(line)]);
   facts.push(["Dates shown in", clean(input.timeZone)]);
   for (const [label, value] of facts) {
     w.text(label, MARGIN, w.y, bold, 9.5, MUTED);

@@ -3,7 +3,7 @@ import nodemailer from "nodemailer";
 import type { TDb } from "@/lib/db/client";
 import { env } from "@/lib/env";
 
-export type TMail = { to: string; subject: string; text: string; html?: string };
+export type TMail = { to: string; subject: string; text: string; html?: string; headers?: Record<string, string> };
 
 let transport: nodemailer.Transporter | undefined;
 
@@ -19,7 +19,7 @@ export async function sendMail(db: Pick<TDb, "outboxEmail">, mail: TMail): Promi
     return;
   }
   if (APP_MODE === "production") throw new Error("SMTP_URL is required to send mail in production");
-  await db.outboxEmail.create({ data: { to: mail.to, subject: mail.subject, text: mail.text, html: mail.html ?? null } });
+  await db.outboxEmail.create({ data: { to: mail.to, subject: mail.subject, text: mail.text, html: mail.html ?? null, ...(mail.headers ? { headers: mail.headers } : {}) } });
 }
 
 export function siteUrl(path = ""): string {

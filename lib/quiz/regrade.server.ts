@@ -127,10 +127,11 @@ export async function applyRegrade({ questionId, adminId }: { questionId: string
         if (change.oldPassed && !change.newPassed) {
           const otherPass = await tx.quizAttempt.count({ where: { userId: a.userId, quiz: { courseId: a.courseId, kind: "FINAL" }, passed: true } });
           if (otherPass) continue;
-          const award = await tx.creditEntry.findFirst({ where: { userId: a.userId, awardCourseId: a.courseId }, select: { id: true, amountHundredths: true, certifyingBody: true } });
-          if (award) {
+          // One award per certification the course credited: reverse each (a reversal keeps its award's certification).
+          const awards = await tx.creditEntry.findMany({ where: { userId: a.userId, awardCourseId: a.courseId }, select: { id: true, amountHundredths: true, certifyingBody: true, certificationId: true } });
+          if (awards.length > 0) {
             await tx.creditEntry.createMany({
-              data: [{ userId: a.userId, kind: "REVERSAL", amountHundredths: -award.amountHundredths, certifyingBody: award.certifyingBody, courseId: a.courseId, reversesEntryId: award.id, reason, createdById: adminId }],
+              data: awards.map((award) => ({ userId: a.userId, kind: "REVERSAL" as const, amountHundredths: -award.amountHundredths, certifyingBody: award.certifyingBody, certificationId: award.certificationId, courseId: a.courseId, reversesEntryId: award.id, reason, createdById: adminId })),
               skipDuplicates: true,
             });
           }

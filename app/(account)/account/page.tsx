@@ -2,7 +2,10 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getAccount } from "@/lib/auth/account.server";
 import { getSessionUser } from "@/lib/auth/session.server";
+import { getCprAedCard, listCertifications } from "@/lib/certifications/certifications.server";
+import { Certifications } from "./certifications-client";
 import { ChangePasswordForm } from "./change-password-client";
+import { CprAedCardForm, ReminderToggle } from "./cpr-card-client";
 import { ProfileForm } from "./profile-form-client";
 import { SessionActions } from "./session-actions-client";
 
@@ -16,7 +19,7 @@ const sectionClass = "rounded-xl border border-slate-200 p-5 sm:p-6 dark:border-
 export default async function AccountPage() {
   const user = await getSessionUser();
   if (!user) redirect("/sign-in?callbackUrl=/account");
-  const account = await getAccount(user.id);
+  const [account, certifications, card] = await Promise.all([getAccount(user.id), listCertifications(user.id), getCprAedCard(user.id)]);
   const p = account.profile;
   // Only the values the forms show go to the client.
   const profile = {
@@ -38,9 +41,42 @@ export default async function AccountPage() {
         <h2 id="profile-heading" className="text-xl font-semibold">
           Profile and certification
         </h2>
-        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">Certificates you earn from now on use these details; certificates already issued keep theirs.</p>
+        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+          The certification here is your primary one: certificates you earn from now on use it; certificates already issued keep theirs.
+        </p>
         <div className="mt-5">
           <ProfileForm initial={profile} />
+        </div>
+      </section>
+
+      <section aria-labelledby="certifications-heading" className={`mt-8 ${sectionClass}`}>
+        <h2 id="certifications-heading" className="text-xl font-semibold">
+          All your certifications
+        </h2>
+        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
+          Hold more than one (say NFPT and ACE)? Add each: a course credits every certification whose body gives credit for it, and each has its own cycle.
+        </p>
+        <div className="mt-5">
+          <Certifications items={certifications.map((c) => ({ ...c, retired: c.retiredAt !== null, retiredAt: undefined }))} />
+        </div>
+      </section>
+
+      <section aria-labelledby="cpr-heading" className={`mt-8 ${sectionClass}`}>
+        <h2 id="cpr-heading" className="text-xl font-semibold">
+          CPR/AED certificate
+        </h2>
+        <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">ACE and NASM require a current CPR/AED certificate to renew.</p>
+        <div className="mt-5">
+          <CprAedCardForm card={card} />
+        </div>
+      </section>
+
+      <section aria-labelledby="reminders-heading" className={`mt-8 ${sectionClass}`}>
+        <h2 id="reminders-heading" className="text-xl font-semibold">
+          Renewal reminders
+        </h2>
+        <div className="mt-3">
+          <ReminderToggle off={account.remindersOffAt !== null} />
         </div>
       </section>
 

@@ -1,12 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { CertificationCycles } from "@/components/credits/certification-cycles";
 import { CreditChart } from "@/components/credits/credit-chart";
+import { NoticeList } from "@/components/notices/notice-list";
 import { getSessionUser } from "@/lib/auth/session.server";
 import { formatCec } from "@/lib/credits/cec-amount";
 import { addCalendarDays } from "@/lib/credits/cycle";
 import { getCreditOverview, type TCreditOverview, type TCreditProfile } from "@/lib/credits/ledger.server";
 import { cycleProgress, formatLongDate } from "@/lib/credits/ledger-view";
+import { listNotices } from "@/lib/notices/notices.server";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Dashboard" };
@@ -20,7 +23,7 @@ const buttonSecondary =
 export default async function DashboardPage() {
   const user = await getSessionUser();
   if (!user) redirect("/sign-in?callbackUrl=/dashboard");
-  const overview = await getCreditOverview({ userId: user.id, now: new Date() });
+  const [overview, notices] = await Promise.all([getCreditOverview({ userId: user.id, now: new Date() }), listNotices(user.id)]);
 
   if (!overview.profile || !overview.summary) {
     return (
@@ -79,6 +82,8 @@ export default async function DashboardPage() {
         </nav>
       </header>
 
+      <NoticeList notices={notices} />
+
       {current.warning && (
         <section
           aria-labelledby="deadline-heading"
@@ -107,6 +112,11 @@ export default async function DashboardPage() {
 
       <RuleNote profile={profile} current={current} />
       <CourseUpdates updates={overview.updates} />
+
+      {/* Every certification's own cycle, when there is more than one or a CPR/AED card matters. */}
+      {(overview.certifications.length > 1 || overview.certifications.some((c) => c.cprAed.kind !== "not-required")) && (
+        <CertificationCycles certifications={overview.certifications} />
+      )}
 
       {isEmpty ? (
         <section aria-labelledby="start-heading" className={`${card} mt-8 text-center`}>
@@ -263,7 +273,7 @@ function RuleNote({ profile, current }: { profile: TCreditProfile; current: NonN
         </p>
       )}
       {(profile.body === "ACE" || profile.body === "NASM") && (
-        <p className="mt-1">{profile.body} also requires a current CPR/AED certificate to recertify; this site does not track it.</p>
+        <p className="mt-1">{profile.body} also requires a current CPR/AED certificate to recertify; record yours on your account page.</p>
       )}
       {profile.body === "OTHER" && (
         <p className="mt-1">We apply a common default for bodies we do not model; check your certifying body&apos;s own rules.</p>

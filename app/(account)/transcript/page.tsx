@@ -73,14 +73,14 @@ export default async function TranscriptPage() {
             </div>
           ))}
         </dl>
-        {overview.summary && (
-          <p className="mt-4 text-sm text-slate-700 dark:text-slate-300">
-            Current cycle {formatLongDate(overview.summary.current.cycle.startsOn)} to {formatLongDate(overview.summary.current.cycle.endsOn)}:{" "}
-            {formatCec(overview.summary.current.earnedHundredths + overview.summary.current.carriedInHundredths)} of{" "}
-            {formatCec(overview.summary.current.requiredHundredths)} {unit} counted
-            {overview.summary.current.met ? " (requirement met)." : `, ${formatCec(overview.summary.current.remainingHundredths)} still needed.`}
+        {/* One line per certification: each counts only the credit earned under it. */}
+        {overview.certifications.map(({ profile: p, summary: { current } }) => (
+          <p key={p.certificationId} className="mt-4 text-sm text-slate-700 dark:text-slate-300">
+            {overview.certifications.length > 1 ? `${p.body} (No. ${p.certificationNumber}): current` : "Current"} cycle {formatLongDate(current.cycle.startsOn)} to{" "}
+            {formatLongDate(current.cycle.endsOn)}: {formatCec(current.earnedHundredths + current.carriedInHundredths)} of {formatCec(current.requiredHundredths)} {p.unit} counted
+            {current.met ? " (requirement met)." : `, ${formatCec(current.remainingHundredths)} still needed.`}
           </p>
-        )}
+        ))}
       </section>
 
       {entries.length === 0 ? (

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import type { ReactNode } from "react";
+import { Fragment, type ReactNode } from "react";
 import { formatDate, formatDateTime, formatIsoDate } from "@/lib/admin/format";
 import { getTrainerRecord } from "@/lib/admin/trainers.server";
 import { formatCec } from "@/lib/credits/cec-amount";
@@ -148,6 +148,15 @@ export default async function AdminTrainerPage({ params }: TProps) {
               <dd>{user.timeZone}</dd>
               <dt className="text-slate-600 dark:text-slate-400">Joined</dt>
               <dd>{formatDateTime(user.joinedAt, tz)}</dd>
+              {record.certifications.slice(1).map(({ profile: other, summary }) => (
+                <Fragment key={other.certificationId}>
+                  <dt className="text-slate-600 dark:text-slate-400">Also holds</dt>
+                  <dd>
+                    {other.body} <span className="font-mono">{other.certificationNumber}</span>: cycle ends {formatIsoDate(summary.current.cycle.endsOn)},{" "}
+                    {summary.current.met ? "met" : `${formatCec(summary.current.remainingHundredths)} ${other.unit} still needed`}
+                  </dd>
+                </Fragment>
+              ))}
             </dl>
           ) : (
             <Empty>No certification details on this account.</Empty>
