@@ -1,3 +1,4 @@
+import { checkActivities, checkDeclaredMinutes } from "./estimate-learning-time";
 import type { TCourseSource } from "./load-content";
 
 // Static checks over loaded courses that zod cannot express: components a lesson uses must be on
@@ -28,6 +29,12 @@ export function checkCourses(courses: TCourseSource[], allowedComponents: readon
       if (/^\s*(import|export)\s/m.test(body)) problems.push(`${file}: lessons may not import or export; use the allowed components`);
       if (lesson && !body.includes("<KeyTakeaways")) problems.push(`${file}: a lesson ends with <KeyTakeaways>`);
       if (lesson && !VISUALS.test(body)) problems.push(`${file}: a lesson needs at least one visual (<Figure> or a diagram)`);
+    }
+    // Contact hours a body can audit: no lesson may claim much more time than it holds.
+    for (const l of c.lessons) {
+      problems.push(...checkActivities(l.file, l.body));
+      const overClaim = checkDeclaredMinutes(l.file, l.frontmatter.minutes, l.estimate);
+      if (overClaim) problems.push(overClaim);
     }
     const final = c.quizzes.find((q) => q.quiz.kind === "final");
     if (final) {

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import matter from "gray-matter";
 import { ZQuizFile, type TQuizFile } from "@/lib/quiz/quiz-schema";
+import { estimateLessonTime, expectedQuizItems, type TLessonEstimate } from "./estimate-learning-time";
 import { ZCourseFrontmatter, ZLessonFrontmatter, ZSlug, type TCourseFrontmatter, type TLessonFrontmatter } from "./content-schema";
 
 // Reads content/ from disk: adding a course is adding a folder. Everything here is plain data;
@@ -15,6 +16,8 @@ export type TLessonSource = {
   frontmatter: TLessonFrontmatter;
   body: string;
   hash: string;
+  /** Estimated learning time (lib/content/estimate-learning-time.ts), set once the quizzes are read. */
+  estimate: TLessonEstimate;
 };
 
 export type TQuizSource = { slug: string; file: string; quiz: TQuizFile; hash: string };
@@ -73,7 +76,8 @@ export function loadCourse(dir: string): TCourseSource {
     const parsed = matter(raw);
     const lfm = ZLessonFrontmatter.safeParse(parsed.data);
     if (!lfm.success) throw new ContentError(formatIssues(file, lfm.error.issues));
-    lessons.push({ slug: m[2], order: Number(m[1]), file, frontmatter: lfm.data, body: parsed.content, hash: hashText(raw) });
+    const estimate = estimateLessonTime({ body: parsed.content });
+    lessons.push({ slug: m[2], order: Number(m[1]), file, frontmatter: lfm.data, body: parsed.content, hash: hashText(raw), estimate });
   }
   if (lessons.length === 0) throw new ContentError(`${dir}: a course needs at least one lesson in lessons/`);
   const seen = new Set<string>();
@@ -104,6 +108,9 @@ export function loadCourse(dir: string): TCourseSource {
     quizzes.push({ slug: quizSlug, file, quiz: q.data, hash: hashText(raw) });
   }
   if (quizzes.filter((q) => q.quiz.kind === "final").length > 1) throw new ContentError(`${dir}: at most one final assessment per course`);
+
+  const quizShapes = quizzes.map((q) => q.quiz);
+  for (const l of lessons) l.estimate = estimateLessonTime({ body: l.body, quizItems: expectedQuizItems(l.slug, quizShapes) });
 
   const contactMinutes = lessons.reduce((sum, l) => sum + l.frontmatter.minutes, 0);
   if (Math.round(fm.data.contactHours * 60) !== contactMinutes) {

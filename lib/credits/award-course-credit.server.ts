@@ -1,81 +1,180 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit.server";
-import { ZCourseCreditOverrides } from "@/lib/credits/cec-amount";
-import { computeCourseCredit } from "@/lib/credits/cec-amount";
+import { readStoredAccreditation } from "@/lib/content/content-schema";
+import { decideCourseCredit } from "@/lib/credits/course-approval";
 import type { CertifyingBody, Prisma } from "@/lib/generated/prisma/client";
+import { requiredObservedSeconds } from "@/lib/progress/observed-time";
 
-// A course's credit is earned when every lesson is complete and the final assessment is passed.
+// A course is complete when every lesson is complete and the final assessment is passed with the
+// trainer's attestation. Completing it writes the provider's record (CourseCompletion, with its
+// evidence) and a certificate request; it earns credit only when the course holds an approval for
+// the trainer's body valid on the completion date, at the approved amount (docs/decisions/007).
 // Called inside the transaction that completes the last lesson or grades the passing attempt.
-// "Once, ever" is the database's job: the unique (userId, awardCourseId) pair plus
-// ON CONFLICT DO NOTHING, so retries and parallel requests can never award twice.
+// "Once, ever" is the database's job: unique (userId, courseId) on completions and (userId,
+// awardCourseId) on awards, with ON CONFLICT DO NOTHING, so retries and races never record twice.
 
-export type TAwardResult = { awarded: boolean; entryId: string | null; hundredths: number };
+export type TAwardResult = { awarded: boolean; completed: boolean; entryId: string | null; hundredths: number };
+
+export type TLessonEvidence = {
+  slug: string;
+  title: string;
+  revision: number | null;
+  observedSeconds: number;
+  requiredSeconds: number;
+  startedAt: string;
+  completedAt: string | null;
+};
+
+export type TCompletionEvidence = { lessons: TLessonEvidence[]; attemptNumber: number | null; creditNote: string | null };
+
+type TCourseState = {
+  certifyingBody: CertifyingBody | null;
+  certificationNumber: string | null;
+  contactMinutes: number;
+  version: string;
+  accreditation: unknown;
+  revision: number | null;
+  lessonsLeft: number;
+  hasFinal: boolean;
+  bestAttemptId: string | null;
+  bestAttemptNumber: number | null;
+  bestScore: number | null;
+  attestedAt: Date | null;
+  completed: boolean;
+};
+
+const NONE: TAwardResult = { awarded: false, completed: false, entryId: null, hundredths: 0 };
 
 export async function awardCourseCreditIfEarned(
   tx: Prisma.TransactionClient,
   { userId, courseId, now = new Date() }: { userId: string; courseId: string; now?: Date },
 ): Promise<TAwardResult> {
-  const none: TAwardResult = { awarded: false, entryId: null, hundredths: 0 };
   // The last lesson and the passing attempt can be recorded at the same moment (two tabs). Under
   // READ COMMITTED each transaction could then miss the other's uncommitted write and neither
-  // would award. Callers write first, then come here: the per-trainer-and-course lock makes the
-  // second one wait, and its check below (a new statement, so a new snapshot) sees the first.
+  // would complete the course. Callers write first, then come here: the per-trainer-and-course lock
+  // makes the second one wait, and its check below (a new statement, so a new snapshot) sees the first.
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`award:${userId}:${courseId}`}))`;
   // Everything the rule needs in one round trip: this runs inside every passing submission.
-  const rows = await tx.$queryRaw<
-    { certifyingBody: CertifyingBody | null; contactMinutes: number; credits: unknown; lessonsLeft: number; hasFinal: boolean; bestAttemptId: string | null; awarded: boolean }[]
-  >`
-    SELECT
-      (SELECT p."certifyingBody"::text FROM "TrainerProfile" p WHERE p."userId" = ${userId}) AS "certifyingBody",
-      c."contactMinutes", c.credits,
+  const rows = await tx.$queryRaw<TCourseState[]>`
+    SELECT p."certifyingBody"::text AS "certifyingBody", p."certificationNumber",
+      c."contactMinutes", c.version, c.accreditation,
+      (SELECT max(r.revision) FROM "CourseRevision" r WHERE r."courseId" = c.id) AS revision,
       (SELECT count(*)::int FROM "Lesson" l WHERE l."courseId" = c.id AND l."archivedAt" IS NULL
          AND NOT EXISTS (SELECT 1 FROM "LessonProgress" lp WHERE lp."lessonId" = l.id AND lp."userId" = ${userId} AND lp."completedAt" IS NOT NULL)) AS "lessonsLeft",
       EXISTS (SELECT 1 FROM "Quiz" q WHERE q."courseId" = c.id AND q.kind = 'FINAL') AS "hasFinal",
-      (SELECT a.id FROM "QuizAttempt" a JOIN "Quiz" q ON q.id = a."quizId"
-         WHERE q."courseId" = c.id AND q.kind = 'FINAL' AND a."userId" = ${userId} AND a.status = 'GRADED' AND a.passed
-         ORDER BY a."scorePercent" DESC, a."gradedAt" ASC LIMIT 1) AS "bestAttemptId",
-      EXISTS (SELECT 1 FROM "CreditEntry" e WHERE e."userId" = ${userId} AND e."awardCourseId" = c.id) AS awarded
-    FROM "Course" c WHERE c.id = ${courseId}`;
+      best.id AS "bestAttemptId", best.number AS "bestAttemptNumber", best."scorePercent" AS "bestScore", best."attestedAt",
+      EXISTS (SELECT 1 FROM "CourseCompletion" cc WHERE cc."userId" = ${userId} AND cc."courseId" = c.id) AS completed
+    FROM "Course" c
+    LEFT JOIN "TrainerProfile" p ON p."userId" = ${userId}
+    LEFT JOIN LATERAL (
+      SELECT a.id, a.number, a."scorePercent", a."attestedAt" FROM "QuizAttempt" a JOIN "Quiz" q ON q.id = a."quizId"
+      WHERE q."courseId" = c.id AND q.kind = 'FINAL' AND a."userId" = ${userId} AND a.status = 'GRADED' AND a.passed
+        AND a."attestedAt" IS NOT NULL
+      ORDER BY a."scorePercent" DESC, a."gradedAt" ASC LIMIT 1
+    ) best ON true
+    WHERE c.id = ${courseId}`;
   const course = rows[0];
-  // Only trainers with certification details earn credit; the rest of the rule is below.
-  if (!course?.certifyingBody || course.awarded || course.lessonsLeft > 0) return none;
-  if (course.hasFinal && !course.bestAttemptId) return none;
-  const profile = { certifyingBody: course.certifyingBody };
-  const attemptId = course.bestAttemptId;
-  const overrides = ZCourseCreditOverrides.safeParse(course.credits);
-  const credit = computeCourseCredit({
-    body: profile.certifyingBody,
-    contactMinutes: course.contactMinutes,
-    override: overrides.success ? overrides.data[profile.certifyingBody] : undefined,
-  });
-  if (credit.hundredths <= 0) return none;
+  // Only trainers with certification details complete for the record; the rest of the rule is below.
+  if (!course?.certifyingBody || course.completed || course.lessonsLeft > 0) return NONE;
+  if (course.hasFinal && !course.bestAttemptId) return NONE;
 
-  const inserted = await tx.creditEntry.createManyAndReturn({
+  const body = course.certifyingBody;
+  const accreditation = readStoredAccreditation(course.accreditation);
+  const decision = decideCourseCredit({ approvals: accreditation?.approvals ?? {}, provider: accreditation?.provider, body, on: now });
+  const evidence: TCompletionEvidence = {
+    lessons: await lessonEvidence(tx, userId, courseId, accreditation?.minObservedShare ?? 0.5),
+    attemptNumber: course.bestAttemptNumber,
+    creditNote: decision.eligible ? null : `no ${body} approval valid on ${now.toISOString().slice(0, 10)} (${decision.reason})`,
+  };
+
+  let entryId: string | null = null;
+  if (decision.eligible && decision.hundredths > 0) {
+    const inserted = await tx.creditEntry.createManyAndReturn({
+      data: [
+        {
+          userId,
+          kind: "AWARD",
+          amountHundredths: decision.hundredths,
+          certifyingBody: body,
+          courseId,
+          awardCourseId: courseId,
+          courseNumber: decision.approvalNumber,
+          attemptId: course.bestAttemptId,
+          occurredAt: now,
+        },
+      ],
+      skipDuplicates: true,
+      select: { id: true },
+    });
+    entryId = inserted[0]?.id ?? null;
+  }
+  const startedAt = evidence.lessons.reduce((min, l) => (l.startedAt < min ? l.startedAt : min), now.toISOString());
+  const completion = await tx.courseCompletion.createManyAndReturn({
     data: [
       {
         userId,
-        kind: "AWARD",
-        amountHundredths: credit.hundredths,
-        certifyingBody: profile.certifyingBody,
         courseId,
-        awardCourseId: courseId,
-        courseNumber: credit.courseNumber,
-        attemptId,
-        occurredAt: now,
+        courseRevision: course.revision ?? 1,
+        courseVersion: course.version,
+        certifyingBody: body,
+        certificationNumber: course.certificationNumber,
+        providerNumber: decision.providerNumber,
+        approvalNumber: decision.eligible ? decision.approvalNumber : null,
+        creditHundredths: entryId && decision.eligible ? decision.hundredths : 0,
+        creditEntryId: entryId,
+        contactMinutes: course.contactMinutes,
+        attemptId: course.bestAttemptId,
+        scorePercent: course.bestScore,
+        attestedAt: course.attestedAt,
+        startedAt: new Date(startedAt),
+        completedAt: now,
+        evidence: evidence as unknown as Prisma.InputJsonValue,
       },
     ],
     skipDuplicates: true,
     select: { id: true },
   });
-  const entry = inserted[0];
-  if (!entry) return none;
+  if (!completion[0]) return NONE;
   await tx.certificateRequest.createMany({ data: [{ userId, courseId }], skipDuplicates: true });
+  await recordAudit(tx, {
+    actorId: userId,
+    action: "course.complete",
+    targetType: "course-completion",
+    targetId: completion[0].id,
+    data: { courseId, attemptId: course.bestAttemptId, certifyingBody: body, credited: !!entryId, reason: decision.eligible ? null : decision.reason },
+  });
+  if (!entryId || !decision.eligible) return { ...NONE, completed: true };
   await recordAudit(tx, {
     actorId: userId,
     action: "credit.award",
     targetType: "credit-entry",
-    targetId: entry.id,
-    data: { courseId, attemptId, hundredths: credit.hundredths, certifyingBody: profile.certifyingBody },
+    targetId: entryId,
+    data: { courseId, attemptId: course.bestAttemptId, hundredths: decision.hundredths, certifyingBody: body, approvalNumber: decision.approvalNumber },
   });
-  return { awarded: true, entryId: entry.id, hundredths: credit.hundredths };
+  return { awarded: true, completed: true, entryId, hundredths: decision.hundredths };
+}
+
+async function lessonEvidence(tx: Prisma.TransactionClient, userId: string, courseId: string, share: number): Promise<TLessonEvidence[]> {
+  const lessons = await tx.lesson.findMany({
+    where: { courseId, archivedAt: null },
+    orderBy: { sortOrder: "asc" },
+    select: {
+      slug: true,
+      title: true,
+      estimatedSeconds: true,
+      progress: { where: { userId }, select: { startedAt: true, completedAt: true, completedRevision: true, observedSeconds: true } },
+    },
+  });
+  return lessons.map((l) => {
+    const p = l.progress[0];
+    return {
+      slug: l.slug,
+      title: l.title,
+      revision: p?.completedRevision ?? null,
+      observedSeconds: p?.observedSeconds ?? 0,
+      requiredSeconds: requiredObservedSeconds(l.estimatedSeconds, share),
+      startedAt: (p?.startedAt ?? new Date()).toISOString(),
+      completedAt: p?.completedAt?.toISOString() ?? null,
+    };
+  });
 }
