@@ -129,7 +129,7 @@ describe("awardCourseCreditIfEarned", () => {
     const record = await db.courseCompletion.findFirstOrThrow({ where: { userId } });
     expect(record).toMatchObject({
       certifyingBody: "NFPT",
-      certificationNumber: "NFPT-RACE-" + n,
+      certificationNumber: `NFPT-RACE-${n}`,
       approvalNumber: "NFPT-APP-117",
       providerNumber: "PROV-NFPT-9",
       creditHundredths: 40,

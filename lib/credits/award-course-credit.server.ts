@@ -108,7 +108,7 @@ export async function awardCourseCreditIfEarned(
     });
     entryId = inserted[0]?.id ?? null;
   }
-  const startedAt = evidence.lessons.reduce((min, l) => (l.startedAt < min ? l.startedAt : min), now.toISOString());
+  const startedAt = new Date(Math.min(now.getTime(), ...evidence.lessons.map((l) => Date.parse(l.startedAt))));
   const completion = await tx.courseCompletion.createManyAndReturn({
     data: [
       {
@@ -126,7 +126,7 @@ export async function awardCourseCreditIfEarned(
         attemptId: course.bestAttemptId,
         scorePercent: course.bestScore,
         attestedAt: course.attestedAt,
-        startedAt: new Date(startedAt),
+        startedAt,
         completedAt: now,
         evidence: evidence as unknown as Prisma.InputJsonValue,
       },

@@ -1,5 +1,6 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit.server";
+import { formatHours } from "@/lib/content/course-view";
 import { BODY_RULES, type TBodyRule, type TCertifyingBody } from "@/lib/credits/certifying-bodies";
 import { creditsOverTime, summarizeCredits, type TCreditPoint, type TCreditSummary, toLocalDate } from "@/lib/credits/cycle";
 import { LEDGER_CSV_HEADER, ledgerCsvCells, toCsvLine } from "@/lib/credits/ledger-csv";
@@ -50,7 +51,11 @@ export type TCreditOverview = {
   entryCount: number;
   totalHundredths: number;
   inProgress: TInProgressCourse[];
+  /** Courses completed for the record without credit: the course held no approval for the body. */
+  withoutCredit: TCompletionWithoutCredit[];
 };
+
+export type TCompletionWithoutCredit = { slug: string; title: string; completedOn: string; contactMinutes: number; body: TCertifyingBody | null };
 
 /** A stored zone that Intl no longer knows (or never did) falls back to UTC instead of breaking pages. */
 function usableTimeZone(timeZone: string): string {
@@ -90,12 +95,13 @@ async function findUserOrThrow(userId: string) {
 
 export async function getCreditOverview({ userId, now }: { userId: string; now: Date }): Promise<TCreditOverview> {
   const user = await findUserOrThrow(userId);
-  const [entries, courses] = await Promise.all([
+  const [entries, courses, uncredited] = await Promise.all([
     db.creditEntry.findMany({ where: { userId }, select: { amountHundredths: true, occurredAt: true } }),
     db.course.findMany({
       where: {
         archivedAt: null,
         lessons: { some: { archivedAt: null, progress: { some: { userId, completedAt: { not: null } } } } },
+        completions: { none: { userId } },
         awards: { none: { userId } },
       },
       select: {
@@ -107,6 +113,11 @@ export async function getCreditOverview({ userId, now }: { userId: string; now: 
           select: { slug: true, progress: { where: { userId }, select: { completedAt: true, updatedAt: true } } },
         },
       },
+    }),
+    db.courseCompletion.findMany({
+      where: { userId, creditHundredths: 0 },
+      orderBy: { completedAt: "asc" },
+      select: { completedAt: true, contactMinutes: true, certifyingBody: true, course: { select: { slug: true, title: true } } },
     }),
   ]);
 
@@ -145,6 +156,13 @@ export async function getCreditOverview({ userId, now }: { userId: string; now: 
     entryCount: entries.length,
     totalHundredths: entries.reduce((sum, e) => sum + e.amountHundredths, 0),
     inProgress,
+    withoutCredit: uncredited.map((c) => ({
+      slug: c.course.slug,
+      title: c.course.title,
+      completedOn: toLocalDate(c.completedAt, user.timeZone),
+      contactMinutes: c.contactMinutes,
+      body: c.certifyingBody,
+    })),
   };
 }
 
@@ -154,6 +172,7 @@ const LEDGER_SELECT = {
   amountHundredths: true,
   certifyingBody: true,
   courseNumber: true,
+  courseId: true,
   reason: true,
   occurredAt: true,
   reversesEntryId: true,
@@ -165,7 +184,7 @@ const LEDGER_SELECT = {
 
 type TLedgerRow = Prisma.CreditEntryGetPayload<{ select: typeof LEDGER_SELECT }>;
 
-function toLedgerEntry(row: TLedgerRow, timeZone: string): TLedgerEntry {
+function toLedgerEntry(row: TLedgerRow, timeZone: string, providerNumbers: Map<string, string | null> = new Map()): TLedgerEntry {
   return {
     id: row.id,
     occurredAt: row.occurredAt,
@@ -175,6 +194,7 @@ function toLedgerEntry(row: TLedgerRow, timeZone: string): TLedgerEntry {
     certifyingBody: row.certifyingBody,
     course: row.course,
     courseNumber: row.courseNumber,
+    providerNumber: row.courseId ? (providerNumbers.get(row.courseId) ?? null) : null,
     reason: row.reason,
     scorePercent: row.kind === "AWARD" ? (row.attempt?.scorePercent ?? null) : null,
     certificate: pickCertificate(row.certificates),
@@ -189,8 +209,12 @@ const LEDGER_ORDER: Prisma.CreditEntryOrderByWithRelationInput[] = [{ occurredAt
 /** Every ledger entry of a trainer, oldest first. A trainer's ledger is dozens of rows, not thousands. */
 export async function listLedger({ userId }: { userId: string }): Promise<TLedgerEntry[]> {
   const user = await findUserOrThrow(userId);
-  const rows = await db.creditEntry.findMany({ where: { userId }, orderBy: LEDGER_ORDER, select: LEDGER_SELECT });
-  return rows.map((row) => toLedgerEntry(row, user.timeZone));
+  const [rows, completions] = await Promise.all([
+    db.creditEntry.findMany({ where: { userId }, orderBy: LEDGER_ORDER, select: LEDGER_SELECT }),
+    db.courseCompletion.findMany({ where: { userId }, select: { courseId: true, providerNumber: true } }),
+  ]);
+  const providerNumbers = new Map(completions.map((c) => [c.courseId, c.providerNumber]));
+  return rows.map((row) => toLedgerEntry(row, user.timeZone, providerNumbers));
 }
 
 export type TAdjustCreditInput = {
@@ -323,6 +347,11 @@ export async function renderTranscriptPdf({ userId, now }: { userId: string; now
       : null,
     current: overview.summary?.current ?? null,
     entries,
+    withoutCredit: overview.withoutCredit.map((c) => ({
+      title: c.title,
+      completedOn: c.completedOn,
+      note: `${formatHours(c.contactMinutes)}. No ${c.body ?? "body"} approval held on that date, so no figure is claimed; you may submit the certificate to ${c.body ?? "your body"} for review.`,
+    })),
     totals: ledgerTotals(entries),
     timeZone: overview.timeZone,
     generatedAt: now,

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { CompletionsWithoutCredit } from "@/components/credits/completions-without-credit";
 import { CreditChart } from "@/components/credits/credit-chart";
 import { getSessionUser } from "@/lib/auth/session.server";
 import { formatCec } from "@/lib/credits/cec-amount";
@@ -52,7 +53,7 @@ export default async function DashboardPage() {
 
   const { profile, summary } = overview;
   const current = summary.current;
-  const isEmpty = overview.entryCount === 0 && overview.inProgress.length === 0;
+  const isEmpty = overview.entryCount === 0 && overview.inProgress.length === 0 && overview.withoutCredit.length === 0;
 
   return (
     <div className="mx-auto max-w-6xl px-4 py-10">
@@ -106,6 +107,7 @@ export default async function DashboardPage() {
       </section>
 
       <RuleNote profile={profile} current={current} />
+      <CompletionsWithoutCredit items={overview.withoutCredit} className="mt-6" />
 
       {isEmpty ? (
         <section aria-labelledby="start-heading" className={`${card} mt-8 text-center`}>
