@@ -46,6 +46,7 @@ export const ROWS: TRow[] = [
   { method: "POST", route: "/api/admin/users/[id]/role", path: (c) => `/api/admin/users/${c.B.id}/role`, body: () => ({ role: "TRAINER" }), allow: ok("admin"), deny: { anonymous: 401, trainerA: 403, trainerB: 403 } },
   { method: "POST", route: "/api/admin/users/[id]/credits", path: (c) => `/api/admin/users/${c.A.id}/credits`, body: () => ({ amount: "0.10", reason: "matrix adjustment" }), allow: ok("admin"), deny: { anonymous: 401, trainerA: 403, trainerB: 403 } },
   { method: "GET", route: "/api/admin/users/[id]/credits/export.csv", path: (c) => `/api/admin/users/${c.A.id}/credits/export.csv`, allow: ok("admin"), deny: { anonymous: 401, trainerA: 403, trainerB: 403 } },
+  { method: "GET", route: "/api/admin/provider-records", path: () => "/api/admin/provider-records?course=fixture-course", allow: ok("admin"), deny: { anonymous: 401, trainerA: 403, trainerB: 403 } },
   { method: "GET", route: "/api/admin/export/[table]", path: () => "/api/admin/export/audit", allow: ok("admin"), deny: { anonymous: 401, trainerA: 403, trainerB: 403 } },
   { method: "GET", route: "/api/verify/[code]", path: () => `/api/verify/${generateCertificateCode()}`, allow: [], deny: { anonymous: 404, trainerA: 404, trainerB: 404, admin: 404 } },
   { method: "GET", route: "/.well-known/jwks.json", path: () => "/.well-known/jwks.json", allow: ok("anonymous", "trainerA", "trainerB", "admin") },
