@@ -4,7 +4,7 @@ import type { APIRequestContext } from "@playwright/test";
 import { buildOpenBadgeCredential, signOpenBadgeCredential } from "@/lib/certificates/open-badge";
 import { generateCertificateCode } from "@/lib/certificates/certificate-code";
 import { generateSigningKeyPair } from "@/lib/certificates/signing-key";
-import { createAdmin, createTrainer, db, sessionCookieValue, type TTestUser } from "./fixtures";
+import { createAdmin, createTrainer, db, seedCompletedLessons, sessionCookieValue, type TTestUser } from "./fixtures";
 
 // Every route handler with who may call it: shared by the authorization matrix, the CSRF check
 // and the hostile-input property test. A route without a row fails the suite.
@@ -37,7 +37,7 @@ export const ROWS: TRow[] = [
   { method: "GET", route: "/api/progress/course", path: () => "/api/progress/course?course=fixture-course", allow: ok("trainerA", "trainerB", "admin"), deny: { anonymous: 401 } },
   { method: "POST", route: "/api/quiz/attempts", path: () => "/api/quiz/attempts", body: () => ({ course: "fixture-course", quiz: "final" }), allow: ok("trainerA", "trainerB", "admin"), deny: { anonymous: 401 } },
   { method: "PUT", route: "/api/quiz/attempts/[id]/answers", path: (c) => `/api/quiz/attempts/${c.attemptA}/answers`, body: () => ({ answers: { "fx-true-false": { type: "true-false", value: true } } }), allow: ok("trainerA"), deny: { anonymous: 401, trainerB: 404, admin: 404 } },
-  { method: "POST", route: "/api/quiz/attempts/[id]/submit", path: (c) => `/api/quiz/attempts/${c.attemptA}/submit`, body: () => ({ idempotencyKey: "matrix-key-1" }), allow: ok("trainerA"), deny: { anonymous: 401, trainerB: 404, admin: 404 } },
+  { method: "POST", route: "/api/quiz/attempts/[id]/submit", path: (c) => `/api/quiz/attempts/${c.attemptA}/submit`, body: () => ({ idempotencyKey: "matrix-key-1", attest: true }), allow: ok("trainerA"), deny: { anonymous: 401, trainerB: 404, admin: 404 } },
   { method: "GET", route: "/api/credits/export.csv", path: () => "/api/credits/export.csv", allow: ok("trainerA", "trainerB", "admin"), deny: { anonymous: 401 } },
   { method: "GET", route: "/api/credits/transcript.pdf", path: () => "/api/credits/transcript.pdf", allow: ok("trainerA", "trainerB", "admin"), deny: { anonymous: 401 } },
   { method: "GET", route: "/api/admin/questions/[id]/regrade", path: () => "/api/admin/questions/fx-single/regrade", allow: ok("admin"), deny: { anonymous: 401, trainerA: 403, trainerB: 403 } },
@@ -93,6 +93,8 @@ async function matrixCredential(code: string, name: string) {
 
 export async function setup(): Promise<TCtx> {
   const [A, B, admin] = await Promise.all([createTrainer(), createTrainer(), createAdmin()]);
+  // Everyone may start the fixture final: it opens once every lesson is complete.
+  await Promise.all([A, B, admin].map((u) => seedCompletedLessons(u.id, "fixture-course")));
   const cookies: TCtx["cookies"] = { anonymous: null, trainerA: null, trainerB: null, admin: null };
   for (const [k, u] of [["trainerA", A], ["trainerB", B], ["admin", admin]] as const) cookies[k] = `next-auth.session-token=${await sessionCookieValue(u)}`;
   const course = await db.course.findUniqueOrThrow({ where: { slug: "fixture-course" }, select: { id: true, title: true, version: true } });
