@@ -4,7 +4,7 @@ import { generateCertificateCode } from "@/lib/certificates/certificate-code";
 import { syncContent } from "@/lib/content/sync-content.server";
 import { readStoredAccreditation } from "@/lib/content/content-schema";
 import { decideCourseCredit } from "@/lib/credits/course-approval";
-import { CERTIFYING_BODIES, type TCertifyingBody } from "@/lib/credits/certifying-bodies";
+import type { TCertifyingBody } from "@/lib/credits/certifying-bodies";
 import { createPrismaClient, type TDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { createRng, drawQuestions, type TRng } from "@/lib/quiz/draw-questions";
