@@ -105,6 +105,7 @@ export async function getCourseProgress(userId: string, courseSlug: string) {
       },
       quizzes: { where: { kind: "FINAL" }, select: { attempts: { where: { userId, passed: true }, select: { id: true }, take: 1 } } },
       awards: { where: { userId }, select: { id: true } },
+      completions: { where: { userId }, select: { id: true } },
     },
   });
   if (!course) throw new AppError("NOT_FOUND", "That course does not exist.");
@@ -120,5 +121,7 @@ export async function getCourseProgress(userId: string, courseSlug: string) {
     totalLessons: course.lessons.length,
     finalPassed: course.quizzes.some((q) => q.attempts.length > 0),
     credited: course.awards.length > 0,
+    // Completed for the record, with or without credit (no approval for the trainer's body).
+    completed: course.completions.length > 0,
   };
 }
