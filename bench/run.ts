@@ -246,7 +246,7 @@ async function benchSubmissions(db: ReturnType<typeof createPrismaClient>): Prom
       else if (q.type === "ordering") answers[q.id] = { type: "ordering", itemIds: q.answer };
       else if (q.type === "matching") answers[q.id] = { type: "matching", pairs: q.answer };
     }
-    attempts.push({ id, cookie: `next-auth.session-token=${cookies[u]}`, body: JSON.stringify({ idempotencyKey: `bench-${id}`, answers }) });
+    attempts.push({ id, cookie: `next-auth.session-token=${cookies[u]}`, body: JSON.stringify({ idempotencyKey: `bench-${id}`, answers, attest: true }) });
   }
   for (let i = 0; i < rowsToInsert.length; i += 500) await db.quizAttempt.createMany({ data: rowsToInsert.slice(i, i + 500) });
   // Warm the route with a few submissions outside the measurement.

@@ -1,12 +1,13 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "@playwright/test";
 import { readPdfText } from "@/tests/read-pdf-text";
-import { createAdmin, createTrainer, db, expect, signInAs, type TTestUser, test } from "./fixtures";
+import { attestOwnWork, createAdmin, createTrainer, db, expect, seedObservedTime, signInAs, type TTestUser, test } from "./fixtures";
 
 // Issue 7's journey: a trainer passes, an admin issues from the queue, the trainer downloads the
 // PDF, a signed-out visitor verifies it by code, the admin revokes it and the page says so.
 
-async function passFixtureCourse(page: Page) {
+async function passFixtureCourse(page: Page, userId: string) {
+  await seedObservedTime(userId, "fixture-course"); // reading-time evidence, without the wait
   for (const lesson of ["first-steps", "second-steps"]) {
     await page.goto(`/courses/fixture-course/${lesson}`);
     await page.getByRole("button", { name: "Mark lesson complete" }).click();
@@ -17,6 +18,7 @@ async function passFixtureCourse(page: Page) {
   await page.getByRole("radio", { name: "Blue" }).check();
   await page.getByRole("radio", { name: "True" }).check();
   await page.getByLabel("Your answer").fill("2");
+  await attestOwnWork(page);
   await page.getByRole("button", { name: "Submit answers" }).click();
   await expect(page.getByRole("heading", { name: /You passed/ })).toBeVisible();
 }
@@ -32,7 +34,7 @@ test("pass → issue from the queue → download → public verify → revoke �
   const trainer = await createTrainer({ name: `Casey Certified ${Date.now()}` });
   const admin = await createAdmin();
   const t = await asUser(browser, trainer);
-  await passFixtureCourse(t.page);
+  await passFixtureCourse(t.page, trainer.id);
 
   const a = await asUser(browser, admin);
   await a.page.goto("/admin/certificates");

@@ -3,7 +3,7 @@ import { type BrowserContext, test as base, expect } from "@playwright/test";
 import { encode } from "next-auth/jwt";
 import { hashPassword } from "@/lib/auth/password";
 import { createPrismaClient } from "@/lib/db/client";
-import { createUser, type TSeedUser } from "@/prisma/seed-helpers";
+import { createUser, recordObservedTime, type TSeedUser } from "@/prisma/seed-helpers";
 import { E2E_BASE_URL, E2E_SECRET, e2eDatabaseUrl } from "./e2e-env";
 
 // Every spec makes its own users through the seed helpers (so they look exactly like real ones)
@@ -105,6 +105,29 @@ export async function latestOutboxEmail(to: string, options: { subject?: RegExp;
     if (Date.now() > deadline) throw new Error(`no email${options.subject ? ` matching ${options.subject}` : ""} to ${to} in the outbox`);
     await new Promise((r) => setTimeout(r, 200));
   }
+}
+
+/**
+ * Evidence for specs (docs/decisions/007): records that `userId` was observed on the course's lessons
+ * for their whole estimated time, as a reader's heartbeats would, so a spec can complete lessons
+ * without waiting minutes per lesson. Writes the evidence rows directly; no route is involved.
+ */
+export async function seedObservedTime(userId: string, courseSlug: string, lessonSlugs?: string[]): Promise<void> {
+  await recordObservedTime(db, { userId, courseSlug, lessonSlugs });
+}
+
+/** Observed time and completed lessons, for specs about what comes after the lessons (the final). */
+export async function seedCompletedLessons(userId: string, courseSlug: string): Promise<void> {
+  await recordObservedTime(db, { userId, courseSlug });
+  const lessons = await db.lesson.findMany({ where: { course: { slug: courseSlug }, archivedAt: null }, select: { id: true, revision: true } });
+  for (const l of lessons) {
+    await db.lessonProgress.updateMany({ where: { userId, lessonId: l.id, completedAt: null }, data: { completedAt: new Date(), completedRevision: l.revision } });
+  }
+}
+
+/** Ticks the final assessment's "this is my own work" box, which submitting a final requires. */
+export async function attestOwnWork(page: import("@playwright/test").Page): Promise<void> {
+  await page.getByRole("checkbox", { name: /I confirm that I completed this course and this assessment myself/ }).check();
 }
 
 type TFixtures = {

@@ -2,7 +2,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { readPdfText } from "@/tests/read-pdf-text";
 import { ZAttemptDraw, ZQuestion, type TQuestion } from "@/lib/quiz/quiz-schema";
-import { createAdmin, createTrainer, db, expect, latestOutboxEmail, sessionCookieValue, test, uniqueEmail } from "./fixtures";
+import { attestOwnWork, createAdmin, createTrainer, db, expect, latestOutboxEmail, seedObservedTime, sessionCookieValue, test, uniqueEmail } from "./fixtures";
 
 // Issue 9's trainer journey, end to end through the UI: sign up, verify, read every lesson of the
 // back-care course, fail the final assessment, review it, wait out the cool-down, pass, see the
@@ -70,6 +70,10 @@ test("trainer: sign up, verify, read, fail, review, wait, pass, credit, certific
   await expect(page).toHaveURL(/\/courses\/back-care$/);
   await expect(page.getByText("0 of 7 lessons")).toBeVisible();
 
+  // Reading time is evidence the server records from heartbeats; the spec writes it instead of
+  // waiting (e2e/fixtures.ts), then completes each lesson through the UI.
+  const reader = await db.user.findUniqueOrThrow({ where: { email }, select: { id: true } });
+  await seedObservedTime(reader.id, "back-care");
   for (const lesson of LESSONS) {
     await page.goto(`/courses/back-care/${lesson}`);
     await page.getByRole("button", { name: "Mark lesson complete" }).click();
@@ -83,6 +87,7 @@ test("trainer: sign up, verify, read, fail, review, wait, pass, credit, certific
   await page.goto("/courses/back-care/quiz/final");
   await page.getByRole("button", { name: "Start the assessment" }).click();
   await expect(page.getByRole("heading", { name: "Attempt #1" })).toBeVisible();
+  await attestOwnWork(page);
   await page.getByRole("button", { name: "Submit answers" }).click();
   await page.getByRole("alertdialog").getByRole("button", { name: "Submit answers" }).click();
   await expect(page.getByRole("heading", { name: /Not passed this time — 0%/ })).toBeVisible();
@@ -108,11 +113,12 @@ test("trainer: sign up, verify, read, fail, review, wait, pass, credit, certific
     await answer(page, ZQuestion.parse(v.definition));
   }
   await expect(page.getByText("12 of 12 answered")).toBeVisible();
+  await attestOwnWork(page);
   await page.getByRole("button", { name: "Submit answers" }).click();
   await expect(page.getByRole("heading", { name: /You passed — 100%/ })).toBeVisible();
 
   await page.goto("/dashboard");
-  await expect(page.getByText("0.40").first()).toBeVisible();
+  await expect(page.getByText("0.25").first()).toBeVisible();
 
   // An admin issues the certificate from the queue; the trainer downloads it.
   const admin = await createAdmin();
@@ -126,17 +132,19 @@ test("trainer: sign up, verify, read, fail, review, wait, pass, credit, certific
   const pdf = await page.request.get(`/api/certificates/${code}/pdf`);
   const text = await readPdfText(new Uint8Array(await pdf.body()));
   expect(text).toContain("Jamie Journey");
-  expect(text).toContain("0.40 CEC");
+  expect(text).toContain("0.25 CEC");
+  expect(text).toContain("BBCE-BC-2026-01"); // the course's NFPT approval number
 });
 
-async function passFixtureCourseByApi(page: Page, cookie: string) {
+async function passFixtureCourseByApi(page: Page, cookie: string, userId: string) {
   const headers = { cookie, "content-type": "application/json" };
+  await seedObservedTime(userId, "fixture-course");
   for (const lesson of ["first-steps", "second-steps"]) {
     expect((await page.request.post("/api/progress/lesson", { headers, data: { course: "fixture-course", lesson, complete: true } })).status()).toBe(200);
   }
   const { attemptId } = (await (await page.request.post("/api/quiz/attempts", { headers, data: { course: "fixture-course", quiz: "final" } })).json()) as { attemptId: string };
   const answers = { "fx-single": { type: "single", optionId: "blue" }, "fx-true-false": { type: "true-false", value: true }, "fx-numeric": { type: "numeric", value: 2 } };
-  const res = await page.request.post(`/api/quiz/attempts/${attemptId}/submit`, { headers, data: { idempotencyKey: `journey-${attemptId}`, answers } });
+  const res = await page.request.post(`/api/quiz/attempts/${attemptId}/submit`, { headers, data: { idempotencyKey: `journey-${attemptId}`, answers, attest: true } });
   expect(((await res.json()) as { passed: boolean }).passed).toBe(true);
 }
 
@@ -146,7 +154,7 @@ test("admin: issue certificates in bulk, revoke one, regrade a question, export 
   const trainers: Awaited<ReturnType<typeof createTrainer>>[] = [];
   for (let i = 0; i < 3; i++) {
     const t = await createTrainer({ name: `Bulk ${stamp} ${i}` });
-    await passFixtureCourseByApi(page, `next-auth.session-token=${await sessionCookieValue(t)}`);
+    await passFixtureCourseByApi(page, `next-auth.session-token=${await sessionCookieValue(t)}`, t.id);
     trainers.push(t);
   }
   await asAdmin();

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
-import { expect, test } from "./fixtures";
+import { expect, seedCompletedLessons, seedObservedTime, test } from "./fixtures";
 
 // Keyboard only: every control is reached with Tab and used with Space, Enter or arrow keys.
 async function tabTo(page: Page, target: Locator, max = 250) {
@@ -20,13 +20,22 @@ async function chooseRadio(page: Page, name: string) {
   await expect(target).toBeChecked();
 }
 
+/** The final's "this is my own work" box, ticked with Space. */
+async function attestByKeyboard(page: Page) {
+  const box = page.getByRole("checkbox", { name: /I confirm that I completed this course/ });
+  await tabTo(page, box);
+  await page.keyboard.press("Space");
+  await expect(box).toBeChecked();
+}
+
 async function noAxeViolations(page: Page) {
   const r = await new AxeBuilder({ page }).analyze();
   expect(r.violations.map((v) => v.id)).toEqual([]);
 }
 
 test("the trainer journey works without a mouse", async ({ page, asTrainer }) => {
-  await asTrainer();
+  const trainer = await asTrainer();
+  await seedObservedTime(trainer.id, "fixture-course"); // reading-time evidence, without the wait
   for (const lesson of ["first-steps", "second-steps"]) {
     await page.goto(`/courses/fixture-course/${lesson}`);
     await tabTo(page, page.getByRole("button", { name: "Mark lesson complete" }));
@@ -41,6 +50,7 @@ test("the trainer journey works without a mouse", async ({ page, asTrainer }) =>
   await chooseRadio(page, "True");
   await tabTo(page, page.getByLabel("Your answer"));
   await page.keyboard.type("2");
+  await attestByKeyboard(page);
   await tabTo(page, page.getByRole("button", { name: "Submit answers" }));
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { name: /You passed — 100%/ })).toBeVisible();
@@ -48,7 +58,8 @@ test("the trainer journey works without a mouse", async ({ page, asTrainer }) =>
 });
 
 test("every question type of the back-care assessment is answerable by keyboard", async ({ page, asTrainer }) => {
-  await asTrainer();
+  const trainer = await asTrainer();
+  await seedCompletedLessons(trainer.id, "back-care"); // the final opens once every lesson is complete
   await page.goto("/courses/back-care/quiz/final");
   await tabTo(page, page.getByRole("button", { name: "Start the assessment" }));
   await page.keyboard.press("Enter");
@@ -87,6 +98,7 @@ test("every question type of the back-care assessment is answerable by keyboard"
     }
   }
   await expect(page.getByText("All answers saved")).toBeVisible();
+  await attestByKeyboard(page);
   await tabTo(page, page.getByRole("button", { name: "Submit answers" }));
   await page.keyboard.press("Enter");
   await expect(page.getByRole("heading", { name: /You passed|Not passed this time/ })).toBeVisible();

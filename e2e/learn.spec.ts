@@ -3,7 +3,7 @@ import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { readPdfText } from "@/tests/read-pdf-text";
-import { db, expect, test } from "./fixtures";
+import { attestOwnWork, db, expect, seedCompletedLessons, seedObservedTime, test } from "./fixtures";
 
 const SENTINEL = "SENTINEL-ANSWER-KEY-7f3a9c";
 
@@ -21,8 +21,19 @@ test("anyone can read: catalog, course and lesson pages are static, cacheable an
 
   await page.goto("/courses/back-care");
   await expect(page.getByRole("heading", { name: "Syllabus" })).toBeVisible();
-  await expect(page.getByText("2.0 contact hours").first()).toBeVisible();
-  await expect(page.getByText("0.40 CEC").first()).toBeVisible();
+  await expect(page.getByText("1.25 contact hours").first()).toBeVisible();
+  await expect(page.getByText("0.25 CEC").first()).toBeVisible();
+  // What a body's reviewer looks for: approvals, authors, review date, references, disclaimer, method.
+  const accreditation = page.getByRole("region", { name: "Accreditation and authorship" });
+  await expect(accreditation.getByRole("row", { name: /NFPT.*Approved.*0\.25 CEC.*Approval no\. BBCE-BC-2026-01/ })).toBeVisible();
+  await expect(accreditation.getByRole("row", { name: /ACE.*Not submitted.*None claimed/ })).toBeVisible();
+  await expect(accreditation.getByText("Backbone CE course team")).toBeVisible();
+  await expect(accreditation.getByText("Last reviewed")).toBeVisible();
+  await expect(accreditation.getByText("November 29, 2026")).toBeVisible();
+  await expect(accreditation.getByText("Considerations for Training the Back")).toBeVisible();
+  await expect(accreditation.getByText(/no substitute for advice from a physician/)).toBeVisible();
+  await expect(page.getByRole("heading", { name: "How we count hours" })).toBeVisible();
+  await expect(page.getByText(/200 words a minute/).first()).toBeVisible();
   await expectNoAxeViolations(page);
 
   await page.goto("/courses/back-care/trunk-muscles");
@@ -75,6 +86,7 @@ test("the lesson body is sent once as HTML and survives client-side navigation",
 
 test("a trainer completes the lessons, passes the assessment and sees the credit", async ({ page, asTrainer }) => {
   const trainer = await asTrainer();
+  await seedObservedTime(trainer.id, "fixture-course"); // reading-time evidence, without the wait
   for (const lesson of ["first-steps", "second-steps"]) {
     await page.goto(`/courses/fixture-course/${lesson}`);
     await page.getByRole("button", { name: "Mark lesson complete" }).click();
@@ -92,6 +104,7 @@ test("a trainer completes the lessons, passes the assessment and sees the credit
   await page.getByRole("radio", { name: "True" }).check();
   await page.getByLabel("Your answer").fill("2");
   await expect(page.getByText("3 of 3 answered")).toBeVisible();
+  await attestOwnWork(page);
   await page.getByRole("button", { name: "Submit answers" }).click();
   await expect(page.getByRole("heading", { name: /You passed — 100%/ })).toBeVisible();
   await expect(page.getByText(SENTINEL).first()).toBeVisible(); // explanations appear once graded
@@ -121,7 +134,8 @@ test("a trainer completes the lessons, passes the assessment and sees the credit
 });
 
 test("answer keys never reach the browser before grading", async ({ page, asTrainer }) => {
-  await asTrainer();
+  const trainer = await asTrainer();
+  await seedCompletedLessons(trainer.id, "fixture-course"); // the final opens once every lesson is complete
   const bodies: string[] = [];
   page.on("response", async (response) => {
     const type = response.headers()["content-type"] ?? "";

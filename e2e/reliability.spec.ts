@@ -84,7 +84,7 @@ test.afterAll(async () => {
 test("killing PostgreSQL mid-load loses no acknowledged submission and grades none twice; two instances act as one", async () => {
   // Users live in the reliability database, made through the same seed helper as everywhere.
   const db = createPrismaClient(url, { max: 4 });
-  const { createUser } = await import("@/prisma/seed-helpers");
+  const { createUser, recordObservedTime } = await import("@/prisma/seed-helpers");
   const { hashPassword } = await import("@/lib/auth/password");
   const hash = await hashPassword("reliability-password");
   const clients: { cookie: string; attemptId: string; key: string; base: string }[] = [];
@@ -94,6 +94,9 @@ test("killing PostgreSQL mid-load loses no acknowledged submission and grades no
       { email: `rel-${i}@example.test`, name: `Reliable ${i}`, password: "x", profile: { certificationNumber: `R-${i}`, firstCertifiedOn: "2024-01-01" } },
       hash,
     );
+    // The final opens once every lesson is complete: evidence rows, then the lessons completed.
+    await recordObservedTime(db, { userId: user.id, courseSlug: "fixture-course" });
+    await db.lessonProgress.updateMany({ where: { userId: user.id }, data: { completedAt: new Date(), completedRevision: 1 } });
     const cookie = `next-auth.session-token=${await sessionCookieValue({ ...user, role: "TRAINER" })}`;
     const base = bases[i % 2];
     const res = await fetch(`${base}/api/quiz/attempts`, { method: "POST", headers: { "content-type": "application/json", cookie }, body: JSON.stringify({ course: "fixture-course", quiz: "final" }) });
@@ -108,7 +111,7 @@ test("killing PostgreSQL mid-load loses no acknowledged submission and grades no
     const res = await fetch(`${base}/api/quiz/attempts/${c.attemptId}/submit`, {
       method: "POST",
       headers: { "content-type": "application/json", cookie: c.cookie },
-      body: JSON.stringify({ idempotencyKey: c.key, answers }),
+      body: JSON.stringify({ idempotencyKey: c.key, answers, attest: true }),
     }).catch(() => null);
     statuses.push(res?.status ?? 0);
     if (res && res.status !== 200 && res.status !== 503) console.log(`unexpected ${res.status}: ${await res.clone().text()}`);
@@ -143,7 +146,7 @@ test("killing PostgreSQL mid-load loses no acknowledged submission and grades no
   const again = await fetch(`${bases[1]}/api/quiz/attempts/${sample.attemptId}/submit`, {
     method: "POST",
     headers: { "content-type": "application/json", cookie: sample.cookie },
-    body: JSON.stringify({ idempotencyKey: sample.key, answers }),
+    body: JSON.stringify({ idempotencyKey: sample.key, answers, attest: true }),
   });
   expect(await again.json()).toEqual(acknowledged.get(sample.attemptId));
 

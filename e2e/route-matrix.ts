@@ -4,7 +4,7 @@ import type { APIRequestContext } from "@playwright/test";
 import { buildOpenBadgeCredential, signOpenBadgeCredential } from "@/lib/certificates/open-badge";
 import { generateCertificateCode } from "@/lib/certificates/certificate-code";
 import { generateSigningKeyPair } from "@/lib/certificates/signing-key";
-import { createAdmin, createTrainer, db, sessionCookieValue, type TTestUser } from "./fixtures";
+import { createAdmin, createTrainer, db, seedCompletedLessons, sessionCookieValue, type TTestUser } from "./fixtures";
 
 // Every route handler with who may call it: shared by the authorization matrix, the CSRF check
 // and the hostile-input property test. A route without a row fails the suite.
@@ -45,7 +45,7 @@ export const ROWS: TRow[] = [
   { method: "GET", route: "/api/progress/course", path: () => "/api/progress/course?course=fixture-course", allow: ok("trainerA", "trainerB", "admin"), deny: { anonymous: 401 } },
   { method: "POST", route: "/api/quiz/attempts", path: () => "/api/quiz/attempts", body: () => ({ course: "fixture-course", quiz: "final" }), allow: ok("trainerA", "trainerB", "admin"), deny: { anonymous: 401 } },
   { method: "PUT", route: "/api/quiz/attempts/[id]/answers", path: (c) => `/api/quiz/attempts/${c.attemptA}/answers`, body: () => ({ answers: { "fx-true-false": { type: "true-false", value: true } } }), allow: ok("trainerA"), deny: { anonymous: 401, trainerB: 404, admin: 404 } },
-  { method: "POST", route: "/api/quiz/attempts/[id]/submit", path: (c) => `/api/quiz/attempts/${c.attemptA}/submit`, body: () => ({ idempotencyKey: "matrix-key-1" }), allow: ok("trainerA"), deny: { anonymous: 401, trainerB: 404, admin: 404 } },
+  { method: "POST", route: "/api/quiz/attempts/[id]/submit", path: (c) => `/api/quiz/attempts/${c.attemptA}/submit`, body: () => ({ idempotencyKey: "matrix-key-1", attest: true }), allow: ok("trainerA"), deny: { anonymous: 401, trainerB: 404, admin: 404 } },
   { method: "GET", route: "/api/credits/export.csv", path: () => "/api/credits/export.csv", allow: ok("trainerA", "trainerB", "admin"), deny: { anonymous: 401 } },
   { method: "GET", route: "/api/credits/transcript.pdf", path: () => "/api/credits/transcript.pdf", allow: ok("trainerA", "trainerB", "admin"), deny: { anonymous: 401 } },
   { method: "GET", route: "/api/admin/questions/[id]/regrade", path: () => "/api/admin/questions/fx-single/regrade", allow: ok("admin"), deny: { anonymous: 401, trainerA: 403, trainerB: 403 } },
@@ -54,6 +54,7 @@ export const ROWS: TRow[] = [
   { method: "POST", route: "/api/admin/users/[id]/role", path: (c) => `/api/admin/users/${c.B.id}/role`, body: () => ({ role: "TRAINER" }), allow: ok("admin"), deny: { anonymous: 401, trainerA: 403, trainerB: 403 } },
   { method: "POST", route: "/api/admin/users/[id]/credits", path: (c) => `/api/admin/users/${c.A.id}/credits`, body: () => ({ amount: "0.10", reason: "matrix adjustment" }), allow: ok("admin"), deny: { anonymous: 401, trainerA: 403, trainerB: 403 } },
   { method: "GET", route: "/api/admin/users/[id]/credits/export.csv", path: (c) => `/api/admin/users/${c.A.id}/credits/export.csv`, allow: ok("admin"), deny: { anonymous: 401, trainerA: 403, trainerB: 403 } },
+  { method: "GET", route: "/api/admin/provider-records", path: () => "/api/admin/provider-records?course=fixture-course", allow: ok("admin"), deny: { anonymous: 401, trainerA: 403, trainerB: 403 } },
   { method: "GET", route: "/api/admin/export/[table]", path: () => "/api/admin/export/audit", allow: ok("admin"), deny: { anonymous: 401, trainerA: 403, trainerB: 403 } },
   { method: "GET", route: "/api/verify/[code]", path: () => `/api/verify/${generateCertificateCode()}`, allow: [], deny: { anonymous: 404, trainerA: 404, trainerB: 404, admin: 404 } },
   { method: "GET", route: "/.well-known/jwks.json", path: () => "/.well-known/jwks.json", allow: ok("anonymous", "trainerA", "trainerB", "admin") },
@@ -104,6 +105,8 @@ async function matrixCredential(code: string, name: string) {
 
 export async function setup(): Promise<TCtx> {
   const [A, B, admin] = await Promise.all([createTrainer(), createTrainer(), createAdmin()]);
+  // Everyone may start the fixture final: it opens once every lesson is complete.
+  await Promise.all([A, B, admin].map((u) => seedCompletedLessons(u.id, "fixture-course")));
   const cookies: TCtx["cookies"] = { anonymous: null, trainerA: null, trainerB: null, admin: null };
   for (const [k, u] of [["trainerA", A], ["trainerB", B], ["admin", admin]] as const) cookies[k] = `next-auth.session-token=${await sessionCookieValue(u)}`;
   const course = await db.course.findUniqueOrThrow({ where: { slug: "fixture-course" }, select: { id: true, title: true, version: true } });

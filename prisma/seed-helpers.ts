@@ -70,3 +70,25 @@ export async function seedDemoAccounts(db: TDb): Promise<{ created: boolean }> {
   await createUser(db, { ...DEMO_TRAINER, profile: { ...DEMO_TRAINER.profile } });
   return { created: true };
 }
+
+/**
+ * Test and seed data only: records that `userId` was observed on lessons of `courseSlug` for their
+ * whole estimated time (or `seconds`), as the heartbeats of someone reading would. No route or
+ * production path calls this; specs use it so that they need not wait out real reading time
+ * before completing a lesson (docs/decisions/007).
+ */
+export async function recordObservedTime(db: TDb, { userId, courseSlug, lessonSlugs, seconds }: { userId: string; courseSlug: string; lessonSlugs?: string[]; seconds?: number }) {
+  const lessons = await db.lesson.findMany({
+    where: { course: { slug: courseSlug }, archivedAt: null, ...(lessonSlugs ? { slug: { in: lessonSlugs } } : {}) },
+    select: { id: true, estimatedSeconds: true },
+  });
+  for (const lesson of lessons) {
+    const observedSeconds = seconds ?? lesson.estimatedSeconds;
+    await db.lessonProgress.upsert({
+      where: { userId_lessonId: { userId, lessonId: lesson.id } },
+      create: { userId, lessonId: lesson.id, observedSeconds },
+      update: { observedSeconds },
+    });
+  }
+  return lessons.length;
+}

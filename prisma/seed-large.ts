@@ -2,8 +2,9 @@ import { pathToFileURL } from "node:url";
 import { hashPassword } from "@/lib/auth/password";
 import { generateCertificateCode } from "@/lib/certificates/certificate-code";
 import { syncContent } from "@/lib/content/sync-content.server";
-import { computeCourseCredit, ZCourseCreditOverrides } from "@/lib/credits/cec-amount";
-import { CERTIFYING_BODIES, type TCertifyingBody } from "@/lib/credits/certifying-bodies";
+import { readStoredAccreditation } from "@/lib/content/content-schema";
+import { decideCourseCredit } from "@/lib/credits/course-approval";
+import type { TCertifyingBody } from "@/lib/credits/certifying-bodies";
 import { createPrismaClient, type TDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { createRng, drawQuestions, type TRng } from "@/lib/quiz/draw-questions";
@@ -113,7 +114,7 @@ export async function seedLargeDataSet(
       title: true,
       version: true,
       contactMinutes: true,
-      credits: true,
+      accreditation: true,
       lessons: { where: { archivedAt: null }, orderBy: { sortOrder: "asc" }, select: { id: true, revision: true } },
       quizzes: { where: { kind: "FINAL" }, select: { id: true, passMark: true, drawCount: true, questions: { select: { id: true, currentVersion: true, versions: { select: { version: true, definition: true } } } } } },
     },
@@ -121,10 +122,9 @@ export async function seedLargeDataSet(
   if (!course) throw new Error("No course found: sync content first (npm run content:sync).");
   const final = course.quizzes[0];
   const pool: TQuestion[] = (final?.questions ?? []).map((q) => ZQuestion.parse(q.versions.find((v) => v.version === q.currentVersion)?.definition));
-  const overrides = ZCourseCreditOverrides.safeParse(course.credits);
-  const creditFor = Object.fromEntries(
-    CERTIFYING_BODIES.map((body) => [body, computeCourseCredit({ body, contactMinutes: course.contactMinutes, override: overrides.success ? overrides.data[body] : undefined })]),
-  ) as Record<TCertifyingBody, ReturnType<typeof computeCourseCredit>>;
+  // Credit only where the course holds an approval for the body on the completion date (docs/decisions/007).
+  const accreditation = readStoredAccreditation(course.accreditation);
+  const creditFor = (body: TCertifyingBody, on: Date) => decideCourseCredit({ approvals: accreditation?.approvals ?? {}, provider: accreditation?.provider, body, on });
 
   log(`hashing one password for ${count} trainers…`);
   const passwordHash = await hashPassword(LARGE_SEED_PASSWORD);
@@ -251,10 +251,13 @@ export async function seedLargeDataSet(
     }
     if (!passedAt || !bestAttemptId) continue;
 
-    const credit = creditFor[body];
-    const entryId = sid("lgc", i, "award");
-    rows.credits.push({ id: entryId, userId: id, kind: "AWARD", amountHundredths: credit.hundredths, certifyingBody: body, courseId: course.id, awardCourseId: course.id, courseNumber: credit.courseNumber, attemptId: bestAttemptId, occurredAt: passedAt });
-    rows.audit.push({ actorId: id, action: "credit.award", targetType: "credit-entry", targetId: entryId, data: { courseId: course.id, attemptId: bestAttemptId, hundredths: credit.hundredths, certifyingBody: body }, createdAt: passedAt });
+    const decision = creditFor(body, passedAt);
+    const credit = decision.eligible ? { hundredths: decision.hundredths, courseNumber: decision.approvalNumber } : { hundredths: 0, courseNumber: null };
+    const entryId = decision.eligible ? sid("lgc", i, "award") : null;
+    if (entryId) {
+      rows.credits.push({ id: entryId, userId: id, kind: "AWARD", amountHundredths: credit.hundredths, certifyingBody: body, courseId: course.id, awardCourseId: course.id, courseNumber: credit.courseNumber, attemptId: bestAttemptId, occurredAt: passedAt });
+      rows.audit.push({ actorId: id, action: "credit.award", targetType: "credit-entry", targetId: entryId, data: { courseId: course.id, attemptId: bestAttemptId, hundredths: credit.hundredths, certifyingBody: body }, createdAt: passedAt });
+    }
     const requestId = sid("lgr", i);
     // Three in four requests have been issued; the rest wait in the certificate queue.
     if (rng() < 0.75) {
@@ -272,6 +275,7 @@ export async function seedLargeDataSet(
         courseTitle: course.title,
         courseVersion: course.version,
         courseNumber: credit.courseNumber,
+        providerNumber: decision.providerNumber,
         contactMinutes: course.contactMinutes,
         creditHundredths: credit.hundredths,
         scorePercent: bestScore,

@@ -10,6 +10,7 @@ type TCourseProgress = {
   totalLessons: number;
   finalPassed: boolean;
   credited: boolean;
+  completed?: boolean;
 };
 
 // The trainer's progress on a static course page: progress bar, resume button, and ticks.
@@ -78,6 +79,10 @@ export function CourseProgress({ courseSlug, lessons }: { courseSlug: string; le
           </div>
           {data.credited ? (
             <p className="mt-3 text-sm font-medium text-brand-700 dark:text-brand-100">✓ Passed and credited. See your dashboard.</p>
+          ) : data.completed ? (
+            <p className="mt-3 text-sm font-medium text-brand-700 dark:text-brand-100">
+              ✓ Completed. This course is not approved by your certifying body, so no credit figure is claimed; see your dashboard.
+            </p>
           ) : null}
           {/* Lesson pages are static HTML (decision 005): plain links load the cached page. */}
           <a

@@ -5,7 +5,12 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { isStaticIslandLoading, STATIC_ISLAND_READY } from "@/components/static/static-island-client";
 import { callApi } from "./use-api";
 
-type TProgress = { completed: boolean; lastAnchor: string | null; lastPercent: number };
+type TProgress = { completed: boolean; lastAnchor: string | null; lastPercent: number; observedSeconds: number; requiredSeconds: number };
+
+// Heartbeats: about every 15 s while the page is visible and the trainer has done something
+// (scrolled, pointed, typed) in the last two minutes. The server decides what each is worth.
+const HEARTBEAT_MS = 15_000;
+const ACTIVE_WINDOW_MS = 120_000;
 type TState = { kind: "loading" } | { kind: "anonymous" } | { kind: "error"; message: string } | { kind: "ready"; progress: TProgress };
 
 // The per-trainer part of a static lesson page: reading progress, resume point, completion.
@@ -56,6 +61,32 @@ export function LessonProgress(props: {
     },
     [courseSlug, lessonSlug, signedIn],
   );
+
+  useEffect(() => {
+    if (!signedIn) return;
+    let lastActivity = Date.now();
+    const onActivity = () => {
+      lastActivity = Date.now();
+    };
+    const events = ["scroll", "pointermove", "pointerdown", "keydown", "touchstart"] as const;
+    for (const e of events) window.addEventListener(e, onActivity, { passive: true });
+    const beat = async () => {
+      if (document.visibilityState !== "visible" || Date.now() - lastActivity > ACTIVE_WINDOW_MS) return;
+      const r = await callApi<TProgress>("/api/progress/lesson", { body: { course: courseSlug, lesson: lessonSlug, heartbeat: true } });
+      if (r.ok) setState((prev) => (prev.kind === "ready" ? { kind: "ready", progress: { ...prev.progress, observedSeconds: r.data.observedSeconds, requiredSeconds: r.data.requiredSeconds } } : prev));
+    };
+    void beat();
+    const timer = window.setInterval(() => void beat(), HEARTBEAT_MS);
+    const onVisible = () => {
+      if (document.visibilityState === "visible") onActivity();
+    };
+    document.addEventListener("visibilitychange", onVisible);
+    return () => {
+      for (const e of events) window.removeEventListener(e, onActivity);
+      document.removeEventListener("visibilitychange", onVisible);
+      window.clearInterval(timer);
+    };
+  }, [signedIn, courseSlug, lessonSlug]);
 
   useEffect(() => {
     const onScroll = () => {
@@ -145,7 +176,11 @@ export function LessonProgress(props: {
               </>
             )}
             {state.kind === "error" && state.message}
-            {state.kind === "ready" && (notice ?? (completed ? "✓ You have completed this lesson." : `${percent}% read`))}
+            {state.kind === "ready" &&
+              (notice ??
+                (completed
+                  ? "✓ You have completed this lesson."
+                  : `${percent}% read · ${timeLabel(state.progress.observedSeconds)} of ${timeLabel(state.progress.requiredSeconds)} on this lesson`))}
           </p>
           <div className="flex flex-wrap gap-2">
             {state.kind === "ready" && !completed && (
@@ -172,4 +207,9 @@ export function LessonProgress(props: {
       <div className="h-16" aria-hidden="true" />
     </>
   );
+}
+
+function timeLabel(seconds: number): string {
+  const minutes = Math.floor(seconds / 60);
+  return minutes > 0 ? `${minutes} min` : `${seconds} s`;
 }

@@ -1,3 +1,4 @@
+import { Activity } from "./activity";
 import { BalanceTriangleDiagram } from "./balance-triangle-diagram";
 import { Callout } from "./callout";
 import { ExerciseCard } from "./exercise-card";
@@ -10,6 +11,7 @@ import { TrunkMusclesDiagram } from "./trunk-muscles-diagram";
 
 /** The only components lesson MDX may use. */
 export const mdxComponents = {
+  Activity,
   Callout,
   KeyTakeaways,
   ExerciseCard,
@@ -24,6 +26,7 @@ export const mdxComponents = {
 export type TMdxComponentName = keyof typeof mdxComponents;
 
 export {
+  Activity,
   BalanceTriangleDiagram,
   Callout,
   ExerciseCard,

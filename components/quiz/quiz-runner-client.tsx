@@ -12,6 +12,8 @@ type TProps = {
   questions: TClientQuestion[];
   initialResponses: Record<string, TResponse>;
   reviewHref: string;
+  /** Finals: the trainer confirms the work is their own before submitting (stored with the attempt). */
+  requiresAttestation?: boolean;
 };
 
 function isAnswered(q: TClientQuestion, r: TResponse | undefined): boolean {
@@ -27,7 +29,7 @@ function formatRemaining(ms: number) {
 }
 
 // Answers autosave as the trainer goes; the server decides everything else (time, grading).
-export function QuizRunner({ attemptId, number, deadlineAt, questions, initialResponses, reviewHref }: TProps) {
+export function QuizRunner({ attemptId, number, deadlineAt, questions, initialResponses, reviewHref, requiresAttestation = false }: TProps) {
   const router = useRouter();
   const [responses, setResponses] = useState<Record<string, TResponse>>(initialResponses);
   const [saveState, setSaveState] = useState<"idle" | "saving" | "saved" | "error">("idle");
@@ -35,6 +37,7 @@ export function QuizRunner({ attemptId, number, deadlineAt, questions, initialRe
   const [submitting, setSubmitting] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [attested, setAttested] = useState(false);
   const [now, setNow] = useState(() => Date.now());
   const dirty = useRef<Set<string>>(new Set());
   const idempotencyKey = useRef(`${attemptId}-${Math.random().toString(36).slice(2, 12)}`);
@@ -64,7 +67,14 @@ export function QuizRunner({ attemptId, number, deadlineAt, questions, initialRe
     return () => window.clearTimeout(t);
   }, [flush]);
 
-  const submit = useCallback(async () => {
+  const submit = useCallback(async (options: { timeUp?: boolean } = {}) => {
+    // When time runs out the server grades what was saved, attestation or not (and gives no credit without it).
+    if (requiresAttestation && !attested && !options.timeUp) {
+      setConfirming(false);
+      setError("Confirm that this assessment is your own work before submitting it.");
+      document.getElementById("attest-own-work")?.focus();
+      return;
+    }
     setSubmitting(true);
     setError(null);
     const allAnswers: Record<string, TResponse> = {};
@@ -73,7 +83,9 @@ export function QuizRunner({ attemptId, number, deadlineAt, questions, initialRe
       if (r) allAnswers[q.id] = r;
       else if (q.type === "ordering") allAnswers[q.id] = { type: "ordering", itemIds: q.items.map((i) => i.id) };
     }
-    const r = await callApi(`/api/quiz/attempts/${attemptId}/submit`, { body: { idempotencyKey: idempotencyKey.current, answers: allAnswers } });
+    const r = await callApi(`/api/quiz/attempts/${attemptId}/submit`, {
+      body: { idempotencyKey: idempotencyKey.current, answers: allAnswers, ...(requiresAttestation ? { attest: attested } : {}) },
+    });
     if (r.ok || r.status === 410 || r.status === 409) {
       router.replace(reviewHref);
       router.refresh();
@@ -82,7 +94,7 @@ export function QuizRunner({ attemptId, number, deadlineAt, questions, initialRe
     setSubmitting(false);
     setConfirming(false);
     setError(r.message);
-  }, [attemptId, questions, responses, reviewHref, router]);
+  }, [attemptId, questions, responses, reviewHref, router, requiresAttestation, attested]);
 
   useEffect(() => {
     if (!deadline) return;
@@ -92,7 +104,7 @@ export function QuizRunner({ attemptId, number, deadlineAt, questions, initialRe
 
   const timeUp = deadline !== null && now >= deadline;
   useEffect(() => {
-    if (timeUp && !submitting) void submit();
+    if (timeUp && !submitting) void submit({ timeUp: true });
   }, [timeUp, submitting, submit]);
 
   function setResponse(id: string, r: TResponse) {
@@ -130,6 +142,22 @@ export function QuizRunner({ attemptId, number, deadlineAt, questions, initialRe
         </p>
       )}
       <div className="mt-10 border-t border-slate-200 pt-6 dark:border-slate-800">
+        {requiresAttestation && (
+          <p className="mb-5 flex items-start gap-3 rounded-lg border border-slate-300 p-4 dark:border-slate-700">
+            <input
+              id="attest-own-work"
+              type="checkbox"
+              checked={attested}
+              onChange={(e) => setAttested(e.target.checked)}
+              disabled={submitting}
+              className="mt-1 h-4 w-4"
+            />
+            <label htmlFor="attest-own-work">
+              I confirm that I completed this course and this assessment myself, without help from anyone else. Your confirmation is stored with the attempt and
+              is part of the record we keep for certifying bodies.
+            </label>
+          </p>
+        )}
         {confirming ? (
           <div role="alertdialog" aria-labelledby="confirm-title" className="rounded-lg border border-amber-300 bg-amber-50 p-4 dark:border-amber-700 dark:bg-amber-950">
             <p id="confirm-title" className="font-medium">

@@ -319,14 +319,21 @@ export async function listCertificateQueue(filters: TQueueFilters): Promise<TQue
       })
     : [];
   const awardFor = new Map(awards.map((a) => [`${a.userId}|${a.awardCourseId}`, a]));
+  // A completion without an approval for the trainer's body has no award but is certified all the
+  // same, with contact hours and no credit figure (docs/decisions/007).
+  const completions = requests.length
+    ? await db.courseCompletion.findMany({ where: { OR: requests.map((r) => ({ userId: r.userId, courseId: r.courseId })) }, select: { userId: true, courseId: true, scorePercent: true } })
+    : [];
+  const completionFor = new Map(completions.map((c) => [`${c.userId}|${c.courseId}`, c]));
   return {
     rows: requests.map((r) => {
       const award = awardFor.get(`${r.userId}|${r.courseId}`);
-      const blocker = !award
+      const completion = completionFor.get(`${r.userId}|${r.courseId}`);
+      const blocker = !award && !completion
         ? "No credit awarded"
-        : award.reversedBy
+        : award?.reversedBy
           ? "Credit reversed"
-          : !award.attempt?.passed
+          : award && !award.attempt?.passed
             ? "No passed final assessment"
             : !r.user.profile
               ? "No certification details"
@@ -339,8 +346,8 @@ export async function listCertificateQueue(filters: TQueueFilters): Promise<TQue
         certifyingBody: r.user.profile?.certifyingBody ?? null,
         certificationNumber: r.user.profile?.certificationNumber ?? null,
         courseTitle: r.course.title,
-        credit: award ? formatCec(award.amountHundredths) : null,
-        scorePercent: award?.attempt?.scorePercent ?? null,
+        credit: award ? formatCec(award.amountHundredths) : completion ? formatCec(0) : null,
+        scorePercent: award?.attempt?.scorePercent ?? completion?.scorePercent ?? null,
         blocker,
         inRunningBatch: r.batch?.status === "RUNNING",
       };

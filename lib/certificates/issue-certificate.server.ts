@@ -171,7 +171,14 @@ export async function issueCertificate({ requestId, adminId, now = new Date() }:
     if (request.status !== "PENDING") throw new AppError("CONFLICT", "This request was dismissed, so no certificate can be issued for it.");
     if (adminId) await assertActiveAdmin(tx, adminId, request.userId, "issue");
 
-    // One connection per transaction: queries run one after another.
+    // One connection per transaction: queries run one after another. A completion earns credit
+    // only where the course is approved for the trainer's body (docs/decisions/007); without it the
+    // certificate shows the contact hours and no figure, so the completion record is enough.
+    const attemptSelect = { select: { passed: true, status: true, scorePercent: true, quiz: { select: { kind: true, courseId: true, passMark: true } } } } as const;
+    const completion = await tx.courseCompletion.findUnique({
+      where: { userId_courseId: { userId: request.userId, courseId: request.courseId } },
+      select: { attemptId: true, certifyingBody: true, approvalNumber: true, providerNumber: true, completedAt: true },
+    });
     // A course may award once per certification; the certificate follows the earliest-added one.
     const award = await tx.creditEntry.findFirst({
       where: { userId: request.userId, awardCourseId: request.courseId },
@@ -183,14 +190,16 @@ export async function issueCertificate({ requestId, adminId, now = new Date() }:
         courseNumber: true,
         occurredAt: true,
         reversedBy: { select: { id: true } },
-        attempt: { select: { passed: true, status: true, scorePercent: true, quiz: { select: { kind: true, courseId: true, passMark: true } } } },
+        attempt: attemptSelect,
       },
     });
     const user = await tx.user.findUnique({ where: { id: request.userId }, select: { name: true, profile: { select: { certificationNumber: true } } } });
     const course = await tx.course.findUnique({ where: { id: request.courseId }, select: { slug: true, title: true, summary: true, version: true, contactMinutes: true } });
-    if (!award) throw new AppError("CONFLICT", "No credit has been awarded for this course, so there is nothing to certify.");
-    if (award.reversedBy) throw new AppError("CONFLICT", "The credit for this course was reversed, so no certificate can be issued.");
-    const attempt = award.attempt;
+    const certifyingBody = award?.certifyingBody ?? completion?.certifyingBody;
+    if ((!award && !completion) || !certifyingBody) throw new AppError("CONFLICT", "This course has not been completed, so there is nothing to certify.");
+    if (award?.reversedBy) throw new AppError("CONFLICT", "The credit for this course was reversed, so no certificate can be issued.");
+    const attempt = award ? award.attempt : completion?.attemptId ? await tx.quizAttempt.findUnique({ where: { id: completion.attemptId }, ...attemptSelect }) : null;
+    const completedAt = award?.occurredAt ?? completion!.completedAt;
     if (attempt?.status !== "GRADED" || attempt.passed !== true || attempt.scorePercent === null || attempt.quiz.kind !== "FINAL" || attempt.quiz.courseId !== request.courseId) {
       throw new AppError("CONFLICT", "There is no passed final assessment behind this credit, so no certificate can be issued.");
     }
@@ -203,13 +212,13 @@ export async function issueCertificate({ requestId, adminId, now = new Date() }:
       statusListIndex: await allocateStatusIndex(tx),
       trainerName: user.name,
       certificationNumber: user.profile.certificationNumber,
-      certifyingBody: award.certifyingBody,
+      certifyingBody,
       courseSlug: course.slug,
       courseTitle: course.title,
       courseSummary: course.summary,
-      courseVersion: await versionAt(tx, request.courseId, award.occurredAt, course.version),
+      courseVersion: await versionAt(tx, request.courseId, completedAt, course.version),
       passMark: attempt.quiz.passMark,
-      creditHundredths: award.amountHundredths,
+      creditHundredths: award?.amountHundredths ?? 0,
       scorePercent: attempt.scorePercent,
       issuedAt: now,
     };
@@ -219,17 +228,18 @@ export async function issueCertificate({ requestId, adminId, now = new Date() }:
         code: snapshot.code,
         userId: request.userId,
         courseId: request.courseId,
-        creditEntryId: award.id,
+        creditEntryId: award?.id ?? null,
         trainerName: snapshot.trainerName,
         certificationNumber: snapshot.certificationNumber,
         certifyingBody: snapshot.certifyingBody,
         courseTitle: snapshot.courseTitle,
         courseVersion: snapshot.courseVersion,
-        courseNumber: award.courseNumber,
+        courseNumber: award?.courseNumber ?? completion?.approvalNumber ?? null,
+        providerNumber: completion?.providerNumber ?? null,
         contactMinutes: course.contactMinutes,
         creditHundredths: snapshot.creditHundredths,
         scorePercent: snapshot.scorePercent,
-        completedAt: award.occurredAt,
+        completedAt,
         issuedAt: now,
         issuedById: adminId,
         credentialJwt,
@@ -361,6 +371,7 @@ export async function reissueCertificate({ certificateId, adminId, now = new Dat
         courseTitle: true,
         courseVersion: true,
         courseNumber: true,
+        providerNumber: true,
         contactMinutes: true,
         creditHundredths: true,
         scorePercent: true,
@@ -378,11 +389,17 @@ export async function reissueCertificate({ certificateId, adminId, now = new Dat
     const valid = await tx.certificate.findFirst({ where: { userId: old.userId, courseId: old.courseId, status: "ISSUED" }, select: { code: true } });
     if (valid) throw new AppError("CONFLICT", `This trainer already holds a valid certificate for this course (${valid.code}).`);
 
-    const award = await tx.creditEntry.findFirst({
-      where: { userId: old.userId, awardCourseId: old.courseId },
-      orderBy: [{ certification: { createdAt: "asc" } }, { id: "asc" }],
-      select: { attemptId: true, attempt: { select: { passed: true, quiz: { select: { passMark: true } } } } },
-    });
+    const attemptSelect = { passed: true, quiz: { select: { passMark: true } } } as const;
+    // A certificate without credit (no approval for the body) rests on the completion record's attempt.
+    const award =
+      (await tx.creditEntry.findFirst({
+        where: { userId: old.userId, awardCourseId: old.courseId },
+        orderBy: [{ certification: { createdAt: "asc" } }, { id: "asc" }],
+        select: { attemptId: true, attempt: { select: attemptSelect } },
+      })) ??
+      (await tx.courseCompletion
+        .findUnique({ where: { userId_courseId: { userId: old.userId, courseId: old.courseId } }, select: { attemptId: true } })
+        .then(async (c) => (c?.attemptId ? { attemptId: c.attemptId, attempt: await tx.quizAttempt.findUnique({ where: { id: c.attemptId }, select: attemptSelect }) } : null)));
     if (!award?.attempt?.passed) {
       throw new AppError("CONFLICT", "The final assessment behind this certificate no longer passes (it may have been regraded), so it cannot be reissued.");
     }
@@ -390,7 +407,7 @@ export async function reissueCertificate({ certificateId, adminId, now = new Dat
     // Re-grant only what is no longer credited: normally the revocation reversed it.
     let creditEntryId = old.creditEntryId;
     let regrantedHundredths = 0;
-    if (!old.creditEntry || old.creditEntry.reversedBy) {
+    if (old.creditHundredths > 0 && (!old.creditEntry || old.creditEntry.reversedBy)) {
       const entry = await tx.creditEntry.create({
         data: {
           userId: old.userId,
@@ -440,6 +457,7 @@ export async function reissueCertificate({ certificateId, adminId, now = new Dat
         courseTitle: snapshot.courseTitle,
         courseVersion: snapshot.courseVersion,
         courseNumber: old.courseNumber,
+        providerNumber: old.providerNumber,
         contactMinutes: old.contactMinutes,
         creditHundredths: old.creditHundredths,
         scorePercent: old.scorePercent,

@@ -55,7 +55,7 @@ describe("renderCertificatePdf", () => {
       "NFPT-123456",
       "National Federation of Professional Trainers",
       "Course version 2026.1",
-      "Course No. BBCE-104",
+      "Course approval No. BBCE-104",
       "2.0",
       "92%",
       "March 3, 2026",

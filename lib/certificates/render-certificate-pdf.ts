@@ -39,6 +39,9 @@ export const ZCertificatePdfInput = z
     courseTitle: z.string().trim().min(1).max(300),
     courseVersion: z.string().trim().min(1).max(40),
     courseNumber: z.string().trim().max(64).nullish(),
+    providerNumber: z.string().trim().max(64).nullish(),
+    // Set when no figure is claimed for the body (no approval): replaces the credit sentence.
+    creditNote: z.string().trim().max(300).nullish(),
     contactHours: z.string().regex(/^\d{1,3}(\.\d{1,2})?$/, 'must look like "2.0"'),
     creditLabel: z.string().trim().min(1).max(40),
     completedOn: ZIsoDate,
@@ -301,7 +304,11 @@ export async function renderCertificatePdf(input: TCertificatePdfInput): Promise
     font: fonts.serifItalic, size: 14, color: INK,
   });
   drawCourseTitle(page, text.course, fonts.sansBold);
-  const courseMeta = [`Course version ${text.version}`, text.courseNumber ? `Course No. ${text.courseNumber}` : ""]
+  const courseMeta = [
+    `Course version ${text.version}`,
+    text.courseNumber ? `Course approval No. ${text.courseNumber}` : "",
+    data.providerNumber ? `Provider No. ${data.providerNumber}` : "",
+  ]
     .filter(Boolean)
     .join("  ·  ");
   drawFitted(page, courseMeta, CENTER_X, 268, 620, { font: fonts.sans, size: 9.5, color: MUTED }, 6.5);
@@ -341,8 +348,10 @@ export async function renderCertificatePdf(input: TCertificatePdfInput): Promise
     drawTextAt(page, line, blockLeft, 112 - index * (urlSize + 2), { font: fonts.sans, size: urlSize, color: NAVY });
   });
   const finePrint =
-    `Credits are reported for ${text.body}. Acceptance of continuing education credits is determined by ` +
-    "the certifying body. Scan the QR code or visit the address above to confirm this certificate and its details.";
+    (data.creditNote
+      ? `${data.creditNote} `
+      : `Credits are reported for ${text.body}. Acceptance of continuing education credits is determined by the certifying body. `) +
+    "Scan the QR code or visit the address above to confirm this certificate and its details.";
   const fineStyle: TTextStyle = { font: fonts.sans, size: 6.8, color: MUTED };
   const fineLines = wrapWords(fonts.sans, finePrint, fineStyle.size, blockWidth, 4) ?? [truncateToWidth(fonts.sans, finePrint, fineStyle.size, blockWidth)];
   const fineTop = 112 - urlLines.length * (urlSize + 2) - 10;

@@ -36,6 +36,9 @@ export type TPublicCertificate = {
   courseTitle: string;
   courseVersion: string;
   courseNumber: string | null;
+  providerNumber: string | null;
+  /** No figure is claimed for the body (the course held no approval for it on the completion date). */
+  creditClaimed: boolean;
   /** "2.0" */
   contactHours: string;
   /** "0.40" */
@@ -66,6 +69,7 @@ const PUBLIC_SELECT = {
   courseTitle: true,
   courseVersion: true,
   courseNumber: true,
+  providerNumber: true,
   contactMinutes: true,
   creditHundredths: true,
   scorePercent: true,
@@ -110,6 +114,8 @@ function toPublic(row: TCertificateRow): TPublicCertificate {
     courseTitle: row.courseTitle,
     courseVersion: row.courseVersion,
     courseNumber: row.courseNumber,
+    providerNumber: row.providerNumber,
+    creditClaimed: row.creditHundredths > 0,
     contactHours: formatContactHours(row.contactMinutes),
     credit: formatCec(row.creditHundredths),
     creditUnit: rule.unit,
@@ -211,7 +217,9 @@ export function certificatePdfInput(row: TCertificateRow): TCertificatePdfInput 
     courseVersion: view.courseVersion,
     courseNumber: view.courseNumber,
     contactHours: view.contactHours,
-    creditLabel: `${view.credit} ${view.creditUnit}`,
+    providerNumber: view.providerNumber,
+    creditLabel: view.creditClaimed ? `${view.credit} ${view.creditUnit}` : "None claimed",
+    creditNote: view.creditClaimed ? null : noCreditNote(view.certifyingBody, view.creditUnit),
     completedOn: view.completedOn,
     scorePercent: view.scorePercent,
     // A reissue keeps the original completion date; issuedOn can never precede it.
@@ -220,6 +228,11 @@ export function certificatePdfInput(row: TCertificateRow): TCertificatePdfInput 
     verifyUrl: siteUrl(`/verify/${view.code}`),
     status: "issued",
   };
+}
+
+/** What a certificate without a credit figure says instead (docs/decisions/007). */
+export function noCreditNote(body: TCertifyingBody, unit: string): string {
+  return `This course held no ${body} approval on the completion date, so no ${unit} figure is claimed. The contact hours are shown; the trainer may submit this certificate to ${body} for review.`;
 }
 
 function fileSlug(text: string): string {

@@ -1,10 +1,11 @@
 import { describe, expect, test } from "vitest";
 import { cprAedStatus, isCprAedBlocker, pickPrimary, planCourseAwards, type TPriorAward, ZCertificationInput } from "@/lib/certifications/certification-rules";
-import { computeCourseCredit } from "@/lib/credits/cec-amount";
 import type { TCertifyingBody } from "@/lib/credits/certifying-bodies";
 
-// A 120-minute course worth each body's contact-hour rate: NFPT 0.40, ACE 0.20, NASM 0.20.
-const creditFor = (body: TCertifyingBody) => computeCourseCredit({ body, contactMinutes: 120 });
+// A course approved for NFPT at 0.40 and for ACE and NASM at 0.20 each; no approval for OTHER
+// (the amount a body gives is decideCourseCredit's business, lib/credits/course-approval.ts).
+const APPROVED: Record<TCertifyingBody, number> = { NFPT: 40, ACE: 20, NASM: 20, OTHER: 0 };
+const creditFor = (body: TCertifyingBody) => ({ hundredths: APPROVED[body], courseNumber: APPROVED[body] ? `${body}-APPROVED-1` : null });
 const nfpt = { id: "c-nfpt", body: "NFPT" as const, retired: false };
 const ace = { id: "c-ace", body: "ACE" as const, retired: false };
 

@@ -16,7 +16,7 @@ test("docs/authoring.md is up to date with the schemas (run npm run content:docs
 
 test("a generated block shows every field of the schema, including later additions", () => {
   const sections = renderGeneratedSections({ components: ["Figure"], componentDir: path.resolve("components/mdx"), rules: [] });
-  for (const field of ["title", "summary", "version", "contactHours", "objectives", "credits", "status", "changelog"]) {
+  for (const field of ["title", "summary", "version", "contactHours", "objectives", "provider", "approvals", "authors", "disclaimer", "status", "changelog"]) {
     expect(sections["course-fields"]).toContain(`| \`${field}\` |`);
   }
   expect(sections.components).toContain("`caption`: `string`");

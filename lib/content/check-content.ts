@@ -1,5 +1,7 @@
+import { readFileSync } from "node:fs";
 import { getMDXComponent } from "mdx-bundler/client";
 import { checkAssessment } from "./check-assessment";
+import { checkActivities, checkDeclaredMinutes } from "./estimate-learning-time";
 import { compileMdx } from "./compile-lesson.server";
 import { imageProblem } from "./course-images";
 import { ContentError, courseDirs, escapeRegExp, findLine, loadCourse, type TContentLocation, type TCourseSource } from "./load-content";
@@ -182,6 +184,24 @@ export const CONTENT_CHECKS: TContentCheck[] = [
         if (!VISUAL.test(s.body)) problems.push({ file: s.file, line: s.bodyLine, rule: "lesson-structure", message: "a lesson needs at least one visual (<Figure>, a diagram or an image)" });
         return problems;
       }),
+  },
+  {
+    rule: "learning-time",
+    description:
+      "a lesson's `minutes` exceed its estimated learning time (words at 200 a minute, figures, `<Activity>` minutes, expected quiz items) by at most 20 %, and every `<Activity>` has a kind and its minutes",
+    run: ({ courses }) =>
+      courses.flatMap((c) =>
+        c.lessons.flatMap((l) => {
+          // The estimator speaks in "file: message"; these rules are about the lesson as a whole.
+          const texts = [...checkActivities(l.file, l.body), checkDeclaredMinutes(l.file, l.frontmatter.minutes, l.estimate)].filter((t): t is string => !!t);
+          return texts.map((text) => ({
+            file: l.file,
+            line: text.includes("<Activity>") ? lineIn({ course: c, file: l.file, body: l.body, bodyLine: l.bodyLine, lesson: true }, /<Activity\b/) : (findLine(readFileSync(l.file, "utf8"), /^minutes\s*:/) ?? 1),
+            rule: "learning-time",
+            message: text.slice(l.file.length + 2),
+          }));
+        }),
+      ),
   },
   {
     rule: "final-coverage",

@@ -3,6 +3,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import matter from "gray-matter";
 import { ZQuizFile, type TQuizFile } from "@/lib/quiz/quiz-schema";
+import { estimateLessonTime, expectedQuizItems, type TLessonEstimate } from "./estimate-learning-time";
 import { ZCourseFrontmatter, ZLessonFrontmatter, ZSlug, type TCourseFrontmatter, type TLessonFrontmatter } from "./content-schema";
 
 // Reads content/ from disk: adding a course is adding a folder. Everything here is plain data;
@@ -17,6 +18,8 @@ export type TLessonSource = {
   /** The file line on which `body` starts (after the frontmatter), for problem reports. */
   bodyLine: number;
   hash: string;
+  /** Estimated learning time (lib/content/estimate-learning-time.ts), set once the quizzes are read. */
+  estimate: TLessonEstimate;
 };
 
 export type TQuizSource = { slug: string; file: string; quiz: TQuizFile; hash: string; raw: string };
@@ -168,7 +171,8 @@ export function loadCourse(dir: string): TCourseSource {
       problems.push(...frontmatterIssues(file, raw, lfm.error.issues));
       continue;
     }
-    lessons.push({ slug: m[2], order: Number(m[1]), file, frontmatter: lfm.data, body: parsed.content, bodyLine: bodyStartLine(raw, parsed.content), hash: hashText(raw) });
+    const estimate = estimateLessonTime({ body: parsed.content });
+    lessons.push({ slug: m[2], order: Number(m[1]), file, frontmatter: lfm.data, body: parsed.content, bodyLine: bodyStartLine(raw, parsed.content), hash: hashText(raw), estimate });
   }
   if (seen.size === 0) problems.push({ file: dir, rule: "lesson-file", message: "a course needs at least one lesson in lessons/" });
 
@@ -206,6 +210,9 @@ export function loadCourse(dir: string): TCourseSource {
     quizzes.push({ slug: name.replace(/\.json$/, ""), file, quiz: q.data, hash: hashText(raw), raw });
   }
   if (quizzes.filter((q) => q.quiz.kind === "final").length > 1) problems.push({ file: quizzesDir, rule: "quiz-schema", message: "at most one final assessment per course" });
+
+  const quizShapes = quizzes.map((q) => q.quiz);
+  for (const l of lessons) l.estimate = estimateLessonTime({ body: l.body, quizItems: expectedQuizItems(l.slug, quizShapes) });
 
   const contactMinutes = lessons.reduce((sum, l) => sum + l.frontmatter.minutes, 0);
   if (fm.success && lessons.length === seen.size && Math.round(fm.data.contactHours * 60) !== contactMinutes) {

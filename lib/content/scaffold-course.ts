@@ -26,15 +26,32 @@ export function scaffoldCourse(slug: string, title = titleOf(slug)): Record<stri
   const parsed = ZSlug.safeParse(slug);
   if (!parsed.success) throw new Error(`course slug "${slug}" ${parsed.error.issues[0]?.message}`);
   const quoted = JSON.stringify(title);
+  const today = new Date().toISOString().slice(0, 10);
   return {
     "course.mdx": `---
 title: ${quoted}
 summary: "Replace this with one or two sentences on what the course teaches and who it is for."
 version: "1.0.0"
 order: 50
-contactHours: 0.5
+# The lessons' minutes added up, divided by 60.
+contactHours: 0.05
 objectives:
   - "Replace this with something a trainer can do after the course."
+# Who provides the course and which body approved it for how much credit (docs/authoring.md).
+# Without an "approved" entry for a body, trainers of that body see the contact hours and no figure.
+provider:
+  name: "Replace with your organization's name"
+approvals:
+  NFPT:
+    status: not-submitted
+authors:
+  - name: "Replace with the author's name"
+    credentials: "Replace with the author's credentials"
+published: "${today}"
+lastReviewed: "${today}"
+audience: "Replace with who the course is for, e.g. certified personal trainers"
+level: introductory
+disclaimer: "Replace with the course's limits: continuing education for fitness professionals, not medical advice."
 changelog:
   - version: "1.0.0"
     changes: ["First release."]
@@ -46,7 +63,9 @@ docs/authoring.md for every field, component and rule.
     "lessons/01-getting-started.mdx": `---
 title: "Getting Started"
 summary: "Replace this with one or two sentences on what this lesson covers."
-minutes: 30
+# The learning time this lesson holds; content:check refuses more than 20 % above its estimate
+# (words at 200 a minute, figures, <Activity> minutes, quiz items). Raise it as the lesson grows.
+minutes: 3
 objectives:
   - "Replace this with something a trainer can do after this lesson."
 ---
@@ -54,11 +73,13 @@ objectives:
 ## What this lesson covers
 
 Write the lesson here in plain markdown. Keep paragraphs short and speak to the trainer directly.
+Every lesson needs at least one figure or diagram and ends with key takeaways; \`npm run content:check\`
+tells you, with the file and line, when something is missing or when the minutes above outgrow the text.
 
 <Callout type="tip" title="A tip for your clients">Callouts hold a short aside: a tip, a note, a caution or a scope-of-practice reminder.</Callout>
 
 <Figure caption="Each lesson moves from reading to practice, and the course ends with an assessment">
-  ![Three steps from left to right: read, practise, pass](images/course-path.svg)
+  ![Three steps from left to right: read, practice, pass](images/course-path.svg)
 </Figure>
 
 ## Putting it to work

@@ -3,7 +3,8 @@ import type { TDb } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record-audit.server";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { hashQuestion } from "./question-hash";
-import { ContentError, loadAllCourses, type TCourseSource } from "./load-content";
+import { pickAccreditation } from "./content-schema";
+import { ContentError, hashText, loadAllCourses, type TCourseSource } from "./load-content";
 
 // Mirrors content/ into the database: idempotent, keyed by slug and content hash. An edited
 // lesson gets a new revision; its id (and everyone's progress on it) stays.
@@ -17,7 +18,7 @@ type TTx = Prisma.TransactionClient;
 async function syncCourse(tx: TTx, source: TCourseSource): Promise<number> {
   let changed = 0;
   const fm = source.frontmatter;
-  const credits = fm.credits as Prisma.InputJsonValue;
+  const accreditation = pickAccreditation(fm) as unknown as Prisma.InputJsonValue;
   const existing = await tx.course.findUnique({ where: { slug: source.slug }, select: { id: true, contentHash: true, archivedAt: true } });
   const course = existing
     ? await tx.course.update({
@@ -28,7 +29,7 @@ async function syncCourse(tx: TTx, source: TCourseSource): Promise<number> {
           version: fm.version,
           contentHash: source.hash,
           contactMinutes: source.contactMinutes,
-          credits,
+          accreditation,
           sortOrder: fm.order,
           changelog: fm.changelog as Prisma.InputJsonValue,
           // A retired course whose folder comes back active is offered again (decision 010).
@@ -44,7 +45,7 @@ async function syncCourse(tx: TTx, source: TCourseSource): Promise<number> {
           version: fm.version,
           contentHash: source.hash,
           contactMinutes: source.contactMinutes,
-          credits,
+          accreditation,
           sortOrder: fm.order,
           changelog: fm.changelog as Prisma.InputJsonValue,
         },
@@ -55,7 +56,7 @@ async function syncCourse(tx: TTx, source: TCourseSource): Promise<number> {
   if (!known) {
     const last = await tx.courseRevision.aggregate({ where: { courseId: course.id }, _max: { revision: true } });
     await tx.courseRevision.create({
-      data: { courseId: course.id, revision: (last._max.revision ?? 0) + 1, version: fm.version, contentHash: source.hash },
+      data: { courseId: course.id, revision: (last._max.revision ?? 0) + 1, version: fm.version, contentHash: source.hash, accreditation, contactMinutes: source.contactMinutes },
     });
     changed++;
   }
@@ -64,7 +65,7 @@ async function syncCourse(tx: TTx, source: TCourseSource): Promise<number> {
   const lessons = await tx.lesson.findMany({ where: { courseId: course.id }, select: { id: true, slug: true, contentHash: true, revision: true } });
   for (const lesson of source.lessons) {
     const row = lessons.find((l) => l.slug === lesson.slug);
-    const base = { title: lesson.frontmatter.title, sortOrder: lesson.order, minutes: lesson.frontmatter.minutes, archivedAt: null };
+    const base = { title: lesson.frontmatter.title, sortOrder: lesson.order, minutes: lesson.frontmatter.minutes, estimatedSeconds: lesson.estimate.seconds, archivedAt: null };
     if (!row) {
       const created = await tx.lesson.create({
         data: { ...base, courseId: course.id, slug: lesson.slug, contentHash: lesson.hash, revision: 1 },

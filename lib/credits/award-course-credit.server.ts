@@ -1,91 +1,202 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit.server";
-import { ZCourseCreditOverrides } from "@/lib/credits/cec-amount";
-import { computeCourseCredit } from "@/lib/credits/cec-amount";
 import { planCourseAwards, type THeldCertification, type TPriorAward } from "@/lib/certifications/certification-rules";
-import type { Prisma } from "@/lib/generated/prisma/client";
+import { readStoredAccreditation } from "@/lib/content/content-schema";
+import { decideCourseCredit } from "@/lib/credits/course-approval";
+import type { CertifyingBody, Prisma } from "@/lib/generated/prisma/client";
+import { requiredObservedSeconds } from "@/lib/progress/observed-time";
 
-type THeldRow = THeldCertification;
+// A course is complete when every lesson is complete and the final assessment is passed with the
+// trainer's attestation. Completing it writes the provider's record (CourseCompletion, with its
+// evidence) and a certificate request; it earns credit only when the course holds an approval for
+// a body valid on the completion date, at the approved amount (docs/decisions/007), and it credits
+// every active certification the trainer holds with such a body, each once (docs/decisions/013).
+// The completion record names the trainer's primary certification. Called inside the transaction that completes the last lesson or grades the passing attempt.
+// "Once, ever" is the database's job: unique (userId, courseId) on completions and (certificationId,
+// awardCourseId) on awards, with ON CONFLICT DO NOTHING, so retries and races never record twice.
 
-// A course's credit is earned when every lesson is complete and the final assessment is passed.
-// Called inside the transaction that completes the last lesson or grades the passing attempt.
-// "Once, ever" is the database's job: the unique (certificationId, awardCourseId) pair plus
-// ON CONFLICT DO NOTHING, so retries and parallel requests can never award twice.
+export type TAwardResult = { awarded: boolean; completed: boolean; entryId: string | null; hundredths: number };
 
-export type TAwardResult = { awarded: boolean; entryId: string | null; hundredths: number };
+export type TLessonEvidence = {
+  slug: string;
+  title: string;
+  revision: number | null;
+  observedSeconds: number;
+  requiredSeconds: number;
+  startedAt: string;
+  completedAt: string | null;
+};
+
+export type TCompletionEvidence = { lessons: TLessonEvidence[]; attemptNumber: number | null; creditNote: string | null };
+
+type TCourseState = {
+  certifyingBody: CertifyingBody | null;
+  certificationNumber: string | null;
+  contactMinutes: number;
+  version: string;
+  accreditation: unknown;
+  revision: number | null;
+  lessonsLeft: number;
+  hasFinal: boolean;
+  bestAttemptId: string | null;
+  bestAttemptNumber: number | null;
+  bestScore: number | null;
+  attestedAt: Date | null;
+  completed: boolean;
+  certifications: THeldCertification[] | null;
+  priorAwards: TPriorAward[] | null;
+};
+
+const NONE: TAwardResult = { awarded: false, completed: false, entryId: null, hundredths: 0 };
 
 export async function awardCourseCreditIfEarned(
   tx: Prisma.TransactionClient,
   { userId, courseId, now = new Date() }: { userId: string; courseId: string; now?: Date },
 ): Promise<TAwardResult> {
-  const none: TAwardResult = { awarded: false, entryId: null, hundredths: 0 };
   // The last lesson and the passing attempt can be recorded at the same moment (two tabs). Under
   // READ COMMITTED each transaction could then miss the other's uncommitted write and neither
-  // would award. Callers write first, then come here: the per-trainer-and-course lock makes the
-  // second one wait, and its check below (a new statement, so a new snapshot) sees the first.
+  // would complete the course. Callers write first, then come here: the per-trainer-and-course lock
+  // makes the second one wait, and its check below (a new statement, so a new snapshot) sees the first.
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`award:${userId}:${courseId}`}))`;
   // Everything the rule needs in one round trip: this runs inside every passing submission.
-  const rows = await tx.$queryRaw<
-    { contactMinutes: number; credits: unknown; lessonsLeft: number; hasFinal: boolean; bestAttemptId: string | null; certifications: THeldRow[] | null; priorAwards: TPriorAward[] | null }[]
-  >`
-    SELECT
-      c."contactMinutes", c.credits,
+  const rows = await tx.$queryRaw<TCourseState[]>`
+    SELECT p."certifyingBody"::text AS "certifyingBody", p."certificationNumber",
+      c."contactMinutes", c.version, c.accreditation,
+      (SELECT max(r.revision) FROM "CourseRevision" r WHERE r."courseId" = c.id) AS revision,
       (SELECT count(*)::int FROM "Lesson" l WHERE l."courseId" = c.id AND l."archivedAt" IS NULL
          AND NOT EXISTS (SELECT 1 FROM "LessonProgress" lp WHERE lp."lessonId" = l.id AND lp."userId" = ${userId} AND lp."completedAt" IS NOT NULL)) AS "lessonsLeft",
       EXISTS (SELECT 1 FROM "Quiz" q WHERE q."courseId" = c.id AND q.kind = 'FINAL') AS "hasFinal",
-      (SELECT a.id FROM "QuizAttempt" a JOIN "Quiz" q ON q.id = a."quizId"
-         WHERE q."courseId" = c.id AND q.kind = 'FINAL' AND a."userId" = ${userId} AND a.status = 'GRADED' AND a.passed
-         ORDER BY a."scorePercent" DESC, a."gradedAt" ASC LIMIT 1) AS "bestAttemptId",
+      best.id AS "bestAttemptId", best.number AS "bestAttemptNumber", best."scorePercent" AS "bestScore", best."attestedAt",
+      EXISTS (SELECT 1 FROM "CourseCompletion" cc WHERE cc."userId" = ${userId} AND cc."courseId" = c.id) AS completed,
       (SELECT json_agg(json_build_object('id', ct.id, 'body', ct."certifyingBody", 'retired', ct."retiredAt" IS NOT NULL) ORDER BY ct."createdAt", ct.id)
          FROM "Certification" ct WHERE ct."userId" = ${userId}) AS certifications,
       (SELECT json_agg(json_build_object('certificationId', e."certificationId", 'body', e."certifyingBody", 'courseId', e."awardCourseId"))
          FROM "CreditEntry" e WHERE e."userId" = ${userId} AND e."awardCourseId" = c.id) AS "priorAwards"
-    FROM "Course" c WHERE c.id = ${courseId} AND c."archivedAt" IS NULL`; // a retired course awards nothing (decision 010)
+    FROM "Course" c
+    LEFT JOIN "TrainerProfile" p ON p."userId" = ${userId}
+    LEFT JOIN LATERAL (
+      SELECT a.id, a.number, a."scorePercent", a."attestedAt" FROM "QuizAttempt" a JOIN "Quiz" q ON q.id = a."quizId"
+      WHERE q."courseId" = c.id AND q.kind = 'FINAL' AND a."userId" = ${userId} AND a.status = 'GRADED' AND a.passed
+        AND a."attestedAt" IS NOT NULL
+      ORDER BY a."scorePercent" DESC, a."gradedAt" ASC LIMIT 1
+    ) best ON true
+    WHERE c.id = ${courseId} AND c."archivedAt" IS NULL`; // a retired course completes nothing (decision 010)
   const course = rows[0];
-  // Only trainers with certification details earn credit; the rest of the rule is below.
-  if (!course?.certifications || course.lessonsLeft > 0) return none;
-  if (course.hasFinal && !course.bestAttemptId) return none;
-  const attemptId = course.bestAttemptId;
-  const overrides = ZCourseCreditOverrides.safeParse(course.credits);
-  // One completion credits every active certification whose body gives credit for the course,
-  // each once, at that body's own amount (lib/certifications/certification-rules.ts).
+  // Only trainers with certification details complete for the record; the rest of the rule is below.
+  if (!course?.certifyingBody || course.completed || course.lessonsLeft > 0) return NONE;
+  if (course.hasFinal && !course.bestAttemptId) return NONE;
+
+  const body = course.certifyingBody;
+  const accreditation = readStoredAccreditation(course.accreditation);
+  const decision = decideCourseCredit({ approvals: accreditation?.approvals ?? {}, provider: accreditation?.provider, body, on: now });
+  const evidence: TCompletionEvidence = {
+    lessons: await lessonEvidence(tx, userId, courseId, accreditation?.minObservedShare ?? 0.5),
+    attemptNumber: course.bestAttemptNumber,
+    creditNote: decision.eligible ? null : `no ${body} approval valid on ${now.toISOString().slice(0, 10)} (${decision.reason})`,
+  };
+
+  // Every active certification whose body approved the course, each once (certification-rules.ts).
   const planned = planCourseAwards({
-    certifications: course.certifications,
+    certifications: course.certifications ?? [],
     priorAwards: course.priorAwards ?? [],
     courseId,
-    creditFor: (body) =>
-      computeCourseCredit({ body, contactMinutes: course.contactMinutes, override: overrides.success ? overrides.data[body] : undefined }),
+    creditFor: (held) => {
+      const d = decideCourseCredit({ approvals: accreditation?.approvals ?? {}, provider: accreditation?.provider, body: held, on: now });
+      return d.eligible ? { hundredths: d.hundredths, courseNumber: d.approvalNumber } : { hundredths: 0, courseNumber: null };
+    },
   });
-  if (planned.length === 0) return none;
-
-  const inserted = await tx.creditEntry.createManyAndReturn({
-    data: planned.map((award) => ({
-      userId,
-      kind: "AWARD" as const,
-      amountHundredths: award.hundredths,
-      certifyingBody: award.body,
-      certificationId: award.certificationId,
-      courseId,
-      awardCourseId: courseId,
-      courseNumber: award.courseNumber,
-      attemptId,
-      occurredAt: now,
-    })),
+  const inserted =
+    planned.length === 0
+      ? []
+      : await tx.creditEntry.createManyAndReturn({
+          data: planned.map((award) => ({
+            userId,
+            kind: "AWARD" as const,
+            amountHundredths: award.hundredths,
+            certifyingBody: award.body,
+            certificationId: award.certificationId,
+            courseId,
+            awardCourseId: courseId,
+            courseNumber: award.courseNumber,
+            attemptId: course.bestAttemptId,
+            occurredAt: now,
+          })),
+          skipDuplicates: true,
+          select: { id: true, certificationId: true, amountHundredths: true, certifyingBody: true, courseNumber: true },
+        });
+  // The completion record speaks for the primary certification (the profile's body).
+  const primary = inserted.find((e) => e.certifyingBody === body) ?? null;
+  const entryId = primary?.id ?? null;
+  const startedAt = new Date(Math.min(now.getTime(), ...evidence.lessons.map((l) => Date.parse(l.startedAt))));
+  const completion = await tx.courseCompletion.createManyAndReturn({
+    data: [
+      {
+        userId,
+        courseId,
+        courseRevision: course.revision ?? 1,
+        courseVersion: course.version,
+        certifyingBody: body,
+        certificationNumber: course.certificationNumber,
+        providerNumber: decision.providerNumber,
+        approvalNumber: decision.eligible ? decision.approvalNumber : null,
+        creditHundredths: primary && decision.eligible ? primary.amountHundredths : 0,
+        creditEntryId: entryId,
+        contactMinutes: course.contactMinutes,
+        attemptId: course.bestAttemptId,
+        scorePercent: course.bestScore,
+        attestedAt: course.attestedAt,
+        startedAt,
+        completedAt: now,
+        evidence: evidence as unknown as Prisma.InputJsonValue,
+      },
+    ],
     skipDuplicates: true,
-    select: { id: true, certificationId: true, amountHundredths: true, certifyingBody: true },
+    select: { id: true },
   });
-  if (inserted.length === 0) return none;
+  if (!completion[0]) return NONE;
   await tx.certificateRequest.createMany({ data: [{ userId, courseId }], skipDuplicates: true });
+  await recordAudit(tx, {
+    actorId: userId,
+    action: "course.complete",
+    targetType: "course-completion",
+    targetId: completion[0].id,
+    data: { courseId, attemptId: course.bestAttemptId, certifyingBody: body, credited: !!entryId, reason: decision.eligible ? null : decision.reason },
+  });
   for (const entry of inserted) {
     await recordAudit(tx, {
       actorId: userId,
       action: "credit.award",
       targetType: "credit-entry",
       targetId: entry.id,
-      data: { courseId, attemptId, hundredths: entry.amountHundredths, certifyingBody: entry.certifyingBody, certificationId: entry.certificationId },
+      data: { courseId, attemptId: course.bestAttemptId, hundredths: entry.amountHundredths, certifyingBody: entry.certifyingBody, certificationId: entry.certificationId, approvalNumber: entry.courseNumber },
     });
   }
-  // The first planned award is the trainer's earliest-added (primary) certification's.
-  const entry = inserted.find((e) => e.certificationId === planned[0].certificationId) ?? inserted[0];
-  return { awarded: true, entryId: entry.id, hundredths: entry.amountHundredths };
+  const reported = primary ?? inserted[0];
+  if (!reported) return { ...NONE, completed: true };
+  return { awarded: true, completed: true, entryId: reported.id, hundredths: reported.amountHundredths };
+}
+
+async function lessonEvidence(tx: Prisma.TransactionClient, userId: string, courseId: string, share: number): Promise<TLessonEvidence[]> {
+  const lessons = await tx.lesson.findMany({
+    where: { courseId, archivedAt: null },
+    orderBy: { sortOrder: "asc" },
+    select: {
+      slug: true,
+      title: true,
+      estimatedSeconds: true,
+      progress: { where: { userId }, select: { startedAt: true, completedAt: true, completedRevision: true, observedSeconds: true } },
+    },
+  });
+  return lessons.map((l) => {
+    const p = l.progress[0];
+    return {
+      slug: l.slug,
+      title: l.title,
+      revision: p?.completedRevision ?? null,
+      observedSeconds: p?.observedSeconds ?? 0,
+      requiredSeconds: requiredObservedSeconds(l.estimatedSeconds, share),
+      startedAt: (p?.startedAt ?? new Date()).toISOString(),
+      completedAt: p?.completedAt?.toISOString() ?? null,
+    };
+  });
 }

@@ -1,6 +1,3 @@
-import { z } from "zod";
-import { BODY_RULES, type TCertifyingBody, type TCreditUnit, ZCertifyingBody } from "@/lib/credits/certifying-bodies";
-
 // Credit amounts are integer hundredths everywhere (0.2 CEC = 20): binary floating point cannot
 // hold 0.1 or 0.2 exactly, and sums of awards must match what a certifying body audits to the cent.
 
@@ -64,66 +61,6 @@ export function formatCec(hundredths: number): string {
   // Integer division without a float quotient, so large values cannot round up a whole unit.
   const whole = (abs - cents) / 100;
   return `${sign}${whole}.${String(cents).padStart(2, "0")}`;
-}
-
-/**
- * A course's own value for one body, as written in its frontmatter
- * (e.g. `credits: { NFPT: { cec: 0.4, courseNumber: "NFPT-2024-117" } }`). The raw value is kept
- * so the same object can be passed to computeCourseCredit; validation uses parseCecAmount.
- */
-export const ZCreditOverride = z.object({
-  cec: z.union([z.number(), z.string()]).superRefine((value, ctx) => {
-    try {
-      parseCecAmount(value);
-    } catch (error) {
-      ctx.addIssue({ code: "custom", message: (error as Error).message });
-    }
-  }),
-  courseNumber: z.string().trim().min(1).optional(),
-});
-export type TCreditOverride = z.infer<typeof ZCreditOverride>;
-
-/** Per-body overrides in a course's frontmatter; bodies left out use the contact-minute rule. */
-export const ZCourseCreditOverrides = z.partialRecord(ZCertifyingBody, ZCreditOverride);
-export type TCourseCreditOverrides = z.infer<typeof ZCourseCreditOverrides>;
-
-export type TCourseCredit = {
-  hundredths: number;
-  /** The body's approval number for the course, when the course states one. */
-  courseNumber: string | null;
-  unit: TCreditUnit;
-};
-
-/**
- * What a course is worth to a trainer of `body`. A frontmatter override wins because bodies
- * approve courses at a fixed value that need not match the hours; otherwise
- * hundredths = floor(contactMinutes × perHourHundredths / 60). Rounding down, never up, so we
- * never award more than the body would.
- */
-export function computeCourseCredit({
-  body,
-  contactMinutes,
-  override,
-}: {
-  body: TCertifyingBody;
-  contactMinutes: number;
-  override?: { cec: number | string; courseNumber?: string };
-}): TCourseCredit {
-  const rule = BODY_RULES[body];
-  if (!rule) throw new Error(`Unknown certifying body "${String(body)}".`);
-  const unit = rule.unit;
-
-  if (override) {
-    const courseNumber = override.courseNumber?.trim() || null;
-    return { hundredths: parseCecAmount(override.cec), courseNumber, unit };
-  }
-
-  if (!Number.isSafeInteger(contactMinutes) || contactMinutes < 0) {
-    throw new Error(`Contact minutes must be a whole number of minutes ≥ 0, got ${contactMinutes}.`);
-  }
-  const product = contactMinutes * rule.perContactHourHundredths;
-  const hundredths = (product - (product % 60)) / 60; // floor, in integers
-  return { hundredths, courseNumber: null, unit };
 }
 
 function assertHundredths(value: number, where: string): void {

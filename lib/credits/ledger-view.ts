@@ -16,6 +16,8 @@ export type TLedgerEntry = {
   certifyingBody: TCertifyingBody;
   course: { slug: string; title: string; retired?: boolean } | null;
   courseNumber: string | null;
+  /** The provider's number with the entry's body, from the completion record. */
+  providerNumber?: string | null;
   reason: string | null;
   /** The final-assessment score behind an award. */
   scorePercent: number | null;

@@ -3,6 +3,7 @@ import { recordAudit } from "@/lib/audit/record-audit.server";
 import { courseUpdate, type TCourseUpdate } from "@/lib/content/course-lifecycle";
 import { cprAedStatus, type TCprAedStatus } from "@/lib/certifications/certification-rules";
 import { formatCec } from "@/lib/credits/cec-amount";
+import { formatHours } from "@/lib/content/course-view";
 import { BODY_RULES, type TBodyRule, type TCertifyingBody } from "@/lib/credits/certifying-bodies";
 import { creditsOverTime, summarizeCredits, type TCreditPoint, type TCreditSummary, toLocalDate } from "@/lib/credits/cycle";
 import { LEDGER_CSV_HEADER, ledgerCsvCells, toCsvLine } from "@/lib/credits/ledger-csv";
@@ -65,7 +66,11 @@ export type TCreditOverview = {
   inProgress: TInProgressCourse[];
   /** Completed courses with a newer version since ("updated since you completed it"). */
   updates: TCourseUpdate[];
+  /** Courses completed for the record without credit: the course held no approval for the body. */
+  withoutCredit: TCompletionWithoutCredit[];
 };
+
+export type TCompletionWithoutCredit = { slug: string; title: string; completedOn: string; contactMinutes: number; body: TCertifyingBody | null };
 
 /** A stored zone that Intl no longer knows (or never did) falls back to UTC instead of breaking pages. */
 function usableTimeZone(timeZone: string): string {
@@ -111,11 +116,12 @@ async function findUserOrThrow(userId: string) {
 
 export async function getCreditOverview({ userId, now }: { userId: string; now: Date }): Promise<TCreditOverview> {
   const user = await findUserOrThrow(userId);
-  const [entries, courses, awards] = await Promise.all([
+  const [entries, courses, completed, uncredited] = await Promise.all([
     db.creditEntry.findMany({ where: { userId }, select: { amountHundredths: true, occurredAt: true, certifyingBody: true, certificationId: true } }),
     db.course.findMany({
       where: {
         lessons: { some: { archivedAt: null, progress: { some: { userId, completedAt: { not: null } } } } },
+        completions: { none: { userId } },
         awards: { none: { userId } },
       },
       select: {
@@ -129,17 +135,23 @@ export async function getCreditOverview({ userId, now }: { userId: string; now: 
         },
       },
     }),
-    db.creditEntry.findMany({
-      where: { userId, kind: "AWARD", awardCourse: { archivedAt: null } },
+    // One completion per course (a course may award once per certification, so not the awards).
+    db.courseCompletion.findMany({
+      where: { userId, course: { archivedAt: null } },
       select: {
-        occurredAt: true,
-        awardCourse: { select: { slug: true, title: true, version: true, changelog: true, revisions: { select: { version: true, createdAt: true } } } },
+        completedAt: true,
+        course: { select: { slug: true, title: true, version: true, changelog: true, revisions: { select: { version: true, createdAt: true } } } },
       },
+    }),
+    db.courseCompletion.findMany({
+      where: { userId, creditHundredths: 0 },
+      orderBy: { completedAt: "asc" },
+      select: { completedAt: true, contactMinutes: true, certifyingBody: true, course: { select: { slug: true, title: true } } },
     }),
   ]);
 
-  const updates = awards.flatMap(({ occurredAt, awardCourse: c }) => {
-    const update = c && courseUpdate({ slug: c.slug, title: c.title, currentVersion: c.version, changelog: c.changelog, revisions: c.revisions, completedAt: occurredAt });
+  const updates = completed.flatMap(({ completedAt, course: c }) => {
+    const update = courseUpdate({ slug: c.slug, title: c.title, currentVersion: c.version, changelog: c.changelog, revisions: c.revisions, completedAt });
     return update ? [update] : [];
   });
 
@@ -194,6 +206,13 @@ export async function getCreditOverview({ userId, now }: { userId: string; now: 
     totalHundredths: entries.reduce((sum, e) => sum + e.amountHundredths, 0),
     inProgress,
     updates,
+    withoutCredit: uncredited.map((c) => ({
+      slug: c.course.slug,
+      title: c.course.title,
+      completedOn: toLocalDate(c.completedAt, user.timeZone),
+      contactMinutes: c.contactMinutes,
+      body: c.certifyingBody,
+    })),
   };
 }
 
@@ -203,6 +222,7 @@ const LEDGER_SELECT = {
   amountHundredths: true,
   certifyingBody: true,
   courseNumber: true,
+  courseId: true,
   reason: true,
   occurredAt: true,
   reversesEntryId: true,
@@ -214,7 +234,7 @@ const LEDGER_SELECT = {
 
 type TLedgerRow = Prisma.CreditEntryGetPayload<{ select: typeof LEDGER_SELECT }>;
 
-function toLedgerEntry(row: TLedgerRow, timeZone: string): TLedgerEntry {
+function toLedgerEntry(row: TLedgerRow, timeZone: string, providerNumbers: Map<string, string | null> = new Map()): TLedgerEntry {
   return {
     id: row.id,
     occurredAt: row.occurredAt,
@@ -224,6 +244,7 @@ function toLedgerEntry(row: TLedgerRow, timeZone: string): TLedgerEntry {
     certifyingBody: row.certifyingBody,
     course: row.course ? { slug: row.course.slug, title: row.course.title, retired: row.course.archivedAt !== null } : null,
     courseNumber: row.courseNumber,
+    providerNumber: row.courseId ? (providerNumbers.get(row.courseId) ?? null) : null,
     reason: row.reason,
     scorePercent: row.kind === "AWARD" ? (row.attempt?.scorePercent ?? null) : null,
     certificate: pickCertificate(row.certificates),
@@ -238,8 +259,12 @@ const LEDGER_ORDER: Prisma.CreditEntryOrderByWithRelationInput[] = [{ occurredAt
 /** Every ledger entry of a trainer, oldest first. A trainer's ledger is dozens of rows, not thousands. */
 export async function listLedger({ userId }: { userId: string }): Promise<TLedgerEntry[]> {
   const user = await findUserOrThrow(userId);
-  const rows = await db.creditEntry.findMany({ where: { userId }, orderBy: LEDGER_ORDER, select: LEDGER_SELECT });
-  return rows.map((row) => toLedgerEntry(row, user.timeZone));
+  const [rows, completions] = await Promise.all([
+    db.creditEntry.findMany({ where: { userId }, orderBy: LEDGER_ORDER, select: LEDGER_SELECT }),
+    db.courseCompletion.findMany({ where: { userId }, select: { courseId: true, providerNumber: true } }),
+  ]);
+  const providerNumbers = new Map(completions.map((c) => [c.courseId, c.providerNumber]));
+  return rows.map((row) => toLedgerEntry(row, user.timeZone, providerNumbers));
 }
 
 export type TAdjustCreditInput = {
@@ -376,6 +401,11 @@ export async function renderTranscriptPdf({ userId, now }: { userId: string; now
         `${p.bodyName} (${p.body}) No. ${p.certificationNumber}: cycle ${formatLongDate(current.cycle.startsOn)} to ${formatLongDate(current.cycle.endsOn)}, ${formatCec(current.earnedHundredths + current.carriedInHundredths)} of ${formatCec(current.requiredHundredths)} ${p.unit}`,
     ),
     entries,
+    withoutCredit: overview.withoutCredit.map((c) => ({
+      title: c.title,
+      completedOn: c.completedOn,
+      note: `${formatHours(c.contactMinutes)}. No ${c.body ?? "body"} approval held on that date, so no figure is claimed; you may submit the certificate to ${c.body ?? "your body"} for review.`,
+    })),
     totals: ledgerTotals(entries),
     timeZone: overview.timeZone,
     generatedAt: now,

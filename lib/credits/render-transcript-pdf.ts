@@ -38,6 +38,8 @@ export type TTranscriptPdfInput = {
   generatedOn: string;
   /** Public site address for verify links, when configured. */
   siteUrl?: string | null;
+  /** Completions with no credit figure (no approval for the body), listed after the ledger. */
+  withoutCredit?: readonly { title: string; completedOn: string; note: string }[];
 };
 
 const PAGE_WIDTH = 612;
@@ -274,6 +276,7 @@ export async function renderTranscriptPdfDocument(input: TTranscriptPdfInput): P
       course: [
         { text: entry.course ? clean(entry.course.title) : entry.kind === "ADJUSTMENT" ? "(general adjustment)" : "-" },
         ...(entry.course && entry.courseNumber ? [{ text: clean(`Course No. ${entry.courseNumber}`), muted: true }] : []),
+        ...(entry.course && entry.providerNumber ? [{ text: clean(`Provider No. ${entry.providerNumber}`), muted: true }] : []),
       ],
       kind: [{ text: CREDIT_KIND_LABELS[entry.kind] }],
       amount: [{ text: formatCec(entry.amountHundredths) }],
@@ -299,6 +302,8 @@ export async function renderTranscriptPdfDocument(input: TTranscriptPdfInput): P
     w.y -= rowHeight;
     w.rule(w.y, RULE, 0.5);
   }
+
+  for (const c of input.withoutCredit ?? []) w.paragraph(clean(`Completed without credit: ${c.title}, ${formatLongDate(c.completedOn)}. ${c.note}`), regular, 8.5, INK);
 
   // Closing notes
   w.y -= 14;

@@ -1,30 +1,46 @@
 import "server-only";
 import { maybeAutoIssue } from "@/lib/certificates/issue-certificate.server";
 import { awardCourseCreditIfEarned } from "@/lib/credits/award-course-credit.server";
+import { DEFAULT_MIN_OBSERVED_SHARE, readStoredAccreditation } from "@/lib/content/content-schema";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { accrueObservedTime, explainCompletionBlock, requiredObservedSeconds } from "./observed-time";
 
-// Lesson progress per trainer: started, last position, completed (idempotent: completing twice
-// keeps the first completion time).
+// Lesson progress per trainer: started, last position, time observed, completed (idempotent:
+// completing twice keeps the first completion time). A lesson can be completed only once the
+// server has observed a share of its estimated time (docs/decisions/007).
 
-export type TLessonProgressView = { completed: boolean; lastAnchor: string | null; lastPercent: number };
+export type TLessonProgressView = {
+  completed: boolean;
+  lastAnchor: string | null;
+  lastPercent: number;
+  observedSeconds: number;
+  requiredSeconds: number;
+};
 
 async function findLesson(courseSlug: string, lessonSlug: string) {
   const lesson = await db.lesson.findFirst({
     where: { slug: lessonSlug, archivedAt: null, course: { slug: courseSlug, archivedAt: null } },
-    select: { id: true, courseId: true, revision: true },
+    select: { id: true, courseId: true, revision: true, estimatedSeconds: true, course: { select: { accreditation: true } } },
   });
   if (!lesson) throw new AppError("NOT_FOUND", "That lesson does not exist.");
-  return lesson;
+  const share = readStoredAccreditation(lesson.course.accreditation)?.minObservedShare ?? DEFAULT_MIN_OBSERVED_SHARE;
+  return { ...lesson, requiredSeconds: requiredObservedSeconds(lesson.estimatedSeconds, share) };
 }
 
 export async function getLessonProgress(userId: string, courseSlug: string, lessonSlug: string): Promise<TLessonProgressView> {
   const lesson = await findLesson(courseSlug, lessonSlug);
   const row = await db.lessonProgress.findUnique({
     where: { userId_lessonId: { userId, lessonId: lesson.id } },
-    select: { completedAt: true, lastAnchor: true, lastPercent: true },
+    select: { completedAt: true, lastAnchor: true, lastPercent: true, observedSeconds: true },
   });
-  return { completed: !!row?.completedAt, lastAnchor: row?.lastAnchor ?? null, lastPercent: row?.lastPercent ?? 0 };
+  return {
+    completed: !!row?.completedAt,
+    lastAnchor: row?.lastAnchor ?? null,
+    lastPercent: row?.lastPercent ?? 0,
+    observedSeconds: row?.observedSeconds ?? 0,
+    requiredSeconds: lesson.requiredSeconds,
+  };
 }
 
 export async function recordLessonProgress(input: {
@@ -34,8 +50,12 @@ export async function recordLessonProgress(input: {
   percent?: number;
   anchor?: string | null;
   complete?: boolean;
+  heartbeat?: boolean;
+  now?: Date;
 }): Promise<TLessonProgressView & { creditAwarded: boolean }> {
   const lesson = await findLesson(input.courseSlug, input.lessonSlug);
+  const now = input.now ?? new Date();
+  let courseCompleted = false;
   const view = await db.$transaction(async (tx) => {
     const position = {
       ...(input.percent !== undefined ? { lastPercent: input.percent } : {}),
@@ -45,23 +65,31 @@ export async function recordLessonProgress(input: {
       where: { userId_lessonId: { userId: input.userId, lessonId: lesson.id } },
       create: { userId: input.userId, lessonId: lesson.id, ...position },
       update: position,
-      select: { id: true, completedAt: true, lastAnchor: true, lastPercent: true },
+      select: { id: true, lastAnchor: true, lastPercent: true },
     });
-    let completedAt = row.completedAt;
+    // The trainer's one clock for this lesson: every heartbeat and completion waits its turn here.
+    const [clock] = await tx.$queryRaw<{ observedSeconds: number; lastBeatAt: Date | null; completedAt: Date | null }[]>`
+      SELECT "observedSeconds", "lastBeatAt", "completedAt" FROM "LessonProgress" WHERE id = ${row.id} FOR UPDATE`;
+    let observedSeconds = clock.observedSeconds;
+    if (input.heartbeat) {
+      const next = accrueObservedTime(clock, now);
+      observedSeconds = next.observedSeconds;
+      await tx.lessonProgress.update({ where: { id: row.id }, data: { observedSeconds, lastBeatAt: next.lastBeatAt }, select: { id: true } });
+    }
+    let completedAt = clock.completedAt;
     let creditAwarded = false;
     if (input.complete && !completedAt) {
-      // updateMany with completedAt: null makes a double click complete once.
-      const now = new Date();
-      const done = await tx.lessonProgress.updateMany({
-        where: { id: row.id, completedAt: null },
-        data: { completedAt: now, completedRevision: lesson.revision },
-      });
+      const blocked = explainCompletionBlock(observedSeconds, lesson.requiredSeconds);
+      if (blocked) throw new AppError("CONFLICT", blocked);
+      await tx.lessonProgress.update({ where: { id: row.id }, data: { completedAt: now, completedRevision: lesson.revision }, select: { id: true } });
       completedAt = now;
-      if (done.count === 1) creditAwarded = (await awardCourseCreditIfEarned(tx, { userId: input.userId, courseId: lesson.courseId })).awarded;
+      const award = await awardCourseCreditIfEarned(tx, { userId: input.userId, courseId: lesson.courseId, now });
+      creditAwarded = award.awarded;
+      courseCompleted = award.completed;
     }
-    return { completed: !!completedAt, lastAnchor: row.lastAnchor, lastPercent: row.lastPercent, creditAwarded };
+    return { completed: !!completedAt, lastAnchor: row.lastAnchor, lastPercent: row.lastPercent, observedSeconds, requiredSeconds: lesson.requiredSeconds, creditAwarded };
   });
-  if (view.creditAwarded) await maybeAutoIssue({ userId: input.userId, courseId: lesson.courseId });
+  if (courseCompleted) await maybeAutoIssue({ userId: input.userId, courseId: lesson.courseId });
   return view;
 }
 
@@ -77,6 +105,7 @@ export async function getCourseProgress(userId: string, courseSlug: string) {
       },
       quizzes: { where: { kind: "FINAL" }, select: { attempts: { where: { userId, passed: true }, select: { id: true }, take: 1 } } },
       awards: { where: { userId }, select: { id: true } },
+      completions: { where: { userId }, select: { id: true } },
     },
   });
   if (!course) throw new AppError("NOT_FOUND", "That course does not exist.");
@@ -92,5 +121,7 @@ export async function getCourseProgress(userId: string, courseSlug: string) {
     totalLessons: course.lessons.length,
     finalPassed: course.quizzes.some((q) => q.attempts.length > 0),
     credited: course.awards.length > 0,
+    // Completed for the record, with or without credit (no approval for the trainer's body).
+    completed: course.completions.length > 0,
   };
 }

@@ -10,4 +10,6 @@ export const ZRecordProgress = z.strictObject({
   percent: z.number().int().min(0).max(100).optional(),
   anchor: z.string().max(120).regex(/^[a-z0-9-]+$/).nullable().optional(),
   complete: z.literal(true).optional(),
+  // Sent while the lesson is visible and in use; the server decides what it is worth.
+  heartbeat: z.literal(true).optional(),
 });

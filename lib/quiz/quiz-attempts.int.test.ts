@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { recordLessonProgress } from "@/lib/progress/lesson-progress.server";
 import { createUser } from "@/prisma/seed-helpers";
+import { completeLessons } from "@/tests/evidence";
 import { evaluateStart, getAttemptView, getQuizOverview, saveAnswers, startAttempt, submitAttempt } from "./quiz-attempts.server";
 import type { TClientQuestion, TResponse } from "./quiz-schema";
 
@@ -15,14 +16,17 @@ const COURSE = "fixture-course";
 const QUIZ = "final";
 let n = 0;
 
-async function trainer() {
+// A trainer who has completed every lesson (with observed time), so the final is open to them.
+async function trainer({ lessonsDone = true } = {}) {
   n++;
-  return createUser(db, {
+  const user = await createUser(db, {
     email: `quiz-${n}-${Date.now()}@example.test`,
     name: `Quiz Trainer ${n}`,
     password: "unused-password-for-tests",
     profile: { certificationNumber: `NFPT-Q-${n}`, firstCertifiedOn: "2024-01-01" },
   });
+  if (lessonsDone) await completeLessons(user.id, COURSE);
+  return user;
 }
 
 function correctAnswers(questions: TClientQuestion[]): Record<string, TResponse> {
@@ -69,9 +73,15 @@ describe("quiz attempts", () => {
     const view = await inProgressView(user.id, attemptId);
     const single = view.questions.find((q) => q.type === "single")!;
     await expect(
-      submitAttempt({ userId: user.id, attemptId, idempotencyKey: "k-mass-assign", answers: { [single.id]: { type: "single", optionId: "red", correct: true, score: 100 } } }),
+      submitAttempt({
+        userId: user.id,
+        attemptId,
+        idempotencyKey: "k-mass-assign",
+        answers: { [single.id]: { type: "single", optionId: "red", correct: true, score: 100 } },
+        attest: true,
+      }),
     ).rejects.toThrow(/not valid/);
-    const result = await submitAttempt({ userId: user.id, attemptId, idempotencyKey: "k-wrong", answers: { [single.id]: { type: "single", optionId: "red" } } });
+    const result = await submitAttempt({ userId: user.id, attemptId, idempotencyKey: "k-wrong", answers: { [single.id]: { type: "single", optionId: "red" } }, attest: true });
     expect(result.scorePercent).toBe(0);
     expect(result.passed).toBe(false);
   });
@@ -80,12 +90,12 @@ describe("quiz attempts", () => {
     const user = await trainer();
     const { attemptId } = await startAttempt({ userId: user.id, courseSlug: COURSE, quizSlug: QUIZ });
     const answers = correctAnswers((await inProgressView(user.id, attemptId)).questions);
-    const results = await Promise.all(Array.from({ length: 50 }, () => submitAttempt({ userId: user.id, attemptId, idempotencyKey: "same-key-123", answers })));
+    const results = await Promise.all(Array.from({ length: 50 }, () => submitAttempt({ userId: user.id, attemptId, idempotencyKey: "same-key-123", answers, attest: true })));
     expect(new Set(results.map((r) => JSON.stringify(r))).size).toBe(1);
     expect(results[0].scorePercent).toBe(100);
     const audits = await db.auditLog.count({ where: { action: "quiz.grade", targetId: attemptId } });
     expect(audits).toBe(1);
-    await expect(submitAttempt({ userId: user.id, attemptId, idempotencyKey: "another-key", answers })).rejects.toThrow(/already been submitted/);
+    await expect(submitAttempt({ userId: user.id, attemptId, idempotencyKey: "another-key", answers, attest: true })).rejects.toThrow(/already been submitted/);
   });
 
   test("50 parallel identical submissions that do not pass (graded without a row lock) also grade once", async () => {
@@ -95,7 +105,7 @@ describe("quiz attempts", () => {
     const answers = correctAnswers(questions);
     const numeric = questions.find((q) => q.type === "numeric")!;
     answers[numeric.id] = { type: "numeric", value: 99 }; // one wrong: 2 of 3, below the 80% pass mark
-    const results = await Promise.all(Array.from({ length: 50 }, () => submitAttempt({ userId: user.id, attemptId, idempotencyKey: "fail-key-123", answers })));
+    const results = await Promise.all(Array.from({ length: 50 }, () => submitAttempt({ userId: user.id, attemptId, idempotencyKey: "fail-key-123", answers, attest: true })));
     expect(new Set(results.map((r) => JSON.stringify(r))).size).toBe(1);
     expect(results[0]).toMatchObject({ passed: false, scorePercent: 66, creditAwarded: false, expired: false });
     expect(await db.auditLog.count({ where: { action: "quiz.grade", targetId: attemptId } })).toBe(1);
@@ -105,29 +115,45 @@ describe("quiz attempts", () => {
     const rows = await db.attemptAnswer.findMany({ where: { attemptId }, select: { questionId: true, correct: true, earned: true } });
     expect(rows).toHaveLength(questions.length);
     expect(rows.filter((r) => r.correct === false).map((r) => r.questionId)).toEqual([numeric.id]);
-    await expect(submitAttempt({ userId: user.id, attemptId, idempotencyKey: "another-key", answers })).rejects.toThrow(/already been submitted/);
+    await expect(submitAttempt({ userId: user.id, attemptId, idempotencyKey: "another-key", answers, attest: true })).rejects.toThrow(/already been submitted/);
     await expect(saveAnswers({ userId: user.id, attemptId, answers })).rejects.toThrow(/already been submitted/);
   });
 
-  test("completing the last lesson while the passing attempt is graded still awards the credit once", async () => {
-    // Both transactions write, then check the award rule; without the award lock each could miss
-    // the other's uncommitted write and neither would award.
-    const users = await Promise.all(Array.from({ length: 12 }, () => trainer()));
-    const ready = await Promise.all(
-      users.map(async (user) => {
-        await recordLessonProgress({ userId: user.id, courseSlug: COURSE, lessonSlug: "first-steps", complete: true });
-        const { attemptId } = await startAttempt({ userId: user.id, courseSlug: COURSE, quizSlug: QUIZ });
-        return { user, attemptId, answers: correctAnswers((await inProgressView(user.id, attemptId)).questions) };
-      }),
-    );
-    await Promise.all(
-      ready.flatMap(({ user, attemptId, answers }) => [
-        recordLessonProgress({ userId: user.id, courseSlug: COURSE, lessonSlug: "second-steps", complete: true }),
-        submitAttempt({ userId: user.id, attemptId, idempotencyKey: `race-${attemptId}`, answers }),
-      ]),
-    );
-    const awards = await db.creditEntry.groupBy({ by: ["userId"], where: { userId: { in: users.map((u) => u.id) }, kind: "AWARD" }, _count: true });
-    expect(awards.map((a) => a._count).sort()).toEqual(users.map(() => 1));
+  test("the final cannot be started until every lesson is complete", async () => {
+    const user = await trainer({ lessonsDone: false });
+    await completeLessons(user.id, COURSE, ["first-steps"]);
+    const error = await startAttempt({ userId: user.id, courseSlug: COURSE, quizSlug: QUIZ }).catch((e) => e);
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).status).toBe(409);
+    expect((error as AppError).message).toMatch(/Complete every lesson.*1 lesson still to complete/);
+    const overview = await getQuizOverview({ userId: user.id, courseSlug: COURSE, quizSlug: QUIZ });
+    expect(overview).toMatchObject({ canStart: false, blockedReason: expect.stringMatching(/Complete every lesson/) });
+    await completeLessons(user.id, COURSE, ["second-steps"]);
+    await expect(startAttempt({ userId: user.id, courseSlug: COURSE, quizSlug: QUIZ })).resolves.toMatchObject({ resumed: false });
+  });
+
+  test("a final is submitted only with the attestation, which is stored; the award keeps its evidence", async () => {
+    const user = await trainer();
+    const { attemptId } = await startAttempt({ userId: user.id, courseSlug: COURSE, quizSlug: QUIZ });
+    const answers = correctAnswers((await inProgressView(user.id, attemptId)).questions);
+    for (const attest of [undefined, false]) {
+      const error = await submitAttempt({ userId: user.id, attemptId, idempotencyKey: "no-attest-1", answers, attest }).catch((e) => e);
+      expect(error).toBeInstanceOf(AppError);
+      expect((error as AppError).status).toBe(422);
+      expect((error as AppError).message).toMatch(/your own work/);
+    }
+    expect(await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId }, select: { status: true, attestedAt: true } })).toEqual({ status: "IN_PROGRESS", attestedAt: null });
+    const now = new Date();
+    const result = await submitAttempt({ userId: user.id, attemptId, idempotencyKey: "attest-1", answers, attest: true, now });
+    expect(result).toMatchObject({ passed: true, creditAwarded: true });
+    expect((await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId }, select: { attestedAt: true } })).attestedAt).toEqual(now);
+    const completion = await db.courseCompletion.findFirstOrThrow({ where: { userId: user.id } });
+    expect(completion).toMatchObject({ attemptId, scorePercent: 100, attestedAt: now, certifyingBody: "NFPT", approvalNumber: "FX-APPROVAL-42", providerNumber: "FX-PROVIDER-7", creditHundredths: 10 });
+    expect(completion.courseRevision).toBeGreaterThanOrEqual(1);
+    const evidence = completion.evidence as { lessons: { slug: string; observedSeconds: number; requiredSeconds: number }[]; attemptNumber: number };
+    expect(evidence.attemptNumber).toBe(1);
+    expect(evidence.lessons.map((l) => l.slug)).toEqual(["first-steps", "second-steps"]);
+    for (const l of evidence.lessons) expect(l.observedSeconds).toBeGreaterThanOrEqual(l.requiredSeconds);
   });
 
   test("foreign and unknown attempts are refused alike", async () => {
@@ -159,24 +185,23 @@ describe("quiz attempts", () => {
 
   test("passing after completing every lesson awards the course credit once", async () => {
     const user = await trainer();
-    for (const lesson of ["first-steps", "second-steps"]) {
-      await recordLessonProgress({ userId: user.id, courseSlug: COURSE, lessonSlug: lesson, complete: true });
-      await recordLessonProgress({ userId: user.id, courseSlug: COURSE, lessonSlug: lesson, complete: true });
-    }
+    // Completing again changes nothing.
+    for (const lesson of ["first-steps", "second-steps"]) await recordLessonProgress({ userId: user.id, courseSlug: COURSE, lessonSlug: lesson, complete: true });
     const { attemptId } = await startAttempt({ userId: user.id, courseSlug: COURSE, quizSlug: QUIZ });
     const answers = correctAnswers((await inProgressView(user.id, attemptId)).questions);
-    const result = await submitAttempt({ userId: user.id, attemptId, idempotencyKey: "pass-key-1", answers });
+    const result = await submitAttempt({ userId: user.id, attemptId, idempotencyKey: "pass-key-1", answers, attest: true });
     expect(result).toMatchObject({ passed: true, scorePercent: 100, creditAwarded: true });
     const second = await startAttempt({ userId: user.id, courseSlug: COURSE, quizSlug: QUIZ });
     const again = await submitAttempt({
       userId: user.id,
       attemptId: second.attemptId,
       idempotencyKey: "pass-key-2",
+      attest: true,
       answers: correctAnswers((await inProgressView(user.id, second.attemptId)).questions),
     });
     expect(again.creditAwarded).toBe(false);
     const entries = await db.creditEntry.findMany({ where: { userId: user.id }, select: { kind: true, amountHundredths: true } });
-    // 30 contact minutes at NFPT's 0.2 per hour = 0.10 CEC
+    // The fixture course's NFPT approval is for 0.10 CEC
     expect(entries).toEqual([{ kind: "AWARD", amountHundredths: 10 }]);
     const overview = await getQuizOverview({ userId: user.id, courseSlug: COURSE, quizSlug: QUIZ });
     expect(overview.passed).toBe(true);

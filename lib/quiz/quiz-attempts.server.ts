@@ -59,6 +59,22 @@ export function evaluateStart(quiz: TQuizRules, attempts: TPastAttempt[], now: D
   return { ok: true };
 }
 
+// The final assessment opens only once every lesson is complete (docs/decisions/007).
+async function lessonsLeftBeforeFinal(client: TTx | typeof db, userId: string, courseId: string): Promise<number> {
+  return client.lesson.count({ where: { courseId, archivedAt: null, progress: { none: { userId, completedAt: { not: null } } } } });
+}
+
+function finalLockedReason(lessonsLeft: number): string {
+  return `Complete every lesson before starting the final assessment: ${lessonsLeft} lesson${lessonsLeft === 1 ? "" : "s"} still to complete.`;
+}
+
+/** A final is submitted with the trainer's word that the work is their own; only an attempt whose time ran out is graded without it. */
+function assertAttested(attempt: Pick<TLockedAttempt, "quizKind">, attest: boolean | undefined, expired: boolean): void {
+  if (attempt.quizKind === "FINAL" && !attest && !expired) {
+    throw new AppError("UNPROCESSABLE", "Confirm that this assessment is your own work before submitting it.", { fields: { attest: "Confirm that this is your own work." } });
+  }
+}
+
 function parseDefinitions(rows: { questionId: string; version: number; definition: unknown }[]): Map<string, TQuestion> {
   const map = new Map<string, TQuestion>();
   for (const row of rows) map.set(`${row.questionId}@${row.version}`, ZQuestion.parse(row.definition));
@@ -91,7 +107,8 @@ export async function getQuizOverview({ userId, courseSlug, quizSlug, now = new 
     select: { id: true, number: true, status: true, startedAt: true, deadlineAt: true, gradedAt: true, scorePercent: true, passed: true },
   });
   const open = attempts.find((a) => a.status === "IN_PROGRESS" && (!a.deadlineAt || a.deadlineAt.getTime() + GRACE_MS > now.getTime()));
-  const start = evaluateStart(quiz, attempts, now);
+  const lessonsLeft = quiz.kind === "FINAL" ? await lessonsLeftBeforeFinal(db, userId, quiz.courseId) : 0;
+  const start: ReturnType<typeof evaluateStart> = lessonsLeft > 0 ? { ok: false, reason: finalLockedReason(lessonsLeft) } : evaluateStart(quiz, attempts, now);
   const graded = attempts.filter((a) => a.status === "GRADED");
   return {
     quiz: { title: quiz.title, kind: quiz.kind, passMark: quiz.passMark, questions: quiz.drawCount, timeLimitSeconds: quiz.timeLimitSeconds, maxAttempts: quiz.maxAttempts, cooldownSeconds: quiz.cooldownSeconds },
@@ -122,6 +139,10 @@ export async function startAttempt({ userId, courseSlug, quizSlug, now = new Dat
       if (!open.deadlineAt || open.deadlineAt.getTime() + GRACE_MS > now.getTime()) return { attemptId: open.id, resumed: true };
       expired.push(open.id);
       return null;
+    }
+    if (quiz.kind === "FINAL") {
+      const lessonsLeft = await lessonsLeftBeforeFinal(tx, userId, quiz.courseId);
+      if (lessonsLeft > 0) throw new AppError("CONFLICT", finalLockedReason(lessonsLeft));
     }
     const start = evaluateStart(quiz, attempts, now);
     if (!start.ok) throw new AppError("CONFLICT", start.reason, start.retryAt ? { retryAfterSeconds: Math.ceil((start.retryAt.getTime() - now.getTime()) / 1000) } : {});
@@ -229,7 +250,7 @@ export async function saveAnswers({ userId, attemptId, answers, now = new Date()
   });
 }
 
-type TSubmitInput = { userId: string; attemptId: string; idempotencyKey: string; answers?: Record<string, unknown>; now?: Date };
+type TSubmitInput = { userId: string; attemptId: string; idempotencyKey: string; answers?: Record<string, unknown>; attest?: boolean; now?: Date };
 
 /**
  * Grades an attempt exactly once. A repeat with the same idempotency key (double click, retry,
@@ -252,10 +273,10 @@ export async function submitAttempt(input: TSubmitInput): Promise<TAttemptResult
 
 type TAttemptSnapshot = TLockedAttempt & { awarded: boolean };
 
-async function submitWithoutLock({ userId, attemptId, idempotencyKey, answers = {}, now = new Date() }: TSubmitInput): Promise<TAttemptResult | null> {
+async function submitWithoutLock({ userId, attemptId, idempotencyKey, answers = {}, attest, now = new Date() }: TSubmitInput): Promise<TAttemptResult | null> {
   const rows = await db.$queryRaw<TAttemptSnapshot[]>`
     SELECT ${ATTEMPT_COLUMNS},
-           EXISTS (SELECT 1 FROM "CreditEntry" e WHERE e."userId" = a."userId" AND e."awardCourseId" = q."courseId") AS awarded
+           EXISTS (SELECT 1 FROM "CourseCompletion" e WHERE e."userId" = a."userId" AND e."courseId" = q."courseId") AS awarded
     FROM "QuizAttempt" a JOIN "Quiz" q ON q.id = a."quizId"
     WHERE a.id = ${attemptId}`;
   const attempt = rows[0];
@@ -268,6 +289,7 @@ async function submitWithoutLock({ userId, attemptId, idempotencyKey, answers = 
   // When the submission carries an answer to every question, saved answers cannot change the
   // grade, exactly as if that save had come first; otherwise the lock decides.
   if (attempt.deadlineAt && now.getTime() > attempt.deadlineAt.getTime() + GRACE_MS) return null;
+  assertAttested(attempt, attest, false);
   const incoming = parseResponses(draw, answers);
   if (incoming.size < draw.length) return null;
   const { grade, rows: answerRows } = await gradeResponses(db, draw, attempt, Object.fromEntries(incoming));
@@ -276,7 +298,7 @@ async function submitWithoutLock({ userId, attemptId, idempotencyKey, answers = 
   const result = inJsonbKeyOrder(attemptResult(attemptId, attempt.passMark, grade, false));
   const audit = auditInsert(gradeAuditEntry(userId, result), Prisma.sql`EXISTS (SELECT 1 FROM graded)`);
   const written = await db.$queryRaw<{ graded: number }[]>`
-    ${markGraded({ attemptId, idempotencyKey, now, result })}, answers AS (${gradedAnswersInsert(answerRows)}), audit AS (${audit})
+    ${markGraded({ attemptId, idempotencyKey, now, result, attestedAt: attestedAt(attempt, attest, now) })}, answers AS (${gradedAnswersInsert(answerRows)}), audit AS (${audit})
     SELECT count(*)::int AS graded FROM graded`;
   // Nothing updated: another request graded it between the read and the write; the locked path
   // returns that result (same key) or refuses (another key).
@@ -295,13 +317,23 @@ function gradeAuditEntry(userId: string, result: TAttemptResult): TAuditEntry {
 
 // `WITH graded AS (…)`: marks the attempt graded with its result if it is still in progress (the
 // locked path holds the row; the lock-free path relies on this condition), returning its id.
-function markGraded({ attemptId, idempotencyKey, now, result }: { attemptId: string; idempotencyKey: string; now: Date; result: TAttemptResult }): Prisma.Sql {
+function attestedAt(attempt: Pick<TLockedAttempt, "quizKind">, attest: boolean | undefined, now: Date): Date | null {
+  return attempt.quizKind === "FINAL" && attest ? now : null;
+}
+
+function markGraded({
+  attemptId,
+  idempotencyKey,
+  now,
+  result,
+  attestedAt,
+}: { attemptId: string; idempotencyKey: string; now: Date; result: TAttemptResult; attestedAt: Date | null }): Prisma.Sql {
   return Prisma.sql`
     WITH graded AS (
       UPDATE "QuizAttempt" SET status = 'GRADED', "submittedAt" = ${now}, "gradedAt" = ${now},
         "earnedHundredths" = ${result.earnedHundredths}, "possibleHundredths" = ${result.possibleHundredths},
         "scorePercent" = ${result.scorePercent}, passed = ${result.passed}, "idempotencyKey" = ${idempotencyKey},
-        result = ${JSON.stringify(inJsonbKeyOrder(result))}::jsonb
+        result = ${JSON.stringify(inJsonbKeyOrder(result))}::jsonb, "attestedAt" = ${attestedAt}
       WHERE id = ${attemptId} AND status = 'IN_PROGRESS'
       RETURNING id
     )`;
@@ -357,6 +389,7 @@ async function submitAttemptLocked({
   attemptId,
   idempotencyKey,
   answers = {},
+  attest,
   now = new Date(),
 }: TSubmitInput): Promise<TAttemptResult> {
   let awardedCourseId: string | null = null;
@@ -367,17 +400,19 @@ async function submitAttemptLocked({
       if (attempt.status === "CLOSED") throw closedError();
       const draw = ZAttemptDraw.parse(attempt.draw);
       const expired = !!attempt.deadlineAt && now.getTime() > attempt.deadlineAt.getTime() + GRACE_MS;
+      assertAttested(attempt, attest, expired);
       // After the deadline, late answers are ignored: only what was saved in time counts.
       const incoming = expired ? new Map<string, TResponse>() : parseResponses(draw, answers);
       const { grade, rows } = await gradeResponses(tx, draw, attempt, mergeResponses(attempt.saved ?? [], incoming));
       const result = attemptResult(attemptId, attempt.passMark, grade, expired);
       // The attempt and its graded answers in one statement.
-      await tx.$executeRaw`${markGraded({ attemptId, idempotencyKey, now, result })} ${gradedAnswersInsert(rows)}`;
+      await tx.$executeRaw`${markGraded({ attemptId, idempotencyKey, now, result, attestedAt: attestedAt(attempt, attest, now) })} ${gradedAnswersInsert(rows)}`;
       if (grade.passed && attempt.quizKind === "FINAL") {
         // The award needs this attempt recorded as passed first; it is rare, so a second write is fine.
-        result.creditAwarded = (await awardCourseCreditIfEarned(tx, { userId, courseId: attempt.courseId, now })).awarded;
+        const award = await awardCourseCreditIfEarned(tx, { userId, courseId: attempt.courseId, now });
+        result.creditAwarded = award.awarded;
+        if (award.completed) awardedCourseId = attempt.courseId;
         if (result.creditAwarded) {
-          awardedCourseId = attempt.courseId;
           await tx.quizAttempt.update({ where: { id: attemptId }, data: { result: inJsonbKeyOrder(result) as unknown as Prisma.InputJsonValue } });
         }
       }
@@ -400,7 +435,16 @@ function inJsonbKeyOrder<T extends object>(value: T): T {
 
 export type TAttemptView =
   | { status: "CLOSED"; attemptId: string; number: number }
-  | { status: "IN_PROGRESS"; attemptId: string; number: number; deadlineAt: string | null; questions: TClientQuestion[]; responses: Record<string, TResponse> }
+  | {
+      status: "IN_PROGRESS";
+      attemptId: string;
+      number: number;
+      deadlineAt: string | null;
+      questions: TClientQuestion[];
+      responses: Record<string, TResponse>;
+      /** A final is submitted with the trainer's attestation that the work is their own. */
+      requiresAttestation: boolean;
+    }
   | {
       status: "GRADED";
       attemptId: string;
@@ -469,6 +513,7 @@ export async function getAttemptView({ userId, attemptId }: { userId: string; at
       deadlineAt: attempt.deadlineAt?.toISOString() ?? null,
       questions: draw.map((d) => toClientQuestion(definitions.get(`${d.questionId}@${d.version}`)!, d.optionOrder)),
       responses,
+      requiresAttestation: attempt.quiz.kind === "FINAL",
     };
   }
   const graded = await db.quizAttempt.findMany({ where: { userId, quizId: attempt.quizId, status: "GRADED" }, select: { passed: true } });

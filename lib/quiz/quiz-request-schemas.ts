@@ -10,4 +10,6 @@ export const ZSaveAnswers = z.strictObject({ answers: ZAnswers });
 export const ZSubmitAttempt = z.strictObject({
   idempotencyKey: z.string().min(8).max(100).regex(/^[A-Za-z0-9_-]+$/),
   answers: ZAnswers.optional(),
+  // A final assessment is submitted with the trainer's confirmation that the work is their own.
+  attest: z.boolean().optional(),
 });

@@ -3,8 +3,8 @@ import { beforeAll, expect, test } from "vitest";
 import { syncContent } from "@/lib/content/sync-content.server";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { recordLessonProgress } from "@/lib/progress/lesson-progress.server";
 import { createUser } from "@/prisma/seed-helpers";
+import { completeLessons } from "@/tests/evidence";
 import { getAttemptView, startAttempt, submitAttempt } from "./quiz-attempts.server";
 import { applyRegrade, listRegradeCandidates, previewRegrade } from "./regrade.server";
 
@@ -18,7 +18,7 @@ async function trainerWhoAnswers(single: "blue" | "green", n: number) {
     password: "unused-password-for-tests",
     profile: { certificationNumber: `NFPT-R-${n}`, firstCertifiedOn: "2024-01-01" },
   });
-  for (const lesson of ["first-steps", "second-steps"]) await recordLessonProgress({ userId: user.id, courseSlug: COURSE, lessonSlug: lesson, complete: true });
+  await completeLessons(user.id, COURSE);
   const { attemptId } = await startAttempt({ userId: user.id, courseSlug: COURSE, quizSlug: "final" });
   const view = await getAttemptView({ userId: user.id, attemptId });
   if (view.status !== "IN_PROGRESS") throw new Error("expected in progress");
@@ -28,7 +28,7 @@ async function trainerWhoAnswers(single: "blue" | "green", n: number) {
     if (q.type === "true-false") answers[q.id] = { type: "true-false", value: true };
     if (q.type === "numeric") answers[q.id] = { type: "numeric", value: 2 };
   }
-  const result = await submitAttempt({ userId: user.id, attemptId, idempotencyKey: `key-${n}-abc`, answers });
+  const result = await submitAttempt({ userId: user.id, attemptId, idempotencyKey: `key-${n}-abc`, answers, attest: true });
   return { user, attemptId, result };
 }
 

@@ -42,9 +42,7 @@ function CertificateCard({ c }: { c: THeldCertificate }) {
         <dl className="mt-4 grid grid-cols-2 gap-x-6 gap-y-2 text-sm sm:grid-cols-4">
           <div>
             <dt className="text-slate-600 dark:text-slate-400">Credit</dt>
-            <dd className="font-medium">
-              {c.credit} {c.creditUnit}
-            </dd>
+            <dd className="font-medium">{c.creditClaimed ? `${c.credit} ${c.creditUnit}` : `None claimed (submit to ${c.certifyingBody} for review)`}</dd>
           </div>
           <div>
             <dt className="text-slate-600 dark:text-slate-400">Score</dt>

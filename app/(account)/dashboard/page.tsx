@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { CertificationCycles } from "@/components/credits/certification-cycles";
+import { CompletionsWithoutCredit } from "@/components/credits/completions-without-credit";
 import { CreditChart } from "@/components/credits/credit-chart";
 import { NoticeList } from "@/components/notices/notice-list";
 import { getSessionUser } from "@/lib/auth/session.server";
@@ -55,7 +56,7 @@ export default async function DashboardPage() {
 
   const { profile, summary } = overview;
   const current = summary.current;
-  const isEmpty = overview.entryCount === 0 && overview.inProgress.length === 0;
+  const isEmpty = overview.entryCount === 0 && overview.inProgress.length === 0 && overview.withoutCredit.length === 0;
 
   return (
     <div className="mx-auto max-w-6xl px-4 py-10">
@@ -117,6 +118,8 @@ export default async function DashboardPage() {
       {(overview.certifications.length > 1 || overview.certifications.some((c) => c.cprAed.kind !== "not-required")) && (
         <CertificationCycles certifications={overview.certifications} />
       )}
+
+      <CompletionsWithoutCredit items={overview.withoutCredit} className="mt-6" />
 
       {isEmpty ? (
         <section aria-labelledby="start-heading" className={`${card} mt-8 text-center`}>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getSessionUser } from "@/lib/auth/session.server";
+import { CompletionsWithoutCredit } from "@/components/credits/completions-without-credit";
 import { formatCec } from "@/lib/credits/cec-amount";
 import { getCreditOverview, listLedger } from "@/lib/credits/ledger.server";
 import { CREDIT_KIND_LABELS, formatLongDate, formatShortDate, ledgerTotals, type TLedgerEntry } from "@/lib/credits/ledger-view";
@@ -83,6 +84,8 @@ export default async function TranscriptPage() {
         ))}
       </section>
 
+      <CompletionsWithoutCredit items={overview.withoutCredit} className="mt-8" />
+
       {entries.length === 0 ? (
         <div className="mt-8 rounded-lg border border-dashed border-slate-300 p-8 text-center dark:border-slate-700">
           <p className="font-medium">No credit entries yet.</p>
@@ -148,7 +151,8 @@ export default async function TranscriptPage() {
                             {entry.course.title}
                           </a>
                         )}
-                        {entry.courseNumber && <span className="block text-xs text-slate-600 dark:text-slate-400">Course No. {entry.courseNumber}</span>}
+                        {entry.courseNumber && <span className="block text-xs text-slate-600 dark:text-slate-400">Course approval No. {entry.courseNumber}</span>}
+                        {entry.providerNumber && <span className="block text-xs text-slate-600 dark:text-slate-400">Provider No. {entry.providerNumber}</span>}
                       </>
                     ) : (
                       <span className="text-slate-500 dark:text-slate-400">General</span>

@@ -9,6 +9,7 @@ const LINKS = [
   { href: "/admin/trainers", label: "Trainers" },
   { href: "/admin/certificates", label: "Certificates" },
   { href: "/admin/courses", label: "Courses" },
+  { href: "/admin/records", label: "Provider records" },
   { href: "/admin/quizzes", label: "Quizzes" },
   { href: "/admin/audit", label: "Audit log" },
   { href: "/admin/users", label: "Accounts" },

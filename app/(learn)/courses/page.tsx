@@ -21,7 +21,8 @@ export default function CatalogPage() {
       ) : (
         <ul className="mt-10 grid gap-6 md:grid-cols-2">
           {courses.map((c) => {
-            const nfpt = c.credits.find((x) => x.body === "NFPT");
+            // Only bodies that approved the course have a figure (docs/decisions/007).
+            const approved = c.credits.filter((x) => x.hundredths !== null);
             return (
               <li key={c.slug} className="flex flex-col rounded-xl border border-slate-200 p-6 shadow-sm dark:border-slate-800">
                 <h2 className="text-xl font-semibold">
@@ -39,10 +40,10 @@ export default function CatalogPage() {
                     <dt className="sr-only">Contact hours</dt>
                     <dd>{c.contactHoursLabel}</dd>
                   </div>
-                  {nfpt && (
+                  {approved.length > 0 && (
                     <div>
                       <dt className="sr-only">Credit</dt>
-                      <dd>{nfpt.label} (NFPT)</dd>
+                      <dd>{approved.map((x) => `${x.label} (${x.body})`).join(" · ")}</dd>
                     </div>
                   )}
                 </dl>

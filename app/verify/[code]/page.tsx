@@ -68,8 +68,13 @@ function Details({ c }: { c: TPublicCertificate }) {
         </Detail>
       )}
       <Detail label="Contact hours">{c.contactHours}</Detail>
+      {c.providerNumber && (
+        <Detail label="Provider number">
+          <span className="font-mono">{c.providerNumber}</span>
+        </Detail>
+      )}
       <Detail label="Credit">
-        {c.credit} {c.creditUnit}
+        {c.creditClaimed ? `${c.credit} ${c.creditUnit}` : `None claimed: the course held no ${c.certifyingBody} approval; the certificate may be submitted to ${c.certifyingBody} for review`}
       </Detail>
       <Detail label="Final assessment score">{c.scorePercent}%</Detail>
       <Detail label="Completed">{formatLongDate(c.completedOn)}</Detail>

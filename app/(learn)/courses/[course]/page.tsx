@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { CourseAccreditation } from "@/components/learn/course-accreditation";
 import { CourseProgress } from "@/components/learn/course-progress-client";
 import { MdxContent } from "@/components/mdx/mdx-content";
 import { compileLesson } from "@/lib/content/compile-lesson.server";
@@ -97,6 +98,7 @@ export default async function CoursePage({ params }: { params: Promise<{ course:
               )}
             </ol>
           </section>
+          <CourseAccreditation course={course} />
         </div>
         <aside className="space-y-6 lg:sticky lg:top-6 lg:self-start">
           <CourseProgress courseSlug={course.slug} lessons={course.lessons.map((l) => ({ slug: l.slug, title: l.title }))} />
@@ -107,6 +109,17 @@ export default async function CoursePage({ params }: { params: Promise<{ course:
             <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
               {course.contactHoursLabel} · version {course.version}
             </p>
+            <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">
+              Credit only where a body approved the course; see{" "}
+              <a href="#accreditation" className="underline">
+                accreditation
+              </a>{" "}
+              and{" "}
+              <a href="#how-we-count-hours" className="underline">
+                how we count hours
+              </a>
+              .
+            </p>
             <table className="mt-3 w-full text-sm">
               <caption className="sr-only">Credit by certifying body</caption>
               <tbody>
@@ -116,8 +129,8 @@ export default async function CoursePage({ params }: { params: Promise<{ course:
                       {c.body === "OTHER" ? "Other bodies" : c.body}
                     </th>
                     <td className="py-1.5 text-right font-medium">
-                      {c.label}
-                      {c.courseNumber ? <span className="block text-xs text-slate-500">Course no. {c.courseNumber}</span> : null}
+                      {c.hundredths === null ? <span className="font-normal text-slate-600 dark:text-slate-400">No figure claimed</span> : c.label}
+                      {c.courseNumber ? <span className="block text-xs font-normal text-slate-600 dark:text-slate-400">Approval no. {c.courseNumber}</span> : null}
                     </td>
                   </tr>
                 ))}

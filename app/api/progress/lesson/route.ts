@@ -15,5 +15,13 @@ export const POST = defineRoute({
   auth: "user",
   body: ZRecordProgress,
   handler: async ({ user, body }) =>
-    recordLessonProgress({ userId: user!.id, courseSlug: body.course, lessonSlug: body.lesson, percent: body.percent, anchor: body.anchor, complete: body.complete }),
+    recordLessonProgress({
+      userId: user!.id,
+      courseSlug: body.course,
+      lessonSlug: body.lesson,
+      percent: body.percent,
+      anchor: body.anchor,
+      complete: body.complete,
+      heartbeat: body.heartbeat,
+    }),
 });

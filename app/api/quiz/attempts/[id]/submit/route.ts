@@ -7,7 +7,7 @@ export const POST = defineRoute({
   params: ZAttemptParams,
   body: ZSubmitAttempt,
   handler: async ({ user, params, body }) => {
-    const result = await submitAttempt({ userId: user!.id, attemptId: params.id, idempotencyKey: body.idempotencyKey, answers: body.answers });
+    const result = await submitAttempt({ userId: user!.id, attemptId: params.id, idempotencyKey: body.idempotencyKey, answers: body.answers, attest: body.attest });
     if (result.expired) {
       // Graded with the answers saved in time; the late answers in this request were refused.
       return Response.json(

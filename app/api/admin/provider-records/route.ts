@@ -1,0 +1,17 @@
+import { readProviderRecordFilters, ZProviderRecordFilters } from "@/lib/admin/provider-records";
+import { streamProviderRecordsCsv } from "@/lib/admin/provider-records.server";
+import { csvResponse } from "@/lib/admin/stream-csv.server";
+import { defineRoute, parseWith } from "@/lib/http/route.server";
+
+// GET /api/admin/provider-records?course=<slug>&from=YYYY-MM-DD&to=YYYY-MM-DD: every course
+// completion with its evidence, as CSV for a certifying body's audit. Admins only.
+export const dynamic = "force-dynamic";
+
+export const GET = defineRoute({
+  auth: "admin",
+  handler: async ({ req, user }) => {
+    const filters = parseWith(ZProviderRecordFilters, readProviderRecordFilters(new URL(req.url).searchParams), "filter");
+    const stream = await streamProviderRecordsCsv({ adminId: user!.id, filters });
+    return csvResponse(stream, `backbone-ce-provider-records${filters.course ? `-${filters.course}` : ""}`);
+  },
+});
