@@ -1,6 +1,7 @@
 import cluster from "node:cluster";
 import http from "node:http";
 import next from "next";
+import { refusedQueryMessage } from "../lib/text/safe-text";
 
 // The production server: Next's request handler behind a few lines of Node, for two things
 // `next start` cannot do. (1) Prerendered course and lesson pages are identical for every visitor,
@@ -47,7 +48,17 @@ async function main() {
     const remote = req.socket.remoteAddress ?? "unknown";
     const prior = req.headers["x-forwarded-for"];
     req.headers["x-forwarded-for"] = prior ? `${Array.isArray(prior) ? prior.join(", ") : prior}, ${remote}` : remote;
-    const pathname = (req.url ?? "/").split("?")[0];
+    const [pathname, query] = (req.url ?? "/").split(/\?(.*)/s);
+    // (4) A query parameter with NUL, a bidi or a zero-width character is refused here for every
+    // page and route alike (admin search pages cannot answer 422 themselves): lib/text/safe-text.ts.
+    const refused = refusedQueryMessage(query ?? "");
+    if (refused) {
+      const html = (req.headers.accept ?? "").includes("text/html");
+      res.writeHead(422, { "Content-Type": html ? "text/html; charset=utf-8" : "application/json; charset=utf-8", "Cache-Control": "no-store" });
+      const esc = (t: string) => t.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
+      res.end(html ? `<!doctype html><html lang="en"><title>Not accepted</title><main><h1>Not accepted</h1><p>${esc(refused)}</p><p><a href="${esc(pathname)}">Start again without it</a></p></main></html>` : JSON.stringify({ ok: false, error: { code: "UNPROCESSABLE", message: refused } }));
+      return;
+    }
     if ((req.method === "GET" || req.method === "HEAD") && isPublicPage(pathname)) {
       const setHeader = res.setHeader.bind(res);
       res.setHeader = (name: string, value: number | string | readonly string[]) => {

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { escapeLike, readSearchText } from "@/lib/text/safe-text";
 
 export const USERS_PAGE_SIZE = 25;
 
@@ -20,7 +21,7 @@ export type TAdminUserList = { rows: TAdminUserRow[]; total: number; page: numbe
 
 /** Searches name, email and certification number (case-insensitive substring); newest accounts first. */
 export async function listUsers({ q = "", page = 1 }: { q?: string; page?: number }): Promise<TAdminUserList> {
-  const term = q.trim().slice(0, 100);
+  const term = escapeLike(readSearchText(q) ?? "");
   const where: Prisma.UserWhereInput = term
     ? {
         OR: [

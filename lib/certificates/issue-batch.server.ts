@@ -7,6 +7,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isDatabaseUnavailable } from "@/lib/http/route.server";
+import { escapeLike, readSearchText } from "@/lib/text/safe-text";
 
 /*
  * Bulk issuing. A batch is a row (IssueBatch) plus the requests assigned to it (batchId), so its
@@ -257,7 +258,7 @@ export function parseQueueFilters(input: { course?: string; body?: string; q?: s
   return {
     courseId: input.course && /^[A-Za-z0-9_-]{1,64}$/.test(input.course) ? input.course : undefined,
     body: body.success ? body.data : undefined,
-    q: (input.q ?? "").trim().slice(0, 100) || undefined,
+    q: readSearchText(input.q),
     page: input.page,
   };
 }
@@ -274,9 +275,9 @@ export async function listCertificateQueue(filters: TQueueFilters): Promise<TQue
             ...(filters.q
               ? {
                   OR: [
-                    { name: { contains: filters.q, mode: "insensitive" as const } },
-                    { email: { contains: filters.q, mode: "insensitive" as const } },
-                    { profile: { is: { certificationNumber: { contains: filters.q, mode: "insensitive" as const } } } },
+                    { name: { contains: escapeLike(filters.q), mode: "insensitive" as const } },
+                    { email: { contains: escapeLike(filters.q), mode: "insensitive" as const } },
+                    { profile: { is: { certificationNumber: { contains: escapeLike(filters.q), mode: "insensitive" as const } } } },
                   ],
                 }
               : {}),

@@ -13,6 +13,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { siteUrl } from "@/lib/mail/send-mail.server";
+import { escapeLike, readSearchText } from "@/lib/text/safe-text";
 
 /*
  * The read side of certificates: the public verify lookup (with its rate limit), the holder's and
@@ -297,7 +298,7 @@ export type TAdminCertificateFilters = { q?: string; status?: "ISSUED" | "REVOKE
 export async function listCertificates(
   filters: TAdminCertificateFilters,
 ): Promise<{ rows: TAdminCertificateRow[]; total: number; page: number; pageCount: number; issuedCodes: string[] }> {
-  const q = filters.q?.trim().slice(0, 100);
+  const q = readSearchText(filters.q);
   const code = q ? normalizeCertificateCode(q) : null;
   const where: Prisma.CertificateWhereInput = {
     ...(filters.status ? { status: filters.status } : {}),
@@ -305,8 +306,8 @@ export async function listCertificates(
     ...(q
       ? {
           OR: [
-            { trainerName: { contains: q, mode: "insensitive" } },
-            { certificationNumber: { contains: q, mode: "insensitive" } },
+            { trainerName: { contains: escapeLike(q), mode: "insensitive" } },
+            { certificationNumber: { contains: escapeLike(q), mode: "insensitive" } },
             { code: code ?? q.toUpperCase() },
           ],
         }

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { escapeLike, readSearchText } from "@/lib/text/safe-text";
 
 export const OUTBOX_PAGE_SIZE = 20;
 
@@ -8,7 +9,7 @@ export type TOutboxList = { rows: TOutboxRow[]; total: number; page: number; pag
 
 /** The development outbox, newest first, optionally for one recipient. */
 export async function listOutbox({ to = "", page = 1 }: { to?: string; page?: number }): Promise<TOutboxList> {
-  const recipient = to.trim().toLowerCase().slice(0, 254);
+  const recipient = escapeLike(readSearchText(to, 254)?.toLowerCase() ?? "");
   const where = recipient ? { to: { contains: recipient, mode: "insensitive" as const } } : {};
   const total = await db.outboxEmail.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / OUTBOX_PAGE_SIZE));
