@@ -143,7 +143,7 @@ async function main() {
 
     if (want("trainers")) {
       const admin = await createUser(db, { email: `bench-list-admin-${Date.now()}@example.test`, name: "List Admin", password: "x", role: "ADMIN" }, "unused-hash");
-      const cookie = `next-auth.session-token=${await encode({ token: { uid: admin.id, sv: 0, role: "ADMIN", name: admin.name, email: admin.email, sub: admin.id }, secret: SECRET })}`;
+      const cookie = `next-auth.session-token=${await encode({ token: { uid: admin.id, sv: 0, sid: randomUUID(), role: "ADMIN", name: admin.name, email: admin.email, sub: admin.id }, secret: SECRET })}`;
       const someone = await db.trainerProfile.findFirstOrThrow({ orderBy: { certificationNumber: "desc" }, select: { certificationNumber: true } });
       const urls = ["/admin/trainers", `/admin/trainers?q=${encodeURIComponent(someone.certificationNumber)}`, "/admin/trainers?body=NFPT&cycle=behind&sort=due&page=3"];
       const times: number[] = [];
@@ -225,7 +225,7 @@ async function benchSubmissions(db: ReturnType<typeof createPrismaClient>): Prom
   const total = 3000;
   const attempts: { id: string; cookie: string; body: string }[] = [];
   const rowsToInsert: Prisma.QuizAttemptCreateManyInput[] = [];
-  const cookies = await Promise.all(users.map((u) => encode({ token: { uid: u.id, sv: 0, role: u.role, name: u.name, email: u.email, sub: u.id }, secret: SECRET })));
+  const cookies = await Promise.all(users.map((u) => encode({ token: { uid: u.id, sv: 0, sid: randomUUID(), role: u.role, name: u.name, email: u.email, sub: u.id }, secret: SECRET })));
   for (let i = 0; i < total; i++) {
     const u = i % users.length;
     const id = randomUUID();
