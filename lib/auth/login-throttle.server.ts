@@ -52,7 +52,7 @@ export async function reserveLoginAttempt(email: string, ip: string, now = new D
     await assertNotLocked(tx, email, ip, now);
     const slot = await tx.loginFailure.create({ data: { email, ip, createdAt: now }, select: { id: true } });
     return slot.id;
-  });
+  }, { maxWait: 15_000, timeout: 15_000 }); // a burst queues on the lock; each holder is brief
 }
 
 /** Gives back the slot of an attempt whose password was right. */
