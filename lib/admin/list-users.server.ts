@@ -1,4 +1,5 @@
 import "server-only";
+import { assertAdmin } from "@/lib/auth/assert-admin.server";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { escapeLike, readSearchText } from "@/lib/text/safe-text";
@@ -20,7 +21,8 @@ export type TAdminUserRow = {
 export type TAdminUserList = { rows: TAdminUserRow[]; total: number; page: number; pageCount: number; pageSize: number };
 
 /** Searches name, email and certification number (case-insensitive substring); newest accounts first. */
-export async function listUsers({ q = "", page = 1 }: { q?: string; page?: number }): Promise<TAdminUserList> {
+export async function listUsers({ adminId, q = "", page = 1 }: { adminId: string; q?: string; page?: number }): Promise<TAdminUserList> {
+  await assertAdmin(adminId);
   const term = escapeLike(readSearchText(q) ?? "");
   const where: Prisma.UserWhereInput = term
     ? {

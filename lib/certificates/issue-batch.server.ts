@@ -1,4 +1,5 @@
 import "server-only";
+import { assertAdmin } from "@/lib/auth/assert-admin.server";
 import { recordAudit } from "@/lib/audit/record-audit.server";
 import { issueCertificate } from "@/lib/certificates/issue-certificate.server";
 import { formatCec } from "@/lib/credits/cec-amount";
@@ -56,8 +57,7 @@ export async function startIssueBatch({ adminId, requestIds }: { adminId: string
   if (ids.length > MAX_BATCH_REQUESTS) throw new AppError("UNPROCESSABLE", `A batch can hold at most ${MAX_BATCH_REQUESTS} requests.`);
   return db.$transaction(
     async (tx) => {
-      const admin = await tx.user.findUnique({ where: { id: adminId }, select: { role: true, disabledAt: true } });
-      if (admin?.role !== "ADMIN" || admin.disabledAt) throw new AppError("FORBIDDEN", "This is only available to administrators.");
+      await assertAdmin(adminId, tx);
       // Batch starts are serialized so two admins selecting the same rows cannot both claim them.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('certificate-issue-batch-start'))`;
       const batch = await tx.issueBatch.create({ data: { createdById: adminId, total: 0 }, select: { id: true } });
@@ -180,7 +180,8 @@ export async function runIssueBatch(batchId: string): Promise<TRunResult> {
 // ---------------------------------------------------------------------------------------------
 // Status
 
-export async function getBatchStatus(batchId: string): Promise<TBatchStatus> {
+export async function getBatchStatus(batchId: string, adminId: string): Promise<TBatchStatus> {
+  await assertAdmin(adminId);
   const [row] = await db.$queryRaw<
     { id: string; status: TBatchStatus["status"]; total: number; done: number; failed: number; createdAt: Date; finishedAt: Date | null; stalled: boolean }[]
   >`
@@ -264,7 +265,8 @@ export function parseQueueFilters(input: { course?: string; body?: string; q?: s
 }
 
 /** Waiting requests, oldest first, with every id that matches the filters (for "select all"). */
-export async function listCertificateQueue(filters: TQueueFilters): Promise<TQueue> {
+export async function listCertificateQueue(filters: TQueueFilters, adminId: string): Promise<TQueue> {
+  await assertAdmin(adminId);
   const where: Prisma.CertificateRequestWhereInput = {
     status: "PENDING",
     ...(filters.courseId ? { courseId: filters.courseId } : {}),
@@ -358,7 +360,8 @@ export async function listCertificateQueue(filters: TQueueFilters): Promise<TQue
 export type TCourseIssueSetting = { id: string; title: string; autoIssue: boolean; pending: number; archived: boolean };
 
 /** Every course with its auto-issue switch and how many requests wait for it. */
-export async function listCourseIssueSettings(): Promise<TCourseIssueSetting[]> {
+export async function listCourseIssueSettings(adminId: string): Promise<TCourseIssueSetting[]> {
+  await assertAdmin(adminId);
   const [courses, pending] = await Promise.all([
     db.course.findMany({ orderBy: [{ sortOrder: "asc" }, { title: "asc" }], select: { id: true, title: true, autoIssue: true, archivedAt: true } }),
     db.certificateRequest.groupBy({ by: ["courseId"], where: { status: "PENDING" }, _count: { _all: true } }),

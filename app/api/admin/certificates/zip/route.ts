@@ -8,8 +8,8 @@ import { ZText } from "@/lib/text/safe-text";
 export const POST = defineRoute({
   auth: "admin",
   body: z.strictObject({ codes: z.array(ZText({ min: 1, max: 120 })).min(1, "Choose at least one certificate.").max(MAX_ZIP_CODES, `At most ${MAX_ZIP_CODES} certificates per download.`) }),
-  handler: async ({ body }) => {
-    const { bytes, included, skipped } = await buildCertificateZip(body.codes);
+  handler: async ({ body, user }) => {
+    const { bytes, included, skipped } = await buildCertificateZip(body.codes, user!.id);
     const stamp = new Date().toISOString().slice(0, 10);
     return new Response(Buffer.from(bytes), {
       headers: {
