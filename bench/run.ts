@@ -22,7 +22,7 @@ const PORT = 3300;
 const BASE = `http://127.0.0.1:${PORT}`;
 const DIST = ".next-bench";
 const SECRET = "bench-only-secret-not-for-production-0123456789";
-// `npm run bench -- pages submit verify certificates trainers cold` runs a subset; all by default.
+// `npm run bench -- pages submit verify certificates trainers forgot cold` runs a subset; all by default.
 const only = process.argv.slice(2);
 const want = (part: string) => only.length === 0 || only.includes(part);
 const rows: { figure: string; value: string; target: string; ok: boolean | null }[] = [];
@@ -62,6 +62,7 @@ async function main() {
     PORT: String(PORT),
     HOSTNAME: "127.0.0.1",
     VERIFY_RATE_LIMIT_PER_MINUTE: "1000000",
+    MAIL_RATE_LIMIT_PER_HOUR: "1000000",
     NEXT_TELEMETRY_DISABLED: "1",
   };
   const stampFile = path.join(DIST, "backbone-build-stamp");
@@ -158,6 +159,12 @@ async function main() {
       }
       const ms = median(times);
       record("trainersListHttpMedianMs", "Admin trainers page over HTTP, 10,000 trainers (median)", ms, " ms", "< 300 ms", ms < 300);
+    }
+    if (want("forgot")) {
+      const { benchForgotPassword } = await import("./forgot-password");
+      const r = await benchForgotPassword(db, BASE);
+      record("forgotPasswordKnownMedianMs", "Forgot-password, existing account (median of 50)", r.knownMedianMs, " ms", "", null);
+      record("forgotPasswordUnknownMedianMs", "Forgot-password, unknown address (median of 50)", r.unknownMedianMs, " ms", "≈ existing", Math.abs(r.knownMedianMs - r.unknownMedianMs) < 2);
     }
     record("peakServerMemoryMb", "Peak server memory under load", memory.stop(), " MB", "", null);
   } finally {

@@ -181,6 +181,7 @@ test("an admin finds a trainer, disables them, and reads the outbox", async ({ p
 
   // A reset request shows up in the outbox with its link clickable.
   await page.request.post("/api/account/forgot-password", { data: { email: trainer.email } });
+  await latestOutboxEmail(trainer.email, { subject: /Reset your/ }); // mailed off the request path
   await page.goto(`/admin/outbox?to=${encodeURIComponent(trainer.email)}`);
   const mail = page.getByRole("article", { name: "Reset your Backbone CE password" }).first();
   await expect(mail).toBeVisible();
