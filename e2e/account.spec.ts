@@ -22,6 +22,7 @@ async function submitSignIn(page: Page, email: string, password: string) {
 }
 
 test("sign up, confirm the email, sign in, edit the profile and reset the password", async ({ page }) => {
+  test.setTimeout(120_000); // five flows and four axe runs: past a minute when the machine is shared
   const email = uniqueEmail("signup");
   const password = "first long password 2026";
 
