@@ -218,3 +218,27 @@ test("an oversized body without Content-Length is refused at the limit, not read
   expect(result.status).toBe(413);
   expect(result.sentBytes).toBeLessThan(10 * 1024 * 1024);
 });
+
+test("pages rendered per request run only nonce-carrying scripts; prerendered pages keep the static policy; no CSP violation anywhere", async ({ page, asTrainer }) => {
+  const violations: string[] = [];
+  page.on("console", (m) => {
+    if (/Content Security Policy|Refused to (execute|load)/i.test(m.text())) violations.push(`${page.url()}: ${m.text()}`);
+  });
+  await page.goto("/sign-in");
+  const signInCsp = (await page.request.get("/sign-in")).headers()["content-security-policy"];
+  expect(signInCsp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
+  expect(signInCsp).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+  const lessonCsp = (await page.request.get("/courses/fixture-course/first-steps")).headers()["content-security-policy"];
+  expect(lessonCsp).toContain("script-src 'self' 'unsafe-inline'");
+  await asTrainer();
+  for (const url of ["/dashboard", "/account", "/transcript", "/certificates", "/courses/fixture-course", "/courses/fixture-course/first-steps", "/verify", "/"]) {
+    await page.goto(url);
+    await page.waitForLoadState("networkidle");
+  }
+  // Hydrated: a client island on a per-request page reacts (the profile form validates on submit).
+  await page.goto("/account");
+  await page.getByLabel("Certification number").fill("bad*number");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByLabel("Certification number")).toHaveAttribute("aria-invalid", "true");
+  expect(violations).toEqual([]);
+});

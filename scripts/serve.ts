@@ -1,4 +1,5 @@
 import cluster from "node:cluster";
+import { randomBytes } from "node:crypto";
 import http from "node:http";
 import next from "next";
 import { refusedQueryMessage } from "../lib/text/safe-text";
@@ -43,6 +44,8 @@ async function main() {
   // next.config.js is plain JavaScript that Next loads itself; its header list is shared, not copied.
   const config = (await import("../next.config.js" as string)) as { securityHeaders: () => { key: string; value: string }[] };
   const security = config.securityHeaders();
+  const staticCsp = security.find((h) => h.key === "Content-Security-Policy")?.value ?? "";
+  const nonceCsp = (nonce: string) => staticCsp.replace(/script-src [^;]*/, `script-src 'self' 'nonce-${nonce}'`);
   const server = http.createServer((req, res) => {
     for (const { key, value } of security) res.setHeader(key, value);
     const remote = req.socket.remoteAddress ?? "unknown";
@@ -65,6 +68,21 @@ async function main() {
         if (name.toLowerCase() === "cache-control" && typeof value === "string" && value.startsWith("s-maxage")) value = `public, ${value}`;
         return setHeader(name, value);
       };
+    }
+    // (5) Scripts on pages rendered per request carry a nonce instead of 'unsafe-inline': Next
+    // reads it from the request's CSP header and puts it on every script it renders. Prerendered
+    // pages (identical for everyone, CDN-cached) cannot carry one and keep the static policy; the
+    // choice is made when the headers go out, from Next's own x-nextjs-prerender header
+    // (docs/decisions/006).
+    if (staticCsp && (req.method === "GET" || req.method === "HEAD") && !isPublicPage(pathname) && !pathname.startsWith("/_next/")) {
+      const nonce = randomBytes(16).toString("base64");
+      const policy = nonceCsp(nonce);
+      req.headers["content-security-policy"] = policy;
+      const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => http.ServerResponse;
+      res.writeHead = ((...args: unknown[]) => {
+        if (!res.getHeader("x-nextjs-prerender")) res.setHeader("Content-Security-Policy", policy);
+        return writeHead(...args);
+      }) as typeof res.writeHead;
     }
     const end = res.end.bind(res) as (...args: unknown[]) => http.ServerResponse;
     res.end = ((chunk?: unknown, ...rest: unknown[]) =>

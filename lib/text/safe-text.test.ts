@@ -58,7 +58,7 @@ describe("ZText", () => {
         else expect(result.error.issues[0].message.length).toBeGreaterThan(5);
       }),
     );
-  });
+  }, 30_000);
 });
 
 describe("search text", () => {
