@@ -1,4 +1,5 @@
 import "server-only";
+import { after } from "next/server";
 
 // Mail jobs run off the request path: the handler answers as soon as the job is queued, so how
 // long a database write or an SMTP round trip takes never shows in its response time (the
@@ -13,19 +14,33 @@ let pending = 0;
 /** How many jobs were queued since start (an operational counter; tests compare its deltas). */
 export const mailQueueStats = { queued: 0 };
 
+// Inside a request, Next's after() starts the job once the response has been sent (so its
+// database writes cannot delay that response); outside one (scripts, tests) on the next turn.
+function afterResponse(run: () => void): void {
+  try {
+    after(run);
+  } catch {
+    setImmediate(run);
+  }
+}
+
 export function enqueueMailJob(label: string, job: () => Promise<void>): void {
   mailQueueStats.queued += 1;
   pending += 1;
-  tail = tail
-    .then(() => new Promise<void>((resolve) => setImmediate(resolve))) // after the response is on its way
-    .then(job)
-    .catch((error) => console.error(`mail job "${label}" failed`, error))
-    .finally(() => {
-      pending -= 1;
-    });
+  afterResponse(() => {
+    tail = tail
+      .then(job)
+      .catch((error) => console.error(`mail job "${label}" failed`, error))
+      .finally(() => {
+        pending -= 1;
+      });
+  });
 }
 
 /** Resolves when every job queued so far has run (tests, graceful shutdown). */
 export async function drainMailQueue(): Promise<void> {
-  while (pending > 0) await tail;
+  while (pending > 0) {
+    await tail;
+    await new Promise((resolve) => setImmediate(resolve)); // a job scheduled but not yet chained
+  }
 }
