@@ -14,11 +14,13 @@ let pending = 0;
 /** How many jobs were queued since start (an operational counter; tests compare its deltas). */
 export const mailQueueStats = { queued: 0 };
 
-// Inside a request, Next's after() starts the job once the response has been sent (so its
-// database writes cannot delay that response); outside one (scripts, tests) on the next turn.
+// Inside a request, Next's after() starts the job once the response has been sent, plus a short
+// pause so its database writes do not share the CPU with the last bytes of that response on
+// their way out; outside a request (scripts, tests) on the next turn.
+const AFTER_RESPONSE_DELAY_MS = 20;
 function afterResponse(run: () => void): void {
   try {
-    after(run);
+    after(() => new Promise<void>((resolve) => setTimeout(() => resolve(run()), AFTER_RESPONSE_DELAY_MS)));
   } catch {
     setImmediate(run);
   }
