@@ -2,8 +2,9 @@
 const isProduction = process.env.APP_MODE === "production";
 const isDev = process.env.NODE_ENV === "development";
 
-// A static CSP (no nonces) so lesson pages stay prerendered and cacheable by a CDN. Next's
-// inline bootstrap scripts need 'unsafe-inline'; everything is still same-origin only.
+// The static CSP: prerendered pages (lessons, catalog; identical for everyone and cacheable by a
+// CDN) need 'unsafe-inline' for Next's inline bootstrap scripts. Pages rendered per request get a
+// per-response nonce instead, set by scripts/serve.ts (docs/decisions/006). Same-origin only.
 const csp = [
   "default-src 'self'",
   `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""}`,

@@ -84,7 +84,7 @@ export async function benchCertificates(db: TDb, adminId: string): Promise<TCert
   const { batchId } = await startIssueBatch({ adminId, requestIds });
   await runIssueBatch(batchId);
   const bulk500Seconds = (performance.now() - t0) / 1000;
-  const status = await getBatchStatus(batchId);
+  const status = await getBatchStatus(batchId, adminId);
   if (status.status !== "DONE" || status.done !== BULK) throw new Error(`bulk issue ended ${status.status} with ${status.done}/${status.total} issued`);
 
   return { pdfMedianMs: median(times), bulk500Seconds };

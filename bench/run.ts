@@ -22,7 +22,7 @@ const PORT = 3300;
 const BASE = `http://127.0.0.1:${PORT}`;
 const DIST = ".next-bench";
 const SECRET = "bench-only-secret-not-for-production-0123456789";
-// `npm run bench -- pages submit verify certificates unicode-pdf trainers cold` runs a subset; all by default.
+// `npm run bench -- pages submit verify certificates unicode-pdf trainers forgot cold` runs a subset; all by default.
 const only = process.argv.slice(2);
 const want = (part: string) => only.length === 0 || only.includes(part);
 const rows: { figure: string; value: string; target: string; ok: boolean | null }[] = [];
@@ -62,6 +62,7 @@ async function main() {
     PORT: String(PORT),
     HOSTNAME: "127.0.0.1",
     VERIFY_RATE_LIMIT_PER_MINUTE: "1000000",
+    MAIL_RATE_LIMIT_PER_HOUR: "1000000",
     NEXT_TELEMETRY_DISABLED: "1",
   };
   const stampFile = path.join(DIST, "backbone-build-stamp");
@@ -143,7 +144,7 @@ async function main() {
 
     if (want("trainers")) {
       const admin = await createUser(db, { email: `bench-list-admin-${Date.now()}@example.test`, name: "List Admin", password: "x", role: "ADMIN" }, "unused-hash");
-      const cookie = `next-auth.session-token=${await encode({ token: { uid: admin.id, sv: 0, role: "ADMIN", name: admin.name, email: admin.email, sub: admin.id }, secret: SECRET })}`;
+      const cookie = `next-auth.session-token=${await encode({ token: { uid: admin.id, sv: 0, sid: randomUUID(), role: "ADMIN", name: admin.name, email: admin.email, sub: admin.id }, secret: SECRET })}`;
       const someone = await db.trainerProfile.findFirstOrThrow({ orderBy: { certificationNumber: "desc" }, select: { certificationNumber: true } });
       const urls = ["/admin/trainers", `/admin/trainers?q=${encodeURIComponent(someone.certificationNumber)}`, "/admin/trainers?body=NFPT&cycle=behind&sort=due&page=3"];
       const times: number[] = [];
@@ -158,6 +159,12 @@ async function main() {
       }
       const ms = median(times);
       record("trainersListHttpMedianMs", "Admin trainers page over HTTP, 10,000 trainers (median)", ms, " ms", "< 300 ms", ms < 300);
+    }
+    if (want("forgot")) {
+      const { benchForgotPassword } = await import("./forgot-password");
+      const r = await benchForgotPassword(db, BASE);
+      record("forgotPasswordKnownMedianMs", "Forgot-password, existing account (median of 50)", r.knownMedianMs, " ms", "", null);
+      record("forgotPasswordUnknownMedianMs", "Forgot-password, unknown address (median of 50)", r.unknownMedianMs, " ms", "≈ existing", Math.abs(r.knownMedianMs - r.unknownMedianMs) < 2);
     }
     record("peakServerMemoryMb", "Peak server memory under load", memory.stop(), " MB", "", null);
   } finally {
@@ -230,7 +237,7 @@ async function benchSubmissions(db: ReturnType<typeof createPrismaClient>): Prom
   const total = 3000;
   const attempts: { id: string; cookie: string; body: string }[] = [];
   const rowsToInsert: Prisma.QuizAttemptCreateManyInput[] = [];
-  const cookies = await Promise.all(users.map((u) => encode({ token: { uid: u.id, sv: 0, role: u.role, name: u.name, email: u.email, sub: u.id }, secret: SECRET })));
+  const cookies = await Promise.all(users.map((u) => encode({ token: { uid: u.id, sv: 0, sid: randomUUID(), role: u.role, name: u.name, email: u.email, sub: u.id }, secret: SECRET })));
   for (let i = 0; i < total; i++) {
     const u = i % users.length;
     const id = randomUUID();

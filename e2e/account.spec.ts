@@ -22,6 +22,7 @@ async function submitSignIn(page: Page, email: string, password: string) {
 }
 
 test("sign up, confirm the email, sign in, edit the profile and reset the password", async ({ page }) => {
+  test.setTimeout(120_000); // five flows and four axe runs: past a minute when the machine is shared
   const email = uniqueEmail("signup");
   const password = "first long password 2026";
 
@@ -181,6 +182,7 @@ test("an admin finds a trainer, disables them, and reads the outbox", async ({ p
 
   // A reset request shows up in the outbox with its link clickable.
   await page.request.post("/api/account/forgot-password", { data: { email: trainer.email } });
+  await latestOutboxEmail(trainer.email, { subject: /Reset your/ }); // mailed off the request path
   await page.goto(`/admin/outbox?to=${encodeURIComponent(trainer.email)}`);
   const mail = page.getByRole("article", { name: "Reset your Backbone CE password" }).first();
   await expect(mail).toBeVisible();

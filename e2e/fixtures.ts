@@ -68,7 +68,7 @@ export async function sessionCookieValue(user: Pick<TTestUser, "id" | "email" | 
   return encode({
     secret: E2E_SECRET,
     maxAge: SESSION_SECONDS,
-    token: { uid: user.id, sv: sessionVersion, role: user.role, name: user.name, email: user.email, sub: user.id },
+    token: { uid: user.id, sv: sessionVersion, sid: randomUUID(), role: user.role, name: user.name, email: user.email, sub: user.id },
   });
 }
 

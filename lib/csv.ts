@@ -7,12 +7,16 @@
 // data are typed by people, so such text gets a leading single quote and is shown as text. Plain
 // signed numbers ("-0.20", "+3") are left alone: they are not formulas, and quoting them would
 // turn every negative credit adjustment into text.
+//
+// Separators: Excel in many European locales splits on ';', and a paste splits on tabs, so a
+// field holding ',' ';' or a tab is quoted whatever our separator is ("Probe Ee;=1+2;x" must stay
+// one cell: unquoted, a ';'-splitting spreadsheet saw a cell "=1+2").
 
 export type TCsvValue = string | number | bigint | boolean | Date | null | undefined;
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START = /^[=+\-@\t\r\n]/;
 const PLAIN_NUMBER = /^[+-]?\d+(\.\d+)?$/;
-const NEEDS_QUOTES = /[",\r\n]/;
+const NEEDS_QUOTES = /[",;\t\r\n]/;
 
 /** Prefixes text a spreadsheet would evaluate with a single quote. */
 export function neutralizeFormula(text: string): string {

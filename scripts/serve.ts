@@ -1,7 +1,9 @@
 import cluster from "node:cluster";
+import { randomBytes } from "node:crypto";
 import http from "node:http";
 import next from "next";
 import { hasMalformedEscape, MALFORMED_URL_PAGE } from "./lib/malformed-url";
+import { refusedQueryMessage } from "../lib/text/safe-text";
 
 // The production server: Next's request handler behind a few lines of Node, for two things
 // `next start` cannot do. (1) Prerendered course and lesson pages are identical for every visitor,
@@ -43,15 +45,27 @@ async function main() {
   // next.config.js is plain JavaScript that Next loads itself; its header list is shared, not copied.
   const config = (await import("../next.config.js" as string)) as { securityHeaders: () => { key: string; value: string }[] };
   const security = config.securityHeaders();
+  const staticCsp = security.find((h) => h.key === "Content-Security-Policy")?.value ?? "";
+  const nonceCsp = (nonce: string) => staticCsp.replace(/script-src [^;]*/, `script-src 'self' 'nonce-${nonce}'`);
   const server = http.createServer((req, res) => {
     for (const { key, value } of security) res.setHeader(key, value);
     const remote = req.socket.remoteAddress ?? "unknown";
     const prior = req.headers["x-forwarded-for"];
     req.headers["x-forwarded-for"] = prior ? `${Array.isArray(prior) ? prior.join(", ") : prior}, ${remote}` : remote;
-    const pathname = (req.url ?? "/").split("?")[0];
+    const [pathname, query] = (req.url ?? "/").split(/\?(.*)/s);
     if (hasMalformedEscape(pathname)) {
       res.writeHead(400, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" });
       res.end(req.method === "HEAD" ? undefined : MALFORMED_URL_PAGE);
+      return;
+    }
+    // (4) A query parameter with NUL, a bidi or a zero-width character is refused here for every
+    // page and route alike (admin search pages cannot answer 422 themselves): lib/text/safe-text.ts.
+    const refused = refusedQueryMessage(query ?? "");
+    if (refused) {
+      const html = (req.headers.accept ?? "").includes("text/html");
+      res.writeHead(422, { "Content-Type": html ? "text/html; charset=utf-8" : "application/json; charset=utf-8", "Cache-Control": "no-store" });
+      const esc = (t: string) => t.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
+      res.end(html ? `<!doctype html><html lang="en"><title>Not accepted</title><main><h1>Not accepted</h1><p>${esc(refused)}</p><p><a href="${esc(pathname)}">Start again without it</a></p></main></html>` : JSON.stringify({ ok: false, error: { code: "UNPROCESSABLE", message: refused } }));
       return;
     }
     if ((req.method === "GET" || req.method === "HEAD") && isPublicPage(pathname)) {
@@ -60,6 +74,21 @@ async function main() {
         if (name.toLowerCase() === "cache-control" && typeof value === "string" && value.startsWith("s-maxage")) value = `public, ${value}`;
         return setHeader(name, value);
       };
+    }
+    // (5) Scripts on pages rendered per request carry a nonce instead of 'unsafe-inline': Next
+    // reads it from the request's CSP header and puts it on every script it renders. Prerendered
+    // pages (identical for everyone, CDN-cached) cannot carry one and keep the static policy; the
+    // choice is made when the headers go out, from Next's own x-nextjs-prerender header
+    // (docs/decisions/006).
+    if (staticCsp && (req.method === "GET" || req.method === "HEAD") && !isPublicPage(pathname) && !pathname.startsWith("/_next/")) {
+      const nonce = randomBytes(16).toString("base64");
+      const policy = nonceCsp(nonce);
+      req.headers["content-security-policy"] = policy;
+      const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => http.ServerResponse;
+      res.writeHead = ((...args: unknown[]) => {
+        if (!res.getHeader("x-nextjs-prerender")) res.setHeader("Content-Security-Policy", policy);
+        return writeHead(...args);
+      }) as typeof res.writeHead;
     }
     const end = res.end.bind(res) as (...args: unknown[]) => http.ServerResponse;
     res.end = ((chunk?: unknown, ...rest: unknown[]) =>

@@ -1,4 +1,5 @@
 import { ZCalendarDate } from "@/lib/credits/cycle";
+import { readSearchText } from "@/lib/text/safe-text";
 
 // The audit log's filters, read from a query string (page, CSV export). Lenient like the trainers
 // list: a value that does not parse is dropped rather than failing the page.
@@ -36,7 +37,7 @@ export function parseAuditFilters(params: TSearchParams): TAuditFilters {
   const targetType = read(params, "targetType");
   const targetId = read(params, "targetId");
   const user = read(params, "user");
-  const actor = read(params, "actor")?.toLowerCase().slice(0, 254);
+  const actor = readSearchText(read(params, "actor"), 254)?.toLowerCase();
   const from = read(params, "from");
   const to = read(params, "to");
   const page = Number.parseInt(read(params, "page") ?? "1", 10);

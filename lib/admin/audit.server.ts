@@ -2,6 +2,7 @@ import "server-only";
 import { addCalendarDays, startOfLocalDay } from "@/lib/credits/cycle";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { escapeLike } from "@/lib/text/safe-text";
 import { AUDIT_PAGE_SIZE, type TAuditFilters } from "./audit-filters";
 import { assertAdmin } from "./authorize.server";
 import type { TCsvValue } from "@/lib/csv";
@@ -68,7 +69,7 @@ function usableTimeZone(timeZone: string): string {
 async function whereFor(filters: Omit<TAuditFilters, "page">, timeZone: string): Promise<Prisma.AuditLogWhereInput> {
   const and: Prisma.AuditLogWhereInput[] = [];
   if (filters.action) and.push({ action: filters.action });
-  if (filters.actor) and.push({ actor: { is: { email: { startsWith: filters.actor } } } });
+  if (filters.actor) and.push({ actor: { is: { email: { startsWith: escapeLike(filters.actor) } } } });
   if (filters.targetType) and.push({ targetType: filters.targetType });
   if (filters.targetId) and.push({ targetId: filters.targetId });
   const zone = usableTimeZone(timeZone);

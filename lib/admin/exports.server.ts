@@ -220,6 +220,7 @@ export async function streamAdminExport({
   params: URLSearchParams;
   timeZone?: string;
 }): Promise<ReadableStream<Uint8Array>> {
+  await assertAdmin(adminId);
   switch (table) {
     case "trainers": {
       const { page: _page, pageSize: _size, ...filters } = parseTrainerFilters(params);

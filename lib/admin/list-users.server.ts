@@ -1,6 +1,8 @@
 import "server-only";
+import { assertAdmin } from "@/lib/auth/assert-admin.server";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { escapeLike, readSearchText } from "@/lib/text/safe-text";
 
 export const USERS_PAGE_SIZE = 25;
 
@@ -19,8 +21,9 @@ export type TAdminUserRow = {
 export type TAdminUserList = { rows: TAdminUserRow[]; total: number; page: number; pageCount: number; pageSize: number };
 
 /** Searches name, email and certification number (case-insensitive substring); newest accounts first. */
-export async function listUsers({ q = "", page = 1 }: { q?: string; page?: number }): Promise<TAdminUserList> {
-  const term = q.trim().slice(0, 100);
+export async function listUsers({ adminId, q = "", page = 1 }: { adminId: string; q?: string; page?: number }): Promise<TAdminUserList> {
+  await assertAdmin(adminId);
+  const term = escapeLike(readSearchText(q) ?? "");
   const where: Prisma.UserWhereInput = term
     ? {
         OR: [

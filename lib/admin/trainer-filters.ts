@@ -1,4 +1,5 @@
 import { CERTIFYING_BODIES, type TCertifyingBody } from "@/lib/credits/certifying-bodies";
+import { readSearchText } from "@/lib/text/safe-text";
 
 // The trainers list's filters, read from a query string. The page, its CSV export and the
 // benchmark share this, so "the same filters" means the same parser. Lenient on purpose: a
@@ -81,7 +82,7 @@ function oneOf<T extends string>(values: readonly T[], value: string | undefined
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 export function parseTrainerFilters(params: TSearchParams): TTrainerFilters {
-  const q = (read(params, "q") ?? "").trim().slice(0, MAX_SEARCH_LENGTH);
+  const q = readSearchText(read(params, "q"), MAX_SEARCH_LENGTH);
   const sort = oneOf(TRAINER_SORTS, read(params, "sort")) ?? "name";
   const dir = oneOf(["asc", "desc"] as const, read(params, "dir")) ?? defaultDir(sort);
   const page = Number.parseInt(read(params, "page") ?? "1", 10);

@@ -1,10 +1,11 @@
 import { z } from "zod";
 import { ZCertifyingBody } from "@/lib/credits/certifying-bodies";
+import { ZText } from "@/lib/text/safe-text";
 import { ZNewPassword } from "./password-policy";
 
 // Inputs of the account flows, shared by forms (client-side hints) and route handlers (the truth).
 
-export const ZEmail = z.string().trim().toLowerCase().email("Enter a valid email address.").max(254);
+export const ZEmail = ZText({ max: 254 }).toLowerCase().email("Enter a valid email address.");
 const ZDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Use the format YYYY-MM-DD.")
@@ -25,7 +26,7 @@ export const ZTimeZone = z
 export const ZCertificationDetails = z
   .strictObject({
     certifyingBody: ZCertifyingBody.default("NFPT"),
-    certificationNumber: z.string().trim().min(3, "Enter your certification number.").max(40).regex(/^[A-Za-z0-9][A-Za-z0-9 ./-]*$/, "Use letters, digits, spaces, dots, slashes or hyphens."),
+    certificationNumber: ZText({ min: 3, max: 40, minMessage: "Enter your certification number." }).regex(/^[A-Za-z0-9][A-Za-z0-9 ./-]*$/, "Use letters, digits, spaces, dots, slashes or hyphens."),
     firstCertifiedOn: ZDate,
     certificationExpiresOn: ZDate.nullish(),
   })
@@ -35,7 +36,7 @@ export const ZCertificationDetails = z
   });
 
 export const ZSignUp = z.strictObject({
-  name: z.string().trim().min(2, "Enter your full name.").max(100),
+  name: ZText({ min: 2, max: 100, minMessage: "Enter your full name." }),
   email: ZEmail,
   password: ZNewPassword,
   timeZone: ZTimeZone.default("UTC"),
@@ -44,7 +45,7 @@ export const ZSignUp = z.strictObject({
 export type TSignUp = z.infer<typeof ZSignUp>;
 
 export const ZProfileUpdate = z.strictObject({
-  name: z.string().trim().min(2, "Enter your full name.").max(100, "Use at most 100 characters."),
+  name: ZText({ min: 2, max: 100, minMessage: "Enter your full name." }),
   timeZone: ZTimeZone,
   certification: ZCertificationDetails,
 });

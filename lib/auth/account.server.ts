@@ -5,9 +5,10 @@ import { addCertificationTx, savePrimaryCertificationTx } from "@/lib/certificat
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { enqueueMailJob } from "@/lib/mail/mail-queue.server";
 import { sendMail, siteUrl } from "@/lib/mail/send-mail.server";
 import type { TProfileUpdate, TSignUp } from "./account-schemas";
-import { consumeToken, issueToken } from "./auth-tokens.server";
+import { consumeToken, issueToken, newToken, storeToken } from "./auth-tokens.server";
 import { hashPassword, verifyPassword } from "./password";
 
 // Account flows. Each writes its rows (and audit entry) in one transaction; mail is sent after
@@ -76,14 +77,23 @@ export async function verifyEmail(token: string): Promise<void> {
   });
 }
 
+/**
+ * The same work on the request path whether or not the address has an account, so the response
+ * time says nothing about it: one lookup, one token made and hashed, one job queued. Only the job,
+ * after the response, stores the token and sends the mail, and only for an enabled account.
+ */
 export async function requestPasswordReset(email: string): Promise<void> {
   const user = await db.user.findUnique({ where: { email }, select: { id: true, name: true, disabledAt: true } });
-  if (!user || user.disabledAt) return; // the response never says whether the email exists
-  const token = await db.$transaction((tx) => issueToken(tx, user.id, "RESET_PASSWORD"));
-  await sendMail(db, {
-    to: email,
-    subject: "Reset your Backbone CE password",
-    text: `Hello ${user.name},\n\nChoose a new password here:\n${siteUrl(`/reset-password?token=${token}`)}\n\nThe link works once and expires in one hour. If you did not ask for this, ignore this email.`,
+  const account = user && !user.disabledAt ? user : null;
+  const { token, tokenHash } = newToken(); // made (and hashed) for unknown addresses too
+  enqueueMailJob("password reset", async () => {
+    if (!account) return;
+    await db.$transaction((tx) => storeToken(tx, account.id, "RESET_PASSWORD", tokenHash));
+    await sendMail(db, {
+      to: email,
+      subject: "Reset your Backbone CE password",
+      text: `Hello ${account.name},\n\nChoose a new password here:\n${siteUrl(`/reset-password?token=${token}`)}\n\nThe link works once and expires in one hour. If you did not ask for this, ignore this email.`,
+    });
   });
 }
 

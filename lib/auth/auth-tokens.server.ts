@@ -8,15 +8,29 @@ import { AppError } from "@/lib/errors";
 
 export const TOKEN_TTL_MS: Record<TokenKind, number> = { VERIFY_EMAIL: 48 * 3600_000, RESET_PASSWORD: 3600_000 };
 
+/** Token hashes computed since start (an operational counter; the equal-work test compares deltas). */
+export const tokenHashStats = { hashed: 0 };
+
 export function hashToken(token: string): string {
+  tokenHashStats.hashed += 1;
   return createHash("sha256").update(token).digest("hex");
 }
 
-export async function issueToken(tx: Prisma.TransactionClient, userId: string, kind: TokenKind): Promise<string> {
+/** A fresh token and its hash (the hash is what is stored). */
+export function newToken(): { token: string; tokenHash: string } {
   const token = randomBytes(32).toString("base64url");
-  // A new link replaces older unused ones of the same kind.
+  return { token, tokenHash: hashToken(token) };
+}
+
+/** Stores a token made with newToken; a new link replaces older unused ones of the same kind. */
+export async function storeToken(tx: Prisma.TransactionClient, userId: string, kind: TokenKind, tokenHash: string): Promise<void> {
   await tx.authToken.updateMany({ where: { userId, kind, usedAt: null }, data: { usedAt: new Date() } });
-  await tx.authToken.create({ data: { userId, kind, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + TOKEN_TTL_MS[kind]) } });
+  await tx.authToken.create({ data: { userId, kind, tokenHash, expiresAt: new Date(Date.now() + TOKEN_TTL_MS[kind]) } });
+}
+
+export async function issueToken(tx: Prisma.TransactionClient, userId: string, kind: TokenKind): Promise<string> {
+  const { token, tokenHash } = newToken();
+  await storeToken(tx, userId, kind, tokenHash);
   return token;
 }
 

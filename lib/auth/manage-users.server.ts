@@ -1,4 +1,5 @@
 import "server-only";
+import { assertAdmin } from "@/lib/auth/assert-admin.server";
 import { recordAudit } from "@/lib/audit/record-audit.server";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -14,6 +15,7 @@ async function lockAdmins(tx: Parameters<Parameters<typeof db.$transaction>[0]>[
 
 export async function setUserDisabled({ adminId, userId, disabled }: { adminId: string; userId: string; disabled: boolean }) {
   await db.$transaction(async (tx) => {
+    await assertAdmin(adminId, tx);
     const user = await tx.user.findUnique({ where: { id: userId }, select: { role: true, disabledAt: true } });
     if (!user) throw new AppError("NOT_FOUND", "No such user.");
     if (disabled && user.role === "ADMIN" && !user.disabledAt && (await lockAdmins(tx)) <= 1) {
@@ -30,6 +32,7 @@ export async function setUserDisabled({ adminId, userId, disabled }: { adminId: 
 
 export async function changeUserRole({ adminId, userId, role }: { adminId: string; userId: string; role: Role }) {
   await db.$transaction(async (tx) => {
+    await assertAdmin(adminId, tx);
     const user = await tx.user.findUnique({ where: { id: userId }, select: { role: true, disabledAt: true } });
     if (!user) throw new AppError("NOT_FOUND", "No such user.");
     if (user.role === role) return;

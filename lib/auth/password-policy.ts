@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { findForbiddenChar, forbiddenCharMessage } from "@/lib/text/safe-text";
 
 // Length beats composition rules (NIST SP 800-63B): at least 12 characters, not a well-known
 // password. The list holds common passwords of 12+ characters and the bases people pad to 12.
@@ -26,8 +27,14 @@ export function isCommonPassword(password: string): boolean {
   return /^(.)\1+$/.test(lower);
 }
 
+// Not trimmed or normalised (that would change what existing hashes were made from), but a
+// control or invisible character is refused: nobody could type it again at the sign-in form.
 export const ZNewPassword = z
   .string()
+  .superRefine((p, ctx) => {
+    const bad = findForbiddenChar(p);
+    if (bad) ctx.addIssue({ code: "custom", message: forbiddenCharMessage(bad.codePoint) });
+  })
   .min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters.`)
   .max(256, "Use at most 256 characters.")
   .refine((p) => !isCommonPassword(p), "This password is too common. Choose a longer phrase only you would know.");

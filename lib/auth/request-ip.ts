@@ -3,6 +3,12 @@
 // TRUSTED_PROXY_HOPS to the number of proxies in front of the app.
 export function clientIp(forwardedFor: string | null | undefined): string {
   const parts = (forwardedFor ?? "").split(",").map((p) => p.trim()).filter(Boolean);
-  const hops = Number(process.env.TRUSTED_PROXY_HOPS ?? 0);
+  const configured = Number(process.env.TRUSTED_PROXY_HOPS ?? 0);
+  const hops = Number.isInteger(configured) && configured > 0 ? configured : 0;
   return parts[Math.max(0, parts.length - 1 - hops)] ?? "unknown";
+}
+
+/** Whether the client address is this machine (health details are shown to it). */
+export function isLoopback(ip: string): boolean {
+  return ip === "127.0.0.1" || ip === "::1" || ip === "::ffff:127.0.0.1" || ip.startsWith("127.");
 }

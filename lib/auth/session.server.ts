@@ -15,7 +15,8 @@ export function sessionCookieName(): string {
 
 /**
  * The signed-in user, checked against the database on every request (cached for the request):
- * the token must carry the user's current session version and the account must be enabled.
+ * the token must carry the user's current session version, its session must not have been
+ * signed out (RevokedSession), and the account must be enabled.
  * Every page, route handler and action calls this itself; middleware is never trusted.
  */
 export const getSessionUser = cache(async (): Promise<TSessionUser | null> => {
@@ -23,13 +24,17 @@ export const getSessionUser = cache(async (): Promise<TSessionUser | null> => {
   const raw = store.get(sessionCookieName())?.value;
   if (!raw) return null;
   const token = await decode({ token: raw, secret: env().NEXTAUTH_SECRET ?? "" }).catch(() => null);
-  if (!token?.uid || typeof token.sv !== "number") return null;
-  // Every authenticated request runs this: one plain indexed lookup, no query planning in the client.
+  // A token without its own session id cannot be signed out on its own: not one we issued.
+  if (!token?.uid || typeof token.sv !== "number" || typeof token.sid !== "string") return null;
+  // Every authenticated request runs this: one plain indexed lookup (and a primary-key probe of
+  // the sessions ended by plain sign-out), no query planning in the client.
   const rows = await db.$queryRaw<
-    { id: string; name: string; email: string; role: "TRAINER" | "ADMIN"; sessionVersion: number; disabledAt: Date | null; timeZone: string }[]
-  >`SELECT id, name, email, role::text AS role, "sessionVersion", "disabledAt", "timeZone" FROM "User" WHERE id = ${token.uid}`;
+    { id: string; name: string; email: string; role: "TRAINER" | "ADMIN"; sessionVersion: number; disabledAt: Date | null; timeZone: string; revoked: boolean }[]
+  >`SELECT id, name, email, role::text AS role, "sessionVersion", "disabledAt", "timeZone",
+       EXISTS (SELECT 1 FROM "RevokedSession" r WHERE r.id = ${token.sid}) AS revoked
+     FROM "User" WHERE id = ${token.uid}`;
   const user = rows[0];
-  if (!user || user.disabledAt || user.sessionVersion !== token.sv) return null;
+  if (!user || user.disabledAt || user.revoked || user.sessionVersion !== token.sv) return null;
   return { id: user.id, name: user.name, email: user.email, role: user.role, timeZone: user.timeZone };
 });
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { assertAdmin } from "@/lib/auth/assert-admin.server";
 import { recordAudit } from "@/lib/audit/record-audit.server";
 import { issueCertificate } from "@/lib/certificates/issue-certificate.server";
 import { formatCec } from "@/lib/credits/cec-amount";
@@ -7,6 +8,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isDatabaseUnavailable } from "@/lib/http/route.server";
+import { escapeLike, readSearchText } from "@/lib/text/safe-text";
 
 /*
  * Bulk issuing. A batch is a row (IssueBatch) plus the requests assigned to it (batchId), so its
@@ -55,8 +57,7 @@ export async function startIssueBatch({ adminId, requestIds }: { adminId: string
   if (ids.length > MAX_BATCH_REQUESTS) throw new AppError("UNPROCESSABLE", `A batch can hold at most ${MAX_BATCH_REQUESTS} requests.`);
   return db.$transaction(
     async (tx) => {
-      const admin = await tx.user.findUnique({ where: { id: adminId }, select: { role: true, disabledAt: true } });
-      if (admin?.role !== "ADMIN" || admin.disabledAt) throw new AppError("FORBIDDEN", "This is only available to administrators.");
+      await assertAdmin(adminId, tx);
       // Batch starts are serialized so two admins selecting the same rows cannot both claim them.
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('certificate-issue-batch-start'))`;
       const batch = await tx.issueBatch.create({ data: { createdById: adminId, total: 0 }, select: { id: true } });
@@ -179,7 +180,8 @@ export async function runIssueBatch(batchId: string): Promise<TRunResult> {
 // ---------------------------------------------------------------------------------------------
 // Status
 
-export async function getBatchStatus(batchId: string): Promise<TBatchStatus> {
+export async function getBatchStatus(batchId: string, adminId: string): Promise<TBatchStatus> {
+  await assertAdmin(adminId);
   const [row] = await db.$queryRaw<
     { id: string; status: TBatchStatus["status"]; total: number; done: number; failed: number; createdAt: Date; finishedAt: Date | null; stalled: boolean }[]
   >`
@@ -257,13 +259,14 @@ export function parseQueueFilters(input: { course?: string; body?: string; q?: s
   return {
     courseId: input.course && /^[A-Za-z0-9_-]{1,64}$/.test(input.course) ? input.course : undefined,
     body: body.success ? body.data : undefined,
-    q: (input.q ?? "").trim().slice(0, 100) || undefined,
+    q: readSearchText(input.q),
     page: input.page,
   };
 }
 
 /** Waiting requests, oldest first, with every id that matches the filters (for "select all"). */
-export async function listCertificateQueue(filters: TQueueFilters): Promise<TQueue> {
+export async function listCertificateQueue(filters: TQueueFilters, adminId: string): Promise<TQueue> {
+  await assertAdmin(adminId);
   const where: Prisma.CertificateRequestWhereInput = {
     status: "PENDING",
     ...(filters.courseId ? { courseId: filters.courseId } : {}),
@@ -274,9 +277,9 @@ export async function listCertificateQueue(filters: TQueueFilters): Promise<TQue
             ...(filters.q
               ? {
                   OR: [
-                    { name: { contains: filters.q, mode: "insensitive" as const } },
-                    { email: { contains: filters.q, mode: "insensitive" as const } },
-                    { profile: { is: { certificationNumber: { contains: filters.q, mode: "insensitive" as const } } } },
+                    { name: { contains: escapeLike(filters.q), mode: "insensitive" as const } },
+                    { email: { contains: escapeLike(filters.q), mode: "insensitive" as const } },
+                    { profile: { is: { certificationNumber: { contains: escapeLike(filters.q), mode: "insensitive" as const } } } },
                   ],
                 }
               : {}),
@@ -364,7 +367,8 @@ export async function listCertificateQueue(filters: TQueueFilters): Promise<TQue
 export type TCourseIssueSetting = { id: string; title: string; autoIssue: boolean; pending: number; archived: boolean };
 
 /** Every course with its auto-issue switch and how many requests wait for it. */
-export async function listCourseIssueSettings(): Promise<TCourseIssueSetting[]> {
+export async function listCourseIssueSettings(adminId: string): Promise<TCourseIssueSetting[]> {
+  await assertAdmin(adminId);
   const [courses, pending] = await Promise.all([
     db.course.findMany({ orderBy: [{ sortOrder: "asc" }, { title: "asc" }], select: { id: true, title: true, autoIssue: true, archivedAt: true } }),
     db.certificateRequest.groupBy({ by: ["courseId"], where: { status: "PENDING" }, _count: { _all: true } }),

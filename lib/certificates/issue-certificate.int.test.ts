@@ -218,7 +218,7 @@ describe("bulk issue", () => {
     ]);
     expect([runA, runB].filter((r) => r.ran)).toHaveLength(1);
 
-    const status = await getBatchStatus(batchId);
+    const status = await getBatchStatus(batchId, admin.id);
     expect(status).toMatchObject({ status: "DONE", total: 51, done: 50, failed: 1, stalled: false });
     expect(status.finishedAt).not.toBeNull();
     expect(status.failures).toEqual([{ requestId: blocked.requestId, trainerName: expect.stringMatching(/^Trainer /), courseTitle: course.title, message: expect.stringMatching(/passed final assessment/) }]);
@@ -240,16 +240,16 @@ describe("bulk issue", () => {
     // As if a runner issued three and its instance died a minute ago.
     for (const r of requests.slice(0, 3)) await issueCertificate({ requestId: r.requestId, adminId: admin.id });
     await db.issueBatch.update({ where: { id: batchId }, data: { finishedAt: new Date(Date.now() - 60_000) } });
-    expect(await getBatchStatus(batchId)).toMatchObject({ status: "RUNNING", stalled: true, done: 3, failed: 0 });
+    expect(await getBatchStatus(batchId, admin.id)).toMatchObject({ status: "RUNNING", stalled: true, done: 3, failed: 0 });
 
     // A fresh heartbeat means someone is on it.
     await db.issueBatch.update({ where: { id: batchId }, data: { finishedAt: new Date() } });
-    expect(await getBatchStatus(batchId)).toMatchObject({ stalled: false });
+    expect(await getBatchStatus(batchId, admin.id)).toMatchObject({ stalled: false });
     expect(await runIssueBatch(batchId)).toEqual({ ran: false, status: null });
 
     await db.issueBatch.update({ where: { id: batchId }, data: { finishedAt: new Date(Date.now() - 60_000) } });
     expect(await runIssueBatch(batchId)).toEqual({ ran: true, status: "DONE" });
-    expect(await getBatchStatus(batchId)).toMatchObject({ status: "DONE", done: 8, failed: 0 });
+    expect(await getBatchStatus(batchId, admin.id)).toMatchObject({ status: "DONE", done: 8, failed: 0 });
     expect(await db.certificate.count({ where: { courseId: course.id } })).toBe(8);
   });
 });
@@ -346,12 +346,12 @@ test("downloads: holder and admins only, never a revoked certificate; ZIP lists 
   await revokeCertificate({ certificateId: second.id, adminId: admin.id, reason: "Issued to the wrong trainer" });
   await expectAppError(renderCertificatePdfForViewer({ code: second.code, viewer: { id: other.userId, role: "TRAINER" } }), "GONE");
 
-  const zip = await buildCertificateZip([certificate.code, second.code, "garbage", generateCertificateCode()]);
+  const zip = await buildCertificateZip([certificate.code, second.code, "garbage", generateCertificateCode()], admin.id);
   expect(zip.included).toBe(1);
   const files = unzipSync(zip.bytes);
   expect(Object.keys(files).sort()).toEqual([`${certificate.code}-dana-holder.pdf`, "SKIPPED.txt"].sort());
   expect(new TextDecoder().decode(files["SKIPPED.txt"])).toMatch(/garbage: not a certificate code[\s\S]*revoked/);
-  await expectAppError(buildCertificateZip([second.code]), "NOT_FOUND");
+  await expectAppError(buildCertificateZip([second.code], admin.id), "NOT_FOUND");
 });
 
 test("admin lists: the queue filters by course, body and name/number, and flags what cannot be issued", async () => {
@@ -362,18 +362,18 @@ test("admin lists: the queue filters by course, body and name/number, and flags 
   const b = await earnedRequest(course, { passed: false });
   await earnedRequest(other);
 
-  const queue = await listCertificateQueue({ courseId: course.id });
+  const queue = await listCertificateQueue({ courseId: course.id }, admin.id);
   expect(queue.total).toBe(2);
   expect(queue.matchingIds.sort()).toEqual([a.requestId, b.requestId].sort());
   expect(queue.rows.find((r) => r.requestId === b.requestId)?.blocker).toBe("No passed final assessment");
   expect(queue.rows.find((r) => r.requestId === a.requestId)).toMatchObject({ blocker: null, credit: "0.40", scorePercent: 92, certifyingBody: "NFPT" });
-  expect((await listCertificateQueue({ courseId: course.id, q: "quinn filt" })).matchingIds).toEqual([a.requestId]);
-  expect((await listCertificateQueue({ courseId: course.id, body: "ACE" })).total).toBe(0);
-  expect((await listCourseIssueSettings()).find((c) => c.id === course.id)).toMatchObject({ autoIssue: true, pending: 2 });
+  expect((await listCertificateQueue({ courseId: course.id, q: "quinn filt" }, admin.id)).matchingIds).toEqual([a.requestId]);
+  expect((await listCertificateQueue({ courseId: course.id, body: "ACE" }, admin.id)).total).toBe(0);
+  expect((await listCourseIssueSettings(admin.id)).find((c) => c.id === course.id)).toMatchObject({ autoIssue: true, pending: 2 });
 
   const { certificate } = await issueCertificate({ requestId: a.requestId, adminId: admin.id });
-  const found = await listCertificates({ q: certificate.code.toLowerCase() });
+  const found = await listCertificates({ q: certificate.code.toLowerCase() }, admin.id);
   expect(found.rows.map((r) => r.code)).toEqual([certificate.code]);
   expect(found.issuedCodes).toEqual([certificate.code]);
-  expect((await listCertificates({ q: "Quinn", status: "REVOKED" })).total).toBe(0);
+  expect((await listCertificates({ q: "Quinn", status: "REVOKED" }, admin.id)).total).toBe(0);
 });

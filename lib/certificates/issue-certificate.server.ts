@@ -1,4 +1,6 @@
 import "server-only";
+import { assertAdmin } from "@/lib/auth/assert-admin.server";
+import { createPublicKey } from "node:crypto";
 import { recordAudit } from "@/lib/audit/record-audit.server";
 import { recordCertificateIssuedNotice } from "@/lib/notices/notices.server";
 import { generateCertificateCode } from "@/lib/certificates/certificate-code";
@@ -69,8 +71,7 @@ function summary(row: { id: string; code: string; status: "ISSUED" | "REVOKED"; 
 const SUMMARY_SELECT = { id: true, code: true, status: true, userId: true, courseId: true, issuedAt: true } as const;
 
 async function assertActiveAdmin(tx: TTx, adminId: string, subjectUserId: string | null, what: string): Promise<void> {
-  const admin = await tx.user.findUnique({ where: { id: adminId }, select: { role: true, disabledAt: true } });
-  if (admin?.role !== "ADMIN" || admin.disabledAt) throw new AppError("FORBIDDEN", "This is only available to administrators.");
+  await assertAdmin(adminId, tx);
   if (subjectUserId && subjectUserId === adminId) throw new AppError("FORBIDDEN", `Another administrator must ${what} your own certificate.`);
 }
 
@@ -157,6 +158,7 @@ export type TIssueCertificateInput = {
  * returns its certificate (created: false), however many callers race for it.
  */
 export async function issueCertificate({ requestId, adminId, now = new Date() }: TIssueCertificateInput): Promise<TIssueResult> {
+  if (adminId !== null) await assertAdmin(adminId); // before anything is looked up (again in the transaction)
   const key = siteSigningKey(); // fail before taking any lock when the key is missing
   return db.$transaction(async (tx) => {
     const [request] = await tx.$queryRaw<{ id: string; status: string; userId: string; courseId: string; certificateId: string | null }[]>`
@@ -285,6 +287,7 @@ export async function maybeAutoIssue({ userId, courseId }: { userId: string; cou
 export type TRevokeResult = { id: string; code: string; status: "REVOKED"; revokedAt: string; reversedHundredths: number };
 
 export async function revokeCertificate({ certificateId, adminId, reason, now = new Date() }: { certificateId: string; adminId: string; reason: string; now?: Date }): Promise<TRevokeResult> {
+  await assertAdmin(adminId);
   const parsed = ZAdjustmentReason.safeParse(reason);
   if (!parsed.success) {
     const message = parsed.error.issues[0]?.message ?? "Give a reason.";
@@ -352,6 +355,7 @@ export type TReissueResult = { certificate: TCertificateSummary; replacesCode: s
  * with an ADJUSTMENT, so the ledger stays append-only and balanced.
  */
 export async function reissueCertificate({ certificateId, adminId, now = new Date() }: { certificateId: string; adminId: string; now?: Date }): Promise<TReissueResult> {
+  await assertAdmin(adminId);
   const key = siteSigningKey();
   return db.$transaction(async (tx) => {
     const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Certificate" WHERE id = ${certificateId} FOR UPDATE`;

@@ -1,4 +1,5 @@
 import "server-only";
+import { assertAdmin } from "@/lib/auth/assert-admin.server";
 import { consumeRateLimit, type TRateLimitResult } from "@/lib/http/rate-limit.server";
 import { zipSync } from "fflate";
 import { decodeJwt } from "jose";
@@ -13,6 +14,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { siteUrl } from "@/lib/mail/send-mail.server";
+import { escapeLike, readSearchText } from "@/lib/text/safe-text";
 
 /*
  * The read side of certificates: the public verify lookup (with its rate limit), the holder's and
@@ -258,7 +260,8 @@ export const MAX_ZIP_CODES = 500;
  * Issued certificates as one ZIP of PDFs (stored, not deflated: PDFs are compressed already).
  * Unknown, malformed and revoked codes are listed in a SKIPPED.txt inside the archive.
  */
-export async function buildCertificateZip(codes: string[]): Promise<{ bytes: Uint8Array; included: number; skipped: string[] }> {
+export async function buildCertificateZip(codes: string[], adminId: string): Promise<{ bytes: Uint8Array; included: number; skipped: string[] }> {
+  await assertAdmin(adminId);
   const wanted = new Map<string, string>();
   const skipped: string[] = [];
   for (const input of codes.slice(0, MAX_ZIP_CODES)) {
@@ -309,8 +312,10 @@ export type TAdminCertificateFilters = { q?: string; status?: "ISSUED" | "REVOKE
 /** Issued and revoked certificates for the admin page, newest first; q matches name, number or code. */
 export async function listCertificates(
   filters: TAdminCertificateFilters,
+  adminId: string,
 ): Promise<{ rows: TAdminCertificateRow[]; total: number; page: number; pageCount: number; issuedCodes: string[] }> {
-  const q = filters.q?.trim().slice(0, 100);
+  await assertAdmin(adminId);
+  const q = readSearchText(filters.q);
   const code = q ? normalizeCertificateCode(q) : null;
   const where: Prisma.CertificateWhereInput = {
     ...(filters.status ? { status: filters.status } : {}),
@@ -318,8 +323,8 @@ export async function listCertificates(
     ...(q
       ? {
           OR: [
-            { trainerName: { contains: q, mode: "insensitive" } },
-            { certificationNumber: { contains: q, mode: "insensitive" } },
+            { trainerName: { contains: escapeLike(q), mode: "insensitive" } },
+            { certificationNumber: { contains: escapeLike(q), mode: "insensitive" } },
             { code: code ?? q.toUpperCase() },
           ],
         }

@@ -75,7 +75,7 @@ describe("formula injection", () => {
     ["plus formula", "+1+1", "'+1+1"],
     ["minus DDE", "-2+3+cmd|' /C calc'!A0", "'-2+3+cmd|' /C calc'!A0"],
     ["at function", "@SUM(1,2)", `"'@SUM(1,2)"`],
-    ["tab first", "\t=1+1", "'\t=1+1"],
+    ["tab first", "\t=1+1", `"'\t=1+1"`],
     ["carriage return first", "\r=1+1", `"'\r=1+1"`],
     ["dash word", "-correction", "'-correction"],
     ["negative decimal left as a number", "-0.20", "-0.20"],

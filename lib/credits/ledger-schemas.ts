@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseCecAmount } from "@/lib/credits/cec-amount";
+import { ZText } from "@/lib/text/safe-text";
 
 // Inputs for the credit ledger. Amounts arrive as decimal strings ("0.50", "-0.20") and leave as
 // integer hundredths; parseCecAmount refuses anything that is not exact.
@@ -32,17 +33,13 @@ export const ZAdjustmentAmount = z
     return hundredths;
   });
 
-export const ZAdjustmentReason = z
-  .string()
-  .trim()
-  .min(MIN_REASON_LENGTH, `Give a reason of at least ${MIN_REASON_LENGTH} characters.`)
-  .max(MAX_REASON_LENGTH);
+export const ZAdjustmentReason = ZText({ min: MIN_REASON_LENGTH, max: MAX_REASON_LENGTH, minMessage: `Give a reason of at least ${MIN_REASON_LENGTH} characters.` });
 
 /** POST /api/admin/users/[id]/credits */
 export const ZAdjustCreditBody = z.strictObject({
   amount: ZAdjustmentAmount,
   reason: ZAdjustmentReason,
-  courseId: z.string().trim().min(1).max(64).optional(),
+  courseId: ZText({ min: 1, max: 64 }).optional(),
 });
 export type TAdjustCreditBody = z.infer<typeof ZAdjustCreditBody>;
 

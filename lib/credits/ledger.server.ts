@@ -1,4 +1,5 @@
 import "server-only";
+import { assertAdmin } from "@/lib/auth/assert-admin.server";
 import { recordAudit } from "@/lib/audit/record-audit.server";
 import { courseUpdate, type TCourseUpdate } from "@/lib/content/course-lifecycle";
 import { cprAedStatus, type TCprAedStatus } from "@/lib/certifications/certification-rules";
@@ -294,8 +295,7 @@ export async function adjustCredit({ adminId, userId, amountHundredths, reason, 
   if (adminId === userId) throw new AppError("FORBIDDEN", "Another administrator must adjust your own credit.");
 
   return db.$transaction(async (tx) => {
-    const admin = await tx.user.findUnique({ where: { id: adminId }, select: { role: true, disabledAt: true } });
-    if (admin?.role !== "ADMIN" || admin.disabledAt) throw new AppError("FORBIDDEN", "This is only available to administrators.");
+    await assertAdmin(adminId, tx);
     // FOR NO KEY UPDATE serializes adjustments for this trainer without blocking awards (their
     // foreign-key checks take KEY SHARE, which this lock does not conflict with).
     const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "User" WHERE id = ${userId} FOR NO KEY UPDATE`;

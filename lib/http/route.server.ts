@@ -50,7 +50,8 @@ export function assertSameOrigin(req: Request): void {
     return;
   }
   const allowed = new Set<string>();
-  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
+  // X-Forwarded-Host is anyone's to send unless a proxy we trust sets it (TRUSTED_PROXY_HOPS).
+  const host = (trustedProxyHops() > 0 ? req.headers.get("x-forwarded-host")?.split(",").pop()?.trim() : null) || req.headers.get("host");
   if (host) {
     allowed.add(`http://${host}`);
     allowed.add(`https://${host}`);
@@ -60,11 +61,41 @@ export function assertSameOrigin(req: Request): void {
   if (!allowed.has(origin)) throw new AppError("FORBIDDEN", "Cross-site requests are not allowed.");
 }
 
-async function readJson(req: Request, maxBytes: number): Promise<unknown> {
+export function trustedProxyHops(): number {
+  const hops = Number(process.env.TRUSTED_PROXY_HOPS ?? 0);
+  return Number.isInteger(hops) && hops > 0 ? hops : 0;
+}
+
+function tooLarge(maxBytes: number): AppError {
+  return new AppError("PAYLOAD_TOO_LARGE", `The request is too large (limit ${Math.round(maxBytes / 1024)} KB).`);
+}
+
+/**
+ * The body as text, counting bytes as they arrive and stopping at the limit: a body without
+ * Content-Length (chunked) is never buffered past `maxBytes`, and the rest is not read at all.
+ */
+export async function readBodyText(req: Request, maxBytes: number): Promise<string> {
   const length = Number(req.headers.get("content-length") ?? 0);
-  if (length > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", `The request is too large (limit ${Math.round(maxBytes / 1024)} KB).`);
-  const text = await req.text();
-  if (Buffer.byteLength(text) > maxBytes) throw new AppError("PAYLOAD_TOO_LARGE", `The request is too large (limit ${Math.round(maxBytes / 1024)} KB).`);
+  if (length > maxBytes) throw tooLarge(maxBytes);
+  if (!req.body) return "";
+  const reader = req.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(value);
+  }
+  return new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
+}
+
+async function readJson(req: Request, maxBytes: number): Promise<unknown> {
+  const text = await readBodyText(req, maxBytes);
   if (!text.trim()) return {};
   try {
     return JSON.parse(text);

@@ -1,5 +1,7 @@
 import "server-only";
+import { assertAdmin } from "@/lib/auth/assert-admin.server";
 import { db } from "@/lib/db";
+import { escapeLike, readSearchText } from "@/lib/text/safe-text";
 
 export const OUTBOX_PAGE_SIZE = 20;
 
@@ -7,8 +9,9 @@ export type TOutboxRow = { id: string; to: string; subject: string; text: string
 export type TOutboxList = { rows: TOutboxRow[]; total: number; page: number; pageCount: number };
 
 /** The development outbox, newest first, optionally for one recipient. */
-export async function listOutbox({ to = "", page = 1 }: { to?: string; page?: number }): Promise<TOutboxList> {
-  const recipient = to.trim().toLowerCase().slice(0, 254);
+export async function listOutbox({ adminId, to = "", page = 1 }: { adminId: string; to?: string; page?: number }): Promise<TOutboxList> {
+  await assertAdmin(adminId);
+  const recipient = escapeLike(readSearchText(to, 254)?.toLowerCase() ?? "");
   const where = recipient ? { to: { contains: recipient, mode: "insensitive" as const } } : {};
   const total = await db.outboxEmail.count({ where });
   const pageCount = Math.max(1, Math.ceil(total / OUTBOX_PAGE_SIZE));

@@ -1,4 +1,5 @@
 import "server-only";
+import { assertAdmin } from "@/lib/auth/assert-admin.server";
 import { findCourse } from "@/lib/content/load-content";
 import { db } from "@/lib/db";
 import { analyzeItems, type TItemRow } from "./item-analysis";
@@ -32,7 +33,8 @@ function labelFor(question: TQuestion | undefined, choice: string): string {
   return choice;
 }
 
-export async function getItemReport(quizId: string) {
+export async function getItemReport(quizId: string, adminId: string) {
+  await assertAdmin(adminId);
   const [quiz, answers] = await Promise.all([
     db.quiz.findUnique({
       where: { id: quizId },
@@ -69,7 +71,8 @@ export async function getItemReport(quizId: string) {
   return { title: quiz.title, course: quiz.course.title, items, objectives, questionsInPool: quiz.questions.filter((q) => !q.archivedAt).length };
 }
 
-export async function listQuizzes() {
+export async function listQuizzes(adminId: string) {
+  await assertAdmin(adminId);
   return db.quiz.findMany({
     orderBy: [{ course: { sortOrder: "asc" } }, { kind: "asc" }, { slug: "asc" }],
     select: { id: true, slug: true, title: true, kind: true, passMark: true, course: { select: { title: true, slug: true } }, _count: { select: { attempts: true, questions: true } } },

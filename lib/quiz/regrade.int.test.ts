@@ -66,9 +66,10 @@ test("a corrected key regrades old answers, with credit and certificate effects 
   const corrected = { ...(v1.definition as Record<string, unknown>), version: 2, answer: "green" };
   await db.questionVersion.create({ data: { questionId: "fx-single", version: 2, contentHash: "corrected", definition: corrected as Prisma.InputJsonValue } });
   await db.question.update({ where: { id: "fx-single" }, data: { currentVersion: 2 } });
-  expect(await listRegradeCandidates()).toEqual([expect.objectContaining({ questionId: "fx-single", staleAnswers: 2 })]);
+  const admin = await createUser(db, { email: "regrade-admin@example.test", name: "Admin", password: "unused-password-for-tests", role: "ADMIN" });
+  expect(await listRegradeCandidates(admin.id)).toEqual([expect.objectContaining({ questionId: "fx-single", staleAnswers: 2 })]);
 
-  const plan = await previewRegrade("fx-single");
+  const plan = await previewRegrade("fx-single", admin.id);
   expect(plan.affectedAnswers).toBe(2);
   const byAttempt = Object.fromEntries(plan.changes.map((c) => [c.attemptId, c]));
   expect(byAttempt[passer.attemptId]).toMatchObject({ oldScore: 100, newScore: 66, newPassed: false });
@@ -77,7 +78,6 @@ test("a corrected key regrades old answers, with credit and certificate effects 
   // The dry run changed nothing.
   expect(await db.creditEntry.count({ where: { userId: failer.user.id } })).toBe(0);
 
-  const admin = await createUser(db, { email: "regrade-admin@example.test", name: "Admin", password: "unused-password-for-tests", role: "ADMIN" });
   await applyRegrade({ questionId: "fx-single", adminId: admin.id });
   const passerLedger = await db.creditEntry.findMany({ where: { userId: passer.user.id }, orderBy: { occurredAt: "asc" }, select: { kind: true, amountHundredths: true } });
   expect(passerLedger).toEqual([
@@ -89,5 +89,5 @@ test("a corrected key regrades old answers, with credit and certificate effects 
   expect(failerLedger).toEqual([{ kind: "AWARD" }]);
   expect(await db.auditLog.count({ where: { action: "quiz.regrade" } })).toBe(1);
   // Applying again finds nothing left to do.
-  expect((await previewRegrade("fx-single")).affectedAnswers).toBe(0);
+  expect((await previewRegrade("fx-single", admin.id)).affectedAnswers).toBe(0);
 });

@@ -1,4 +1,5 @@
 import "server-only";
+import { assertAdmin } from "@/lib/auth/assert-admin.server";
 import { recordAudit } from "@/lib/audit/record-audit.server";
 import { maybeAutoIssue } from "@/lib/certificates/issue-certificate.server";
 import { awardCourseCreditIfEarned } from "@/lib/credits/award-course-credit.server";
@@ -99,7 +100,8 @@ async function planRegrade(tx: TTx, questionId: string): Promise<TRegradePlan & 
   return { questionId, toVersion: question.currentVersion, affectedAnswers: answers.length, changes, updates };
 }
 
-export async function previewRegrade(questionId: string): Promise<TRegradePlan> {
+export async function previewRegrade(questionId: string, adminId: string): Promise<TRegradePlan> {
+  await assertAdmin(adminId);
   const { updates: _updates, ...plan } = await db.$transaction((tx) => planRegrade(tx, questionId));
   return plan;
 }
@@ -108,6 +110,7 @@ export async function applyRegrade({ questionId, adminId }: { questionId: string
   const awarded: { userId: string; courseId: string }[] = [];
   const plan = await db.$transaction(
     async (tx) => {
+      await assertAdmin(adminId, tx);
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`regrade:${questionId}`}))`;
       const { updates, ...plan } = await planRegrade(tx, questionId);
       const attempts = new Map<string, (typeof updates)[number]["attempt"]>();
@@ -158,7 +161,8 @@ export async function applyRegrade({ questionId, adminId }: { questionId: string
 }
 
 /** Questions with graded answers on an older version: the regrade to-do list for admins. */
-export async function listRegradeCandidates() {
+export async function listRegradeCandidates(adminId: string) {
+  await assertAdmin(adminId);
   const questions = await db.question.findMany({ where: { currentVersion: { gt: 1 } }, select: { id: true, currentVersion: true, quiz: { select: { title: true, course: { select: { title: true } } } } } });
   const result = [];
   for (const q of questions) {

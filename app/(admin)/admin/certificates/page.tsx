@@ -18,7 +18,7 @@ const submit = "min-h-11 rounded-md bg-brand-700 px-4 py-2 font-medium text-whit
 const clear = "min-h-11 px-2 py-2 text-sm text-brand-700 underline dark:text-brand-100";
 
 export default async function AdminCertificatesPage({ searchParams }: TProps) {
-  await requireAdminPage("/admin/certificates");
+  const admin = await requireAdminPage("/admin/certificates");
   const sp = await searchParams;
   const filters = parseQueueFilters({ course: firstParam(sp.course), body: firstParam(sp.body), q: firstParam(sp.q), page: pageParam(sp.page) });
   const cq = (firstParam(sp.cq) ?? "").trim().slice(0, 100);
@@ -28,10 +28,10 @@ export default async function AdminCertificatesPage({ searchParams }: TProps) {
   const batchId = batchParam && /^[A-Za-z0-9_-]{1,64}$/.test(batchParam) ? batchParam : undefined;
 
   const [queue, courses, certificates, batch] = await Promise.all([
-    listCertificateQueue(filters),
-    listCourseIssueSettings(),
-    listCertificates({ q: cq || undefined, status: cstatus, page: pageParam(sp.cpage) }),
-    batchId ? getBatchStatus(batchId).catch(() => null) : Promise.resolve(null),
+    listCertificateQueue(filters, admin.id),
+    listCourseIssueSettings(admin.id),
+    listCertificates({ q: cq || undefined, status: cstatus, page: pageParam(sp.cpage) }, admin.id),
+    batchId ? getBatchStatus(batchId, admin.id).catch(() => null) : Promise.resolve(null),
   ]);
   const batchView: TBatchView | null = batch && { id: batch.id, status: batch.status, total: batch.total, done: batch.done, failed: batch.failed, failures: batch.failures };
 

@@ -17,7 +17,7 @@ export default async function OutboxPage({ searchParams }: TProps) {
   const admin = await requireAdminPage("/admin/outbox");
   const sp = await searchParams;
   const to = (firstParam(sp.to) ?? "").trim().slice(0, 254);
-  const list = await listOutbox({ to, page: pageParam(sp.page) });
+  const list = await listOutbox({ adminId: admin.id, to, page: pageParam(sp.page) });
   const smtp = Boolean(env().SMTP_URL);
   const when = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: admin.timeZone });
   const hrefFor = (page: number) => `/admin/outbox?${new URLSearchParams({ ...(to ? { to } : {}), ...(page > 1 ? { page: String(page) } : {}) })}`;

@@ -22,9 +22,9 @@ export default async function AdminQuizzesPage({ searchParams }: { searchParams:
     typeof regraded === "string" && /^[a-z0-9-]{1,64}$/.test(regraded) && /^\d{1,6}$/.test(answers ?? "") && /^\d{1,6}$/.test(changed ?? "")
       ? { questionId: regraded, answers: Number(answers), changed: Number(changed) }
       : null;
-  const [quizzes, candidates] = await Promise.all([listQuizzes(), listRegradeCandidates()]);
+  const [quizzes, candidates] = await Promise.all([listQuizzes(user.id), listRegradeCandidates(user.id)]);
   const quizId = typeof selected === "string" && /^[a-z0-9]{10,40}$/.test(selected) ? selected : quizzes.find((q) => q.kind === "FINAL")?.id;
-  const report = quizId ? await getItemReport(quizId) : null;
+  const report = quizId ? await getItemReport(quizId, user.id) : null;
   return (
     <div className="space-y-10">
       {done && (

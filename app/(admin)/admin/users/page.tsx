@@ -23,7 +23,7 @@ export default async function AdminUsersPage({ searchParams }: TProps) {
   const admin = await requireAdminPage("/admin/users");
   const sp = await searchParams;
   const q = (firstParam(sp.q) ?? "").trim().slice(0, 100);
-  const list = await listUsers({ q, page: pageParam(sp.page) });
+  const list = await listUsers({ adminId: admin.id, q, page: pageParam(sp.page) });
   const hrefFor = (page: number) => `/admin/users?${new URLSearchParams({ ...(q ? { q } : {}), ...(page > 1 ? { page: String(page) } : {}) })}`;
   const first = (list.page - 1) * list.pageSize + 1;
 

@@ -1,14 +1,15 @@
 import { z } from "zod";
 import { buildCertificateZip, MAX_ZIP_CODES } from "@/lib/certificates/verify-certificate.server";
 import { defineRoute } from "@/lib/http/route.server";
+import { ZText } from "@/lib/text/safe-text";
 
 // POST { codes } (1–500): one ZIP with a PDF per issued certificate; codes that are unknown or
 // revoked are listed in SKIPPED.txt inside it.
 export const POST = defineRoute({
   auth: "admin",
-  body: z.strictObject({ codes: z.array(z.string().trim().min(1).max(120)).min(1, "Choose at least one certificate.").max(MAX_ZIP_CODES, `At most ${MAX_ZIP_CODES} certificates per download.`) }),
-  handler: async ({ body }) => {
-    const { bytes, included, skipped } = await buildCertificateZip(body.codes);
+  body: z.strictObject({ codes: z.array(ZText({ min: 1, max: 120 })).min(1, "Choose at least one certificate.").max(MAX_ZIP_CODES, `At most ${MAX_ZIP_CODES} certificates per download.`) }),
+  handler: async ({ body, user }) => {
+    const { bytes, included, skipped } = await buildCertificateZip(body.codes, user!.id);
     const stamp = new Date().toISOString().slice(0, 10);
     return new Response(Buffer.from(bytes), {
       headers: {

@@ -10,8 +10,8 @@ export const dynamic = "force-dynamic";
 export const GET = defineRoute({
   auth: "admin",
   params: z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "must be a batch id") }),
-  handler: async ({ params }) => {
-    const batch = await getBatchStatus(params.id);
+  handler: async ({ params, user }) => {
+    const batch = await getBatchStatus(params.id, user!.id);
     if (batch.stalled) after(() => runIssueBatch(params.id).catch((error) => console.error("certificate batch resume failed", error)));
     return { ok: true, batch, resumed: batch.stalled };
   },
