@@ -42,7 +42,9 @@ export function CreditChart({ points, endDate, unit, id = "credit-chart", title 
     <figure className="m-0">
       <ChartSvg chart={wide} id={`${id}-wide`} title={title} summary={summary} unit={unit} className="hidden sm:block" />
       <ChartSvg chart={narrow} id={`${id}-narrow`} title={title} summary={summary} unit={unit} className="sm:hidden" />
-      <table id={tableId} className="sr-only">
+      {/* The wrapper is what is visually hidden: a table ignores width: 1px and would widen the page. */}
+      <div className="sr-only">
+      <table id={tableId}>
         <caption>{title}: running total after each day with entries</caption>
         <thead>
           <tr>
@@ -59,6 +61,7 @@ export function CreditChart({ points, endDate, unit, id = "credit-chart", title 
           ))}
         </tbody>
       </table>
+      </div>
     </figure>
   );
 }

@@ -1,8 +1,9 @@
 import Link from "next/link";
+import { formatDateTimeWithZone } from "@/lib/format/date-time";
 import type { TQuestion, TResponse } from "@/lib/quiz/quiz-schema";
 
 type TReviewItem = { question: TQuestion; response: TResponse | null; earned: number; correct: boolean };
-type TOverview = { passed: boolean; retryAt: string | null; attemptsLeft: number | null; canStart: boolean; blockedReason: string | null };
+type TOverview = { passed: boolean; creditAwarded: boolean; retryAt: string | null; attemptsLeft: number | null; canStart: boolean; blockedReason: string | null };
 
 function describeResponse(q: TQuestion, r: TResponse | null): string {
   if (!r || r.type !== q.type) return "No answer";
@@ -46,10 +47,13 @@ export function AttemptReview({
   view,
   overview,
   backHref,
+  timeZone,
 }: {
   view: { number: number; scorePercent: number; passed: boolean; passMark: number; review: TReviewItem[] };
   overview: TOverview;
   backHref: string;
+  /** The trainer's zone: the retake time is shown in it, zone named. */
+  timeZone: string;
 }) {
   const correct = view.review.filter((r) => r.correct).length;
   return (
@@ -67,7 +71,9 @@ export function AttemptReview({
         <div className="mt-4">
           {view.passed ? (
             <p>
-              Your credit is recorded once you have also completed every lesson.{" "}
+              {overview.creditAwarded
+                ? "The course's credit is on your record."
+                : "Your credit is recorded once you have also completed every lesson."}{" "}
               <Link href="/dashboard" className="font-medium underline">
                 See your credits on the dashboard
               </Link>
@@ -79,7 +85,7 @@ export function AttemptReview({
             </Link>
           ) : overview.retryAt ? (
             <p>
-              You can retake it after <time dateTime={overview.retryAt}>{new Date(overview.retryAt).toUTCString()}</time>. Use the time to review the explanations below.
+              You can retake it after <time dateTime={overview.retryAt}>{formatDateTimeWithZone(overview.retryAt, timeZone)}</time>. Use the time to review the explanations below.
             </p>
           ) : (
             <p>{overview.blockedReason}</p>

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { labelChoice } from "./choice-label";
 import { analyzeItems, type TItemRow } from "./item-analysis";
 import { type TQuestion, type TResponse, ZQuestion, ZResponse } from "./quiz-schema";
 
@@ -21,13 +22,6 @@ function chosenOf(response: TResponse | null): string[] {
     case "numeric":
       return [String(response.value)];
   }
-}
-
-function labelFor(question: TQuestion | undefined, choice: string): string {
-  if (!question) return choice;
-  if (question.type === "single" || question.type === "multiple") return question.options.find((o) => o.id === choice)?.text ?? choice;
-  if (question.type === "true-false") return choice === "true" ? "True" : "False";
-  return choice;
 }
 
 export async function getItemReport(quizId: string) {
@@ -55,7 +49,7 @@ export async function getItemReport(quizId: string) {
     ...item,
     prompt: definitions.get(item.questionId)?.prompt ?? item.questionId,
     type: definitions.get(item.questionId)?.type ?? "single",
-    distribution: item.distribution.map((d) => ({ ...d, label: labelFor(definitions.get(item.questionId), d.choice) })),
+    distribution: item.distribution.map((d) => ({ ...d, label: labelChoice(definitions.get(item.questionId), d.choice) })),
   }));
   return { title: quiz.title, course: quiz.course.title, items, questionsInPool: quiz.questions.filter((q) => !q.archivedAt).length };
 }

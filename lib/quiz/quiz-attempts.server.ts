@@ -81,11 +81,15 @@ async function loadDrawDefinitions(tx: TTx | typeof db, draw: TAttemptDraw) {
 
 export async function getQuizOverview({ userId, courseSlug, quizSlug, now = new Date() }: { userId: string; courseSlug: string; quizSlug: string; now?: Date }) {
   const quiz = await findQuiz(courseSlug, quizSlug);
-  const attempts = await db.quizAttempt.findMany({
-    where: { userId, quizId: quiz.id },
-    orderBy: { number: "asc" },
-    select: { id: true, number: true, status: true, startedAt: true, deadlineAt: true, gradedAt: true, scorePercent: true, passed: true },
-  });
+  const [attempts, award] = await Promise.all([
+    db.quizAttempt.findMany({
+      where: { userId, quizId: quiz.id },
+      orderBy: { number: "asc" },
+      select: { id: true, number: true, status: true, startedAt: true, deadlineAt: true, gradedAt: true, scorePercent: true, passed: true },
+    }),
+    // Whether the course's credit is on the ledger: the result page words a pass by it.
+    quiz.kind === "FINAL" ? db.creditEntry.findFirst({ where: { userId, awardCourseId: quiz.courseId }, select: { id: true } }) : null,
+  ]);
   const open = attempts.find((a) => a.status === "IN_PROGRESS" && (!a.deadlineAt || a.deadlineAt.getTime() + GRACE_MS > now.getTime()));
   const start = evaluateStart(quiz, attempts, now);
   const graded = attempts.filter((a) => a.status === "GRADED");
@@ -98,6 +102,7 @@ export async function getQuizOverview({ userId, courseSlug, quizSlug, now = new 
     retryAt: start.ok ? null : (start.retryAt?.toISOString() ?? null),
     bestScore: graded.reduce<number | null>((best, a) => (a.scorePercent !== null && (best === null || a.scorePercent > best) ? a.scorePercent : best), null),
     passed: graded.some((a) => a.passed),
+    creditAwarded: award !== null,
     attemptsLeft: quiz.maxAttempts === null ? null : Math.max(0, quiz.maxAttempts - graded.length),
   };
 }

@@ -5,6 +5,7 @@ import { StartAttemptButton } from "@/components/quiz/start-attempt-client";
 import { getSessionUser } from "@/lib/auth/session.server";
 import { findCourse } from "@/lib/content/load-content";
 import { AppError } from "@/lib/errors";
+import { formatDateTimeWithZone } from "@/lib/format/date-time";
 import { getQuizOverview } from "@/lib/quiz/quiz-attempts.server";
 
 export const dynamic = "force-dynamic";
@@ -72,7 +73,7 @@ export default async function QuizOverviewPage({ params }: TParams) {
           <p role="status" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
             {overview.retryAt ? (
               <>
-                Your next attempt opens at <time dateTime={overview.retryAt}>{new Date(overview.retryAt).toUTCString()}</time>.
+                Your next attempt opens at <time dateTime={overview.retryAt}>{formatDateTimeWithZone(overview.retryAt, user.timeZone)}</time>.
               </>
             ) : (
               overview.blockedReason

@@ -33,7 +33,7 @@ export default async function AttemptPage({ params }: TParams) {
   const overview = await getQuizOverview({ userId: user.id, courseSlug: course, quizSlug: quiz });
   return (
     <div className="mx-auto max-w-3xl px-4 py-8">
-      <AttemptReview view={view} overview={overview} backHref={back} />
+      <AttemptReview view={view} overview={overview} backHref={back} timeZone={user.timeZone} />
       <p className="mt-10">
         <Link href={back} className="text-brand-700 underline dark:text-brand-100">
           Back to the assessment
