@@ -13,15 +13,14 @@ export interface IFigureProps {
 export function Figure({ caption, children }: IFigureProps) {
   return (
     <figure className="not-prose my-8 print:break-inside-avoid">
-      <div
+      <section
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling box must be reachable by keyboard to be scrolled
         tabIndex={0}
-        role="group"
         aria-label={`Diagram: ${caption}`}
         className="overflow-x-auto rounded-xl border border-slate-200 bg-white p-4 text-slate-800 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100 sm:p-6 print:overflow-visible print:border-black print:bg-transparent print:text-black"
       >
         <div className="min-w-[42rem] xl:min-w-0 print:min-w-0">{children}</div>
-      </div>
+      </section>
       <p className="mt-2 text-center text-xs text-slate-600 md:hidden dark:text-slate-400 print:hidden" aria-hidden="true">
         Swipe sideways to see the whole diagram.
       </p>

@@ -30,6 +30,5 @@ export function buttonClass({ variant = "primary", size = "md", className = "" }
 type TButtonProps = ButtonHTMLAttributes<HTMLButtonElement> & { variant?: TButtonVariant; size?: TButtonSize };
 
 export function Button({ variant, size, className, type = "button", ...rest }: TButtonProps) {
-  // biome-ignore lint/a11y/useButtonType: the type is a prop, "button" unless the caller says submit
   return <button type={type} className={buttonClass({ variant, size, className })} {...rest} />;
 }
