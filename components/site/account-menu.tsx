@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useEffect, useId, useRef, useState } from "react";
+import { loadClientSession } from "./client-session";
 
 type TSessionView = { user?: { name?: string | null; role?: "TRAINER" | "ADMIN" } } | null;
 
@@ -21,11 +22,9 @@ export function AccountMenu() {
     } catch {
       // No storage: wait for the server's answer.
     }
-    fetch("/api/auth/session", { cache: "no-store" })
-      .then((r) => (r.ok ? r.json() : null))
-      .then((s: TSessionView) => {
+    loadClientSession()
+      .then((view) => {
         if (!live) return;
-        const view = s?.user ? { user: { name: s.user.name, role: s.user.role } } : null;
         setSession(view);
         try {
           sessionStorage.setItem(SESSION_HINT_KEY, JSON.stringify(view));

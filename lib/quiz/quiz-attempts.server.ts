@@ -393,7 +393,7 @@ function inJsonbKeyOrder<T extends object>(value: T): T {
 }
 
 export type TAttemptView =
-  | { status: "IN_PROGRESS"; attemptId: string; number: number; deadlineAt: string | null; questions: TClientQuestion[]; responses: Record<string, TResponse> }
+  | { status: "IN_PROGRESS"; attemptId: string; number: number; startedAt: string; deadlineAt: string | null; questions: TClientQuestion[]; responses: Record<string, TResponse> }
   | {
       status: "GRADED";
       attemptId: string;
@@ -414,6 +414,7 @@ export async function getAttemptView({ userId, attemptId }: { userId: string; at
       number: true,
       status: true,
       draw: true,
+      startedAt: true,
       deadlineAt: true,
       scorePercent: true,
       passed: true,
@@ -440,6 +441,7 @@ export async function getAttemptView({ userId, attemptId }: { userId: string; at
       status: "IN_PROGRESS",
       attemptId,
       number: attempt.number,
+      startedAt: attempt.startedAt.toISOString(),
       deadlineAt: attempt.deadlineAt?.toISOString() ?? null,
       questions: draw.map((d) => toClientQuestion(definitions.get(`${d.questionId}@${d.version}`)!, d.optionOrder)),
       responses,

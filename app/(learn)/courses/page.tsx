@@ -19,7 +19,7 @@ export default function CatalogPage() {
           No courses are published yet. Add a folder under <code>content/courses/</code> to publish one.
         </p>
       ) : (
-        <ul className="mt-10 grid gap-6 md:grid-cols-2">
+        <ul className="mt-10 grid grid-cols-1 gap-6 md:grid-cols-2">
           {courses.map((c) => {
             const nfpt = c.credits.find((x) => x.body === "NFPT");
             return (

@@ -80,7 +80,7 @@ export default async function AdminAuditPage({ searchParams }: TProps) {
       </p>
 
       <search>
-        <form method="get" action="/admin/audit" className="mt-4 grid gap-3 rounded-xl border border-slate-200 p-4 sm:grid-cols-2 lg:grid-cols-4 dark:border-slate-800">
+        <form method="get" action="/admin/audit" className="mt-4 grid grid-cols-1 gap-3 rounded-xl border border-slate-200 p-4 sm:grid-cols-2 lg:grid-cols-4 dark:border-slate-800">
           <div>
             <label htmlFor="audit-action" className={labelClass}>
               Action

@@ -68,7 +68,7 @@ export default async function AdminCertificatesPage({ searchParams }: TProps) {
           Waiting to be issued
         </h2>
         <search>
-          <form method="get" action="/admin/certificates" className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-[1fr_12rem_1fr_auto] lg:items-end">
+          <form method="get" action="/admin/certificates" className="mt-3 grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-[1fr_12rem_1fr_auto] lg:items-end">
             <div>
               <label htmlFor="queue-course" className="block text-sm font-medium">
                 Course
@@ -154,7 +154,7 @@ export default async function AdminCertificatesPage({ searchParams }: TProps) {
           Issued and revoked
         </h2>
         <search>
-          <form method="get" action="/admin/certificates" className="mt-3 grid gap-3 sm:grid-cols-[1fr_12rem_auto] sm:items-end">
+          <form method="get" action="/admin/certificates" className="mt-3 grid grid-cols-1 gap-3 sm:grid-cols-[1fr_12rem_auto] sm:items-end">
             <div>
               <label htmlFor="cert-q" className="block text-sm font-medium">
                 Name, certification number or code

@@ -91,7 +91,7 @@ export default async function AdminTrainersPage({ searchParams }: TProps) {
       </div>
 
       <search>
-        <form method="get" action="/admin/trainers" className="mt-4 grid gap-3 rounded-xl border border-slate-200 p-4 sm:grid-cols-2 lg:grid-cols-6 dark:border-slate-800">
+        <form method="get" action="/admin/trainers" className="mt-4 grid grid-cols-1 gap-3 rounded-xl border border-slate-200 p-4 sm:grid-cols-2 lg:grid-cols-6 dark:border-slate-800">
           <div className="sm:col-span-2 lg:col-span-3">
             <label htmlFor="trainer-q" className={labelClass}>
               Name, email or certification number

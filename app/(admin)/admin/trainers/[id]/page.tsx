@@ -127,7 +127,7 @@ export default async function AdminTrainerPage({ params }: TProps) {
         />
       </Section>
 
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Section id="profile-heading" title="Certification">
           {profile ? (
             <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">

@@ -30,7 +30,7 @@ type TAdjusted = { ok: true; entry: { amount: string } };
 /** The actions an admin may take on a trainer: adjust credit with a reason, disable or enable the account. */
 export function TrainerActions({ userId, name, disabled, isSelf, canAdjust, unit, courses }: TProps) {
   return (
-    <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
+    <div className="grid grid-cols-1 gap-6 lg:grid-cols-[2fr_1fr]">
       {canAdjust ? (
         <AdjustCreditForm userId={userId} name={name} unit={unit} courses={courses} />
       ) : (
@@ -72,7 +72,7 @@ function AdjustCreditForm({ userId, name, unit, courses }: { userId: string; nam
       </h3>
       <FormError message={form.error} />
       {done && <FormNotice>{done}</FormNotice>}
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <TextField
           name="amount"
           label={`Amount (${unit})`}

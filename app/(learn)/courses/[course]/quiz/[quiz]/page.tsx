@@ -37,7 +37,7 @@ export default async function QuizOverviewPage({ params }: TParams) {
         </Link>
       </nav>
       <h1 className="mt-3 text-3xl font-bold tracking-tight">{quiz.title}</h1>
-      <ul className="mt-6 grid gap-3 text-sm sm:grid-cols-2">
+      <ul className="mt-6 grid grid-cols-1 gap-3 text-sm sm:grid-cols-2">
         <li className="rounded-lg border border-slate-200 p-4 dark:border-slate-800">
           <span className="block text-slate-500 dark:text-slate-400">Questions</span>
           <span className="text-lg font-semibold">{quiz.questions}</span>

@@ -26,7 +26,7 @@ export default async function AttemptPage({ params }: TParams) {
   if (view.status === "IN_PROGRESS") {
     return (
       <div className="mx-auto max-w-3xl px-4 py-8">
-        <QuizRunner attemptId={view.attemptId} number={view.number} deadlineAt={view.deadlineAt} questions={view.questions} initialResponses={view.responses} reviewHref={here} />
+        <QuizRunner attemptId={view.attemptId} number={view.number} startedAt={view.startedAt} deadlineAt={view.deadlineAt} questions={view.questions} initialResponses={view.responses} reviewHref={here} />
       </div>
     );
   }
