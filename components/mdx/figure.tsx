@@ -17,7 +17,7 @@ export function Figure({ caption, children }: IFigureProps) {
         // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling box must be reachable by keyboard to be scrolled
         tabIndex={0}
         aria-label={`Diagram: ${caption}`}
-        className="overflow-x-auto rounded-xl border border-slate-200 bg-white p-4 text-slate-800 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100 sm:p-6 print:overflow-visible print:border-black print:bg-transparent print:text-black"
+        className="relative overflow-x-auto rounded-xl border border-slate-200 bg-white p-4 text-slate-800 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100 sm:p-6 print:overflow-visible print:border-black print:bg-transparent print:text-black"
       >
         <div className="min-w-[42rem] xl:min-w-0 print:min-w-0">{children}</div>
       </section>

@@ -188,7 +188,7 @@ export function QuizRunner({ attemptId, number, startedAt, deadlineAt, questions
         }}
       />
 
-      <ol className="mt-6 space-y-8">
+      <ol id="quiz-questions" className="mt-6 space-y-8">
         {questions.map((q, index) => (
           <li key={q.id} hidden={layout === "one" && index !== current}>
             <div id={`question-${q.id}`} tabIndex={-1} className="scroll-mt-28 rounded-xl border border-slate-200 p-4 sm:p-5 dark:border-slate-800">

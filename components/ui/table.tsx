@@ -7,6 +7,8 @@ import type { ReactNode } from "react";
 //  - "scroll": the table keeps its columns and scrolls inside its own region, which is named by
 //    the caption and focusable so keyboard users can scroll it. For tables compared across columns.
 // The caption is required: it names the table and, in "scroll" mode, the scrolling region.
+// The wrapper is `relative` so visually hidden (absolutely positioned) text in cells is clipped by
+// it; otherwise it is placed at the table's far edge, outside the scroll box, and widens the page.
 
 type TProps = {
   /** Unique on the page; the caption's id is derived from it. */
@@ -34,10 +36,10 @@ export function Table({ id, caption, captionHidden = false, layout = "cards", mi
   );
   // From `sm` up a card table is a table again; it may still scroll sideways inside its box there
   // (pass a "sm:min-w-[…]" class); its cells hold links and controls, so the box is reachable.
-  if (layout === "cards") return <div className={`ui-table-wrap sm:overflow-x-auto ${className}`.trim()}>{table}</div>;
+  if (layout === "cards") return <div className={`ui-table-wrap relative sm:overflow-x-auto ${className}`.trim()}>{table}</div>;
   return (
     // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard to be scrolled
-    <section aria-labelledby={captionId} tabIndex={0} className={`ui-table-wrap overflow-x-auto ${className}`.trim()}>
+    <section aria-labelledby={captionId} tabIndex={0} className={`ui-table-wrap relative overflow-x-auto ${className}`.trim()}>
       {table}
     </section>
   );
