@@ -51,7 +51,46 @@ export function AccountMenu() {
       </>
     );
   }
-  return <SignedInMenu name={session.user?.name ?? "Account"} admin={session.user?.role === "ADMIN"} />;
+  return (
+    <>
+      <NotificationBell />
+      <SignedInMenu name={session.user?.name ?? "Account"} admin={session.user?.role === "ADMIN"} />
+    </>
+  );
+}
+
+/** The bell: unread notices for the signed-in user, linking to the notifications page. */
+function NotificationBell() {
+  const [unread, setUnread] = useState<number | null>(null);
+  useEffect(() => {
+    let live = true;
+    const load = () =>
+      fetch("/api/notifications", { cache: "no-store" })
+        .then((r) => (r.ok ? (r.json() as Promise<{ unread: number }>) : null))
+        .then((d) => live && d && setUnread(d.unread))
+        .catch(() => undefined);
+    void load();
+    // Marking read on the notifications page tells the bell at once.
+    window.addEventListener("backbone:notifications-read", load);
+    return () => {
+      live = false;
+      window.removeEventListener("backbone:notifications-read", load);
+    };
+  }, []);
+  const label = unread ? `Notifications, ${unread} unread` : "Notifications";
+  return (
+    <Link href="/notifications" aria-label={label} className="relative inline-flex h-10 w-10 items-center justify-center rounded-md hover:bg-slate-100 dark:hover:bg-slate-800">
+      <svg aria-hidden="true" viewBox="0 0 24 24" className="h-5 w-5" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+        <path d="M6 8a6 6 0 1 1 12 0c0 7 3 8 3 8H3s3-1 3-8" />
+        <path d="M10.3 20a1.9 1.9 0 0 0 3.4 0" />
+      </svg>
+      {unread ? (
+        <span data-testid="unread-count" aria-hidden="true" className="absolute top-0.5 right-0.5 min-w-4 rounded-full bg-red-700 px-1 text-center text-[0.65rem] leading-4 font-bold text-white">
+          {unread > 99 ? "99+" : unread}
+        </span>
+      ) : null}
+    </Link>
+  );
 }
 
 function SignedInMenu({ name, admin }: { name: string; admin: boolean }) {
@@ -137,6 +176,11 @@ function SignedInMenu({ name, admin }: { name: string; admin: boolean }) {
               </Link>
             </li>
           )}
+          <li>
+            <Link className={item} href="/notifications" onClick={() => setOpen(false)}>
+              Notifications
+            </Link>
+          </li>
           <li>
             <Link className={item} href="/account" onClick={() => setOpen(false)}>
               Account settings

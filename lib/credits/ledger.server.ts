@@ -7,6 +7,7 @@ import { MAX_ADJUSTMENT_HUNDREDTHS, ZAdjustmentReason } from "@/lib/credits/ledg
 import { dbDateToIso, ledgerTotals, pickCertificate, type TLedgerEntry } from "@/lib/credits/ledger-view";
 import { renderTranscriptPdfDocument } from "@/lib/credits/render-transcript-pdf";
 import { db } from "@/lib/db";
+import { deliverNotificationMail, notifyUser } from "@/lib/notifications/notifications.server";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -219,7 +220,7 @@ export async function adjustCredit({ adminId, userId, amountHundredths, reason, 
   }
   if (adminId === userId) throw new AppError("FORBIDDEN", "Another administrator must adjust your own credit.");
 
-  return db.$transaction(async (tx) => {
+  const entry = await db.$transaction(async (tx) => {
     const admin = await tx.user.findUnique({ where: { id: adminId }, select: { role: true, disabledAt: true } });
     if (admin?.role !== "ADMIN" || admin.disabledAt) throw new AppError("FORBIDDEN", "This is only available to administrators.");
     // FOR NO KEY UPDATE serializes adjustments for this trainer without blocking awards (their
@@ -261,8 +262,14 @@ export async function adjustCredit({ adminId, userId, amountHundredths, reason, 
       targetId: entry.id,
       data: { userId, amountHundredths, reason: parsedReason.data, courseId: courseId ?? null, certifyingBody: profile.certifyingBody },
     });
+    await notifyUser(tx, {
+      userId,
+      notice: { kind: "CREDIT_ADJUSTED", amountHundredths, unit: BODY_RULES[profile.certifyingBody].unit, reason: parsedReason.data },
+    });
     return entry;
   });
+  await deliverNotificationMail({ userId });
+  return entry;
 }
 
 /**

@@ -1,0 +1,14 @@
+import { z } from "zod";
+
+/** Which kinds of notice are also mailed: only the kinds being changed need to be sent. */
+export const ZMailPreferences = z.strictObject({
+  email: z.strictObject({
+    CERTIFICATE_ISSUED: z.boolean().optional(),
+    CERTIFICATE_REVOKED: z.boolean().optional(),
+    CERTIFICATE_REISSUED: z.boolean().optional(),
+    CREDIT_ADJUSTED: z.boolean().optional(),
+  }),
+});
+export type TMailPreferences = z.infer<typeof ZMailPreferences>;
+
+export const ZMarkRead = z.strictObject({});
