@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { CreditChart } from "@/components/credits/credit-chart";
-import { Badge, buttonClass } from "@/components/ui";
+import { Badge, buttonClass, cardClass } from "@/components/ui";
 import { getSessionUser } from "@/lib/auth/session.server";
 import { formatCec } from "@/lib/credits/cec-amount";
 import { listCompletedCourses, type TCompletedCourse } from "@/lib/credits/completed-courses.server";
@@ -15,7 +15,7 @@ import { formatDate } from "@/lib/format/date-time";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Dashboard" };
 
-const card = "rounded-xl border border-slate-200 bg-white p-6 shadow-sm dark:border-slate-800 dark:bg-slate-900";
+const card = cardClass;
 const buttonPrimary =
   "inline-flex items-center rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800 dark:bg-brand-600 dark:hover:bg-brand-700";
 const buttonSecondary =

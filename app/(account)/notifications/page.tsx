@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
-import { Badge } from "@/components/ui";
+import { Badge, Card } from "@/components/ui";
 import { getSessionUser } from "@/lib/auth/session.server";
 import { formatDateTime } from "@/lib/format/date-time";
 import { NOTIFICATION_KIND_LABELS, NOTIFICATION_KINDS } from "@/lib/notifications/notification-content";
@@ -29,7 +29,8 @@ export default async function NotificationsPage() {
       ) : (
         <ol className="mt-8 space-y-3">
           {items.map((n) => (
-            <li key={n.id} className="rounded-xl border border-slate-200 p-4 dark:border-slate-800">
+            <li key={n.id}>
+              <Card className="!p-4">
               <div className="flex flex-wrap items-center justify-between gap-2">
                 <h2 className="font-semibold">
                   <Link href={n.href} className="hover:underline">
@@ -42,6 +43,7 @@ export default async function NotificationsPage() {
               <p className="mt-2 text-xs text-slate-600 dark:text-slate-400">
                 <time dateTime={n.createdAt.toISOString()}>{formatDateTime(n.createdAt, user.timeZone)}</time>
               </p>
+              </Card>
             </li>
           ))}
         </ol>
