@@ -33,7 +33,7 @@ export const ROWS: TRow[] = [
   { method: "POST", route: "/api/account/password", path: () => "/api/account/password", body: () => ({ currentPassword: "wrong-current-password", newPassword: "another-long-passphrase" }), allow: [], deny: { anonymous: 401, trainerA: 422, trainerB: 422, admin: 422 } },
   { method: "POST", route: "/api/account/sign-out-everywhere", path: () => "/api/account/sign-out-everywhere", allow: ok("trainerA", "trainerB", "admin"), deny: { anonymous: 401 } },
   { method: "GET", route: "/api/notifications", path: () => "/api/notifications", allow: ok("trainerA", "trainerB", "admin"), deny: { anonymous: 401 } },
-  { method: "POST", route: "/api/notifications/read", path: () => "/api/notifications/read", body: () => ({}), allow: ok("trainerA", "trainerB", "admin"), deny: { anonymous: 401 } },
+  { method: "POST", route: "/api/notifications/read", path: () => "/api/notifications/read", body: () => ({ upTo: new Date().toISOString() }), allow: ok("trainerA", "trainerB", "admin"), deny: { anonymous: 401 } },
   { method: "PUT", route: "/api/notifications/preferences", path: () => "/api/notifications/preferences", body: () => ({ email: { CREDIT_ADJUSTED: true } }), allow: ok("trainerA", "trainerB", "admin"), deny: { anonymous: 401 } },
   { method: "GET", route: "/api/progress/lesson", path: () => "/api/progress/lesson?course=fixture-course&lesson=first-steps", allow: ok("trainerA", "trainerB", "admin"), deny: { anonymous: 401 } },
   { method: "POST", route: "/api/progress/lesson", path: () => "/api/progress/lesson", body: () => ({ course: "fixture-course", lesson: "first-steps", percent: 40 }), allow: ok("trainerA", "trainerB", "admin"), deny: { anonymous: 401 } },

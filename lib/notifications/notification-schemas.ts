@@ -11,4 +11,5 @@ export const ZMailPreferences = z.strictObject({
 });
 export type TMailPreferences = z.infer<typeof ZMailPreferences>;
 
-export const ZMarkRead = z.strictObject({});
+/** Marks read what the trainer was shown: notices created up to the moment the page was rendered. */
+export const ZMarkRead = z.strictObject({ upTo: z.iso.datetime() });

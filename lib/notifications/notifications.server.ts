@@ -65,9 +65,9 @@ export async function countUnreadNotifications({ userId }: { userId: string }): 
   return db.notification.count({ where: { userId, readAt: null } });
 }
 
-/** Marks every notice of `userId` read; returns how many were unread. */
-export async function markNotificationsRead({ userId, now = new Date() }: { userId: string; now?: Date }): Promise<number> {
-  const { count } = await db.notification.updateMany({ where: { userId, readAt: null }, data: { readAt: now } });
+/** Marks the notices of `userId` created up to `upTo` (default: now) read; returns how many were unread. */
+export async function markNotificationsRead({ userId, upTo, now = new Date() }: { userId: string; upTo?: Date; now?: Date }): Promise<number> {
+  const { count } = await db.notification.updateMany({ where: { userId, readAt: null, createdAt: { lte: upTo ?? now } }, data: { readAt: now } });
   return count;
 }
 

@@ -6,12 +6,12 @@ import { Button } from "@/components/ui/button";
 import type { TNotificationKind } from "@/lib/notifications/notification-content";
 
 /** Opening the page counts as reading: marks everything read and tells the header bell. */
-export function MarkReadOnView() {
+export function MarkReadOnView({ upTo }: { upTo: string }) {
   useEffect(() => {
-    void callApi("/api/notifications/read", { body: {} }).then((r) => {
+    void callApi("/api/notifications/read", { body: { upTo } }).then((r) => {
       if (r.ok) window.dispatchEvent(new Event("backbone:notifications-read"));
     });
-  }, []);
+  }, [upTo]);
   return null;
 }
 

@@ -14,6 +14,7 @@ export const metadata: Metadata = { title: "Notifications" };
 export default async function NotificationsPage() {
   const user = await getSessionUser();
   if (!user) redirect("/sign-in?callbackUrl=/notifications");
+  const shownAt = new Date();
   const [{ unread, items }, prefs] = await Promise.all([listNotifications({ userId: user.id, take: 50 }), getMailPreferences({ userId: user.id })]);
   return (
     <div className="mx-auto max-w-3xl px-4 py-10">
@@ -21,7 +22,7 @@ export default async function NotificationsPage() {
       <p className="mt-2 text-slate-700 dark:text-slate-300">
         {unread === 0 ? "Nothing new." : `${unread} new since you last looked.`} Times are in your time zone ({user.timeZone}).
       </p>
-      {unread > 0 && <MarkReadOnView />}
+      {unread > 0 && <MarkReadOnView upTo={shownAt.toISOString()} />}
       {items.length === 0 ? (
         <p className="mt-8 rounded-xl border border-dashed border-slate-300 p-8 text-center text-slate-600 dark:border-slate-700 dark:text-slate-400">
           You have no notifications yet. You will hear here (and by mail) when a certificate is issued, revoked or reissued, or when your credit is adjusted.
