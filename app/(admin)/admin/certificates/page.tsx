@@ -4,6 +4,7 @@ import { getBatchStatus, listCertificateQueue, listCourseIssueSettings, parseQue
 import { listCertificates } from "@/lib/certificates/verify-certificate.server";
 import { BODY_RULES, CERTIFYING_BODIES } from "@/lib/credits/certifying-bodies";
 import { formatShortDate } from "@/lib/credits/ledger-view";
+import { formatDate } from "@/lib/format/date-time";
 import { firstParam, pageParam, requireAdminPage } from "../admin-page-guard";
 import { Pagination } from "../pagination";
 import { AutoIssueToggle, BatchProgress, CertificatesTable, IssueQueue, type TBatchView } from "./certificates-client";
@@ -18,7 +19,7 @@ const submit = "min-h-11 rounded-md bg-brand-700 px-4 py-2 font-medium text-whit
 const clear = "min-h-11 px-2 py-2 text-sm text-brand-700 underline dark:text-brand-100";
 
 export default async function AdminCertificatesPage({ searchParams }: TProps) {
-  await requireAdminPage("/admin/certificates");
+  const admin = await requireAdminPage("/admin/certificates");
   const sp = await searchParams;
   const filters = parseQueueFilters({ course: firstParam(sp.course), body: firstParam(sp.body), q: firstParam(sp.q), page: pageParam(sp.page) });
   const cq = (firstParam(sp.cq) ?? "").trim().slice(0, 100);
@@ -129,7 +130,7 @@ export default async function AdminCertificatesPage({ searchParams }: TProps) {
             <IssueQueue
               rows={queue.rows.map((r) => ({
                 requestId: r.requestId,
-                requestedOn: formatShortDate(r.requestedAt.slice(0, 10)),
+                requestedOn: formatDate(r.requestedAt, admin.timeZone),
                 trainerName: r.trainerName,
                 email: r.email,
                 certifyingBody: r.certifyingBody,
