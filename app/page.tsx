@@ -26,7 +26,7 @@ export default function HomePage() {
         <h2 id="how" className="text-2xl font-semibold">
           How it works
         </h2>
-        <ol className="mt-6 grid gap-6 sm:grid-cols-3">
+        <ol className="mt-6 grid grid-cols-1 gap-6 sm:grid-cols-3">
           {[
             ["Read", "Lessons written for trainers, with diagrams, cues and key takeaways. Your place is saved as you go."],
             ["Pass", "A final assessment graded on the server. Review every answer with an explanation afterwards."],

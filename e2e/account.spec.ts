@@ -170,8 +170,8 @@ test("an admin finds a trainer, disables them, and reads the outbox", async ({ p
   await expect(row).toContainText("Active");
   await expectNoAxeViolations(page);
 
-  page.once("dialog", (d) => void d.accept());
   await row.getByRole("button", { name: /Disable/ }).click();
+  await page.getByRole("alertdialog", { name: "Disable Findable Trainer?" }).getByRole("button", { name: "Disable account" }).click();
   await expect(row).toContainText("Disabled");
   expect((await db.user.findUniqueOrThrow({ where: { id: trainer.id }, select: { disabledAt: true } })).disabledAt).not.toBeNull();
   await row.getByRole("button", { name: /Enable/ }).click();

@@ -44,7 +44,7 @@ export function CertificationFields({
         hint="As printed on your certificate, e.g. NFPT-2024-0001."
         error={fieldError("certification.certificationNumber")}
       />
-      <div className="grid gap-5 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-5 sm:grid-cols-2">
         <TextField
           label="Date first certified"
           name="certification.firstCertifiedOn"

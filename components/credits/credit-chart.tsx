@@ -16,33 +16,54 @@ type TProps = {
   /** Prefix for element ids; must be unique on the page. */
   id?: string;
   title?: string;
+  /** One certification cycle: the axis runs from `cycle.startsOn` to `cycle.endsOn`, the line starts at what was carried in and the requirement is drawn. */
+  cycle?: { startsOn: string; endsOn: string; carriedInHundredths: number; requiredHundredths: number };
+  /** What shows when there is nothing to draw. */
+  emptyText?: string;
 };
 
-export function CreditChart({ points, endDate, unit, id = "credit-chart", title = "Credits over time" }: TProps) {
+export function CreditChart({
+  points,
+  endDate,
+  unit,
+  id = "credit-chart",
+  title = "Credits over time",
+  cycle,
+  emptyText = "Your running total will be charted here once you earn credit.",
+}: TProps) {
   // Two layouts, because a viewBox scales its text with it: the wide one's labels would be tiny on
   // a phone. Only one is displayed at a time, and display:none keeps the other out of the
   // accessibility tree, so screen readers meet one chart.
-  const wide = buildCreditChart(points, { endDate });
-  const narrow = buildCreditChart(points, { endDate, width: 360, height: 240, maxXTicks: 3 });
-  if (!wide || !narrow) {
+  const cycleOptions = cycle
+    ? { startDate: cycle.startsOn, axisEndDate: cycle.endsOn, baseHundredths: cycle.carriedInHundredths, targetHundredths: cycle.requiredHundredths || undefined }
+    : {};
+  const wide = buildCreditChart(points, { endDate, ...cycleOptions });
+  // A narrower drawing (not the wide one scaled down) keeps labels at 12 px on a phone.
+  const narrow = buildCreditChart(points, { endDate, width: 320, height: 240, maxXTicks: 3, ...cycleOptions });
+  if (!wide || !narrow || (cycle && points.length === 0 && cycle.carriedInHundredths === 0 && !cycle.requiredHundredths)) {
     return (
-      <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">
-        Your running total will be charted here once you earn credit.
-      </p>
+      <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">{emptyText}</p>
     );
   }
-  const last = points[points.length - 1];
+  const last = points.at(-1);
   const tableId = `${id}-table`;
-  const summary =
-    `Running total of ${unit} from ${formatLongDate(points[0].date)} to ${formatLongDate(endDate > last.date ? endDate : last.date)}: ` +
-    `${points.length} ${points.length === 1 ? "day" : "days"} with credit entries, now ${formatCec(last.cumulativeHundredths)} ${unit}. ` +
-    "The same data is in the table that follows.";
+  const now = last?.cumulativeHundredths ?? cycle?.carriedInHundredths ?? 0;
+  const summary = cycle
+    ? `Running total of ${unit} in the cycle from ${formatLongDate(cycle.startsOn)} to ${formatLongDate(cycle.endsOn)}, starting at ${formatCec(cycle.carriedInHundredths)} carried in: ` +
+      `${points.length} ${points.length === 1 ? "day" : "days"} with credit entries, now ${formatCec(now)} ${unit}` +
+      (cycle.requiredHundredths ? ` of ${formatCec(cycle.requiredHundredths)} required. ` : ". ") +
+      "The same data is in the table that follows."
+    : `Running total of ${unit} from ${formatLongDate(points[0].date)} to ${formatLongDate(last && endDate <= last.date ? last.date : endDate)}: ` +
+      `${points.length} ${points.length === 1 ? "day" : "days"} with credit entries, now ${formatCec(now)} ${unit}. ` +
+      "The same data is in the table that follows.";
 
   return (
     <figure className="m-0">
       <ChartSvg chart={wide} id={`${id}-wide`} title={title} summary={summary} unit={unit} className="hidden sm:block" />
       <ChartSvg chart={narrow} id={`${id}-narrow`} title={title} summary={summary} unit={unit} className="sm:hidden" />
-      <table id={tableId} className="sr-only">
+      {/* The wrapper is what is visually hidden: a table ignores width: 1px and would widen the page. */}
+      <div className="sr-only">
+      <table id={tableId}>
         <caption>{title}: running total after each day with entries</caption>
         <thead>
           <tr>
@@ -59,6 +80,7 @@ export function CreditChart({ points, endDate, unit, id = "credit-chart", title 
           ))}
         </tbody>
       </table>
+      </div>
     </figure>
   );
 }
@@ -112,6 +134,22 @@ function ChartSvg({ chart, id, title, summary, unit, className }: { chart: TChar
           className="stroke-slate-300 dark:stroke-slate-700"
           strokeWidth={1}
         />
+        {chart.target && (
+          <g>
+            <line
+              x1={chart.plot.left}
+              x2={chart.plot.right}
+              y1={chart.target.y}
+              y2={chart.target.y}
+              className="stroke-amber-600 dark:stroke-amber-300"
+              strokeWidth={1.5}
+              strokeDasharray="6 4"
+            />
+            <text x={chart.plot.right} y={chart.target.y - 6} textAnchor="end" fontSize={12} className="fill-amber-800 dark:fill-amber-200">
+              Required {chart.target.label}
+            </text>
+          </g>
+        )}
         <path d={chart.areaPath} className="fill-brand-600/10 dark:fill-brand-100/10" stroke="none" />
         <path
           d={chart.linePath}

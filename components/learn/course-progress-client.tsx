@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useEffect, useState } from "react";
+import { loadClientSession } from "@/components/site/client-session";
 import { callApi } from "./use-api";
 
 type TCourseProgress = {
@@ -18,7 +19,13 @@ export function CourseProgress({ courseSlug, lessons }: { courseSlug: string; le
   const [data, setData] = useState<TCourseProgress | null | "anonymous" | "loading">("loading");
 
   useEffect(() => {
-    callApi<TCourseProgress>(`/api/progress/course?course=${encodeURIComponent(courseSlug)}`).then((r) => {
+    // Guests see the sign-in prompt without a request that would answer 401.
+    loadClientSession().then(async (session) => {
+      if (!session) {
+        setData("anonymous");
+        return;
+      }
+      const r = await callApi<TCourseProgress>(`/api/progress/course?course=${encodeURIComponent(courseSlug)}`);
       if (r.ok) setData(r.data);
       else setData(r.status === 401 ? "anonymous" : null);
     });

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { isStaticIslandLoading, STATIC_ISLAND_READY } from "@/components/static/static-island-client";
+import { loadClientSession } from "@/components/site/client-session";
 import { callApi } from "./use-api";
 
 type TProgress = { completed: boolean; lastAnchor: string | null; lastPercent: number; observedSeconds: number; requiredSeconds: number };
@@ -35,7 +36,14 @@ export function LessonProgress(props: {
 
   useEffect(() => {
     let live = true;
-    callApi<TProgress>(`/api/progress/lesson?${query}`).then((r) => {
+    // Guests get the sign-in prompt without a request that would answer 401.
+    loadClientSession().then(async (session) => {
+      if (!live) return;
+      if (!session) {
+        setState({ kind: "anonymous" });
+        return;
+      }
+      const r = await callApi<TProgress>(`/api/progress/lesson?${query}`);
       if (!live) return;
       if (r.ok) {
         setState({ kind: "ready", progress: r.data });

@@ -34,7 +34,7 @@ export function ExerciseCard({ name, purpose, cues, avoid, children }: IExercise
           {purpose}
         </p>
       </header>
-      <div className="not-prose grid gap-5 px-5 py-4 sm:grid-cols-2">
+      <div className="not-prose grid grid-cols-1 gap-5 px-5 py-4 sm:grid-cols-2">
         <section aria-labelledby={`${base}-cues`}>
           <h4
             id={`${base}-cues`}

@@ -1,7 +1,8 @@
 import Link from "next/link";
+import { formatDateTimeWithZone } from "@/lib/format/date-time";
 import type { TReviewEntry, TReviewItem, TReviewMoment } from "@/lib/quiz/review-policy";
 
-type TOverview = { passed: boolean; retryAt: string | null; attemptsLeft: number | null; canStart: boolean; blockedReason: string | null };
+type TOverview = { passed: boolean; creditAwarded: boolean; retryAt: string | null; attemptsLeft: number | null; canStart: boolean; blockedReason: string | null };
 
 type TReviewView = {
   number: number;
@@ -75,7 +76,18 @@ function ReviewQuestion({ entry, position }: { entry: TReviewEntry; position: nu
 }
 
 // Renders only what getAttemptView returned, which is already cut down to the review policy.
-export function AttemptReview({ view, overview, backHref }: { view: TReviewView; overview: TOverview; backHref: string }) {
+export function AttemptReview({
+  view,
+  overview,
+  backHref,
+  timeZone,
+}: {
+  view: TReviewView;
+  overview: TOverview;
+  backHref: string;
+  /** The trainer's zone: the retake time is shown in it, zone named. */
+  timeZone: string;
+}) {
   const withOutcome = view.review.every((r) => r.outcome !== null);
   const missed = view.review.filter((r) => r.outcome !== "correct");
   const correct = view.review.filter((r) => r.outcome === "correct");
@@ -103,7 +115,9 @@ export function AttemptReview({ view, overview, backHref }: { view: TReviewView;
         <div className="mt-4">
           {view.passed ? (
             <p>
-              Your credit is recorded once you have also completed every lesson.{" "}
+              {overview.creditAwarded
+                ? "The course's credit is on your record."
+                : "Your completion is on your record. Where the course holds no approval from your certifying body, no credit figure is claimed: your certificate shows the contact hours to submit for review."}{" "}
               <Link href="/dashboard" className="font-medium underline">
                 See your credits on the dashboard
               </Link>
@@ -115,7 +129,7 @@ export function AttemptReview({ view, overview, backHref }: { view: TReviewView;
             </Link>
           ) : overview.retryAt ? (
             <p>
-              You can retake it after <time dateTime={overview.retryAt}>{new Date(overview.retryAt).toUTCString()}</time>. Use the time to revisit the lessons.
+              You can retake it after <time dateTime={overview.retryAt}>{formatDateTimeWithZone(overview.retryAt, timeZone)}</time>. Use the time to revisit the lessons.
             </p>
           ) : (
             <p>{overview.blockedReason}</p>

@@ -12,7 +12,7 @@ export function SiteFooter() {
           <Link href="/verify" className="underline-offset-4 hover:underline">
             Verify a certificate
           </Link>
-          <Link href="/api/health" className="underline-offset-4 hover:underline" prefetch={false}>
+          <Link href="/status" className="underline-offset-4 hover:underline" prefetch={false}>
             Status
           </Link>
         </nav>

@@ -1,26 +1,29 @@
 import Link from "next/link";
+import { Logo } from "@/components/brand/logo";
 import { AccountMenu } from "@/components/site/account-menu";
+import { ThemeToggle } from "@/components/site/theme-toggle-client";
+
+const navLink = "rounded px-3 py-2 hover:bg-slate-100 dark:hover:bg-slate-800";
 
 export function SiteHeader() {
   return (
     <header className="no-print border-b border-slate-200 bg-white/90 backdrop-blur dark:border-slate-800 dark:bg-slate-950/90">
-      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-        <Link href="/" className="flex items-center gap-2 font-semibold text-brand-700 dark:text-brand-100">
-          <svg aria-hidden="true" viewBox="0 0 24 24" className="h-6 w-6" fill="none" stroke="currentColor" strokeWidth="2">
-            <path d="M12 2v20M8 5h8M7 9h10M8 13h8M7 17h10" strokeLinecap="round" />
-          </svg>
-          Backbone CE
+      <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-x-3 gap-y-1 px-4 py-2">
+        <Link href="/" className="rounded py-1">
+          <Logo />
+          <span className="sr-only">: home</span>
         </Link>
         <nav aria-label="Main" className="flex flex-wrap items-center gap-1 text-sm">
-          <Link className="rounded px-3 py-2 hover:bg-slate-100 dark:hover:bg-slate-800" href="/courses">
+          <Link className={navLink} href="/courses">
             Courses
           </Link>
-          <Link className="rounded px-3 py-2 hover:bg-slate-100 dark:hover:bg-slate-800" href="/dashboard">
+          <Link className={navLink} href="/dashboard">
             Dashboard
           </Link>
-          <Link className="rounded px-3 py-2 hover:bg-slate-100 dark:hover:bg-slate-800" href="/verify">
+          <Link className={`${navLink} hidden sm:inline-block`} href="/verify">
             Verify a certificate
           </Link>
+          <ThemeToggle />
           <AccountMenu />
         </nav>
       </div>

@@ -28,8 +28,13 @@ export async function getCourseFunnels({ adminId }: { adminId: string }): Promis
         quizzes: { where: { kind: "FINAL" }, select: { id: true } },
       },
     }),
-    db.$queryRaw<TCount[]>`SELECT l."courseId" AS id, count(DISTINCT lp."userId")::int AS n
-      FROM "LessonProgress" lp JOIN "Lesson" l ON l.id = lp."lessonId" JOIN "User" u ON u.id = lp."userId" AND u.role = 'TRAINER'
+    // "Started" is anyone who opened a lesson or went straight to an assessment: every later stage
+    // is then a subset of it and no step can exceed 100 %.
+    db.$queryRaw<TCount[]>`SELECT s."courseId" AS id, count(DISTINCT s."userId")::int AS n FROM (
+        SELECT l."courseId", lp."userId" FROM "LessonProgress" lp JOIN "Lesson" l ON l.id = lp."lessonId"
+        UNION ALL
+        SELECT q."courseId", a."userId" FROM "QuizAttempt" a JOIN "Quiz" q ON q.id = a."quizId"
+      ) s JOIN "User" u ON u.id = s."userId" AND u.role = 'TRAINER'
       GROUP BY 1`,
     db.$queryRaw<TCount[]>`SELECT lp."lessonId" AS id, count(*)::int AS n
       FROM "LessonProgress" lp JOIN "User" u ON u.id = lp."userId" AND u.role = 'TRAINER'

@@ -2,7 +2,6 @@ import "server-only";
 import { assertAdmin } from "@/lib/auth/assert-admin.server";
 import { createPublicKey } from "node:crypto";
 import { recordAudit } from "@/lib/audit/record-audit.server";
-import { recordCertificateIssuedNotice } from "@/lib/notices/notices.server";
 import { generateCertificateCode } from "@/lib/certificates/certificate-code";
 import { buildOpenBadgeCredential, signOpenBadgeCredential } from "@/lib/certificates/open-badge";
 import {
@@ -24,6 +23,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { siteUrl } from "@/lib/mail/send-mail.server";
+import { deliverNotificationMail, notifyUser } from "@/lib/notifications/notifications.server";
 
 /*
  * Issuing, revoking and reissuing certificates. Each is one transaction that locks the row it
@@ -160,7 +160,8 @@ export type TIssueCertificateInput = {
 export async function issueCertificate({ requestId, adminId, now = new Date() }: TIssueCertificateInput): Promise<TIssueResult> {
   if (adminId !== null) await assertAdmin(adminId); // before anything is looked up (again in the transaction)
   const key = siteSigningKey(); // fail before taking any lock when the key is missing
-  return db.$transaction(async (tx) => {
+  let notified: string | null = null;
+  const result = await db.$transaction(async (tx) => {
     const [request] = await tx.$queryRaw<{ id: string; status: string; userId: string; courseId: string; certificateId: string | null }[]>`
       SELECT id, status::text AS status, "userId", "courseId", "certificateId"
       FROM "CertificateRequest" WHERE id = ${requestId} FOR UPDATE`;
@@ -250,7 +251,6 @@ export async function issueCertificate({ requestId, adminId, now = new Date() }:
       select: SUMMARY_SELECT,
     });
     await tx.certificateRequest.update({ where: { id: request.id }, data: { status: "ISSUED", certificateId: certificate.id } });
-    await recordCertificateIssuedNotice(tx, { userId: request.userId, code: snapshot.code, courseTitle: snapshot.courseTitle });
     await recordAudit(tx, {
       actorId: adminId,
       action: "certificate.issue",
@@ -258,8 +258,12 @@ export async function issueCertificate({ requestId, adminId, now = new Date() }:
       targetId: certificate.id,
       data: { code: certificate.code, requestId, userId: request.userId, courseId: request.courseId, automatic: adminId === null },
     });
+    await notifyUser(tx, { userId: request.userId, notice: { kind: "CERTIFICATE_ISSUED", courseTitle: snapshot.courseTitle, code: certificate.code } });
+    notified = request.userId;
     return { certificate: summary(certificate), created: true };
   }, TX_OPTIONS);
+  if (notified) await deliverNotificationMail({ userId: notified });
+  return result;
 }
 
 /**
@@ -294,7 +298,8 @@ export async function revokeCertificate({ certificateId, adminId, reason, now = 
     throw new AppError("UNPROCESSABLE", message, { fields: { reason: message } });
   }
   const why = parsed.data;
-  return db.$transaction(async (tx) => {
+  let notified: string | null = null;
+  const result = await db.$transaction(async (tx) => {
     const [cert] = await tx.$queryRaw<{ id: string; code: string; status: string; userId: string; courseId: string; creditEntryId: string | null }[]>`
       SELECT id, code, status::text AS status, "userId", "courseId", "creditEntryId" FROM "Certificate" WHERE id = ${certificateId} FOR UPDATE`;
     if (!cert) throw new AppError("NOT_FOUND", "That certificate does not exist.");
@@ -339,8 +344,13 @@ export async function revokeCertificate({ certificateId, adminId, reason, now = 
       targetId: cert.id,
       data: { code: cert.code, userId: cert.userId, reason: why, reversedHundredths },
     });
+    const course = await tx.course.findUnique({ where: { id: cert.courseId }, select: { title: true } });
+    await notifyUser(tx, { userId: cert.userId, notice: { kind: "CERTIFICATE_REVOKED", courseTitle: course?.title ?? "a course", code: cert.code, reason: why } });
+    notified = cert.userId;
     return { id: cert.id, code: cert.code, status: "REVOKED" as const, revokedAt: now.toISOString(), reversedHundredths };
   }, TX_OPTIONS);
+  if (notified) await deliverNotificationMail({ userId: notified });
+  return result;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -357,7 +367,8 @@ export type TReissueResult = { certificate: TCertificateSummary; replacesCode: s
 export async function reissueCertificate({ certificateId, adminId, now = new Date() }: { certificateId: string; adminId: string; now?: Date }): Promise<TReissueResult> {
   await assertAdmin(adminId);
   const key = siteSigningKey();
-  return db.$transaction(async (tx) => {
+  let notified: string | null = null;
+  const result = await db.$transaction(async (tx) => {
     const [locked] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Certificate" WHERE id = ${certificateId} FOR UPDATE`;
     if (!locked) throw new AppError("NOT_FOUND", "That certificate does not exist.");
     const old = await tx.certificate.findUniqueOrThrow({
@@ -483,8 +494,12 @@ export async function reissueCertificate({ certificateId, adminId, now = new Dat
       targetId: certificate.id,
       data: { code: certificate.code, replacesCode: old.code, userId: old.userId, regrantedHundredths, creditEntryId },
     });
+    await notifyUser(tx, { userId: old.userId, notice: { kind: "CERTIFICATE_REISSUED", courseTitle: old.courseTitle, code: certificate.code, previousCode: old.code } });
+    notified = old.userId;
     return { certificate: summary(certificate), replacesCode: old.code, regrantedHundredths };
   }, TX_OPTIONS);
+  if (notified) await deliverNotificationMail({ userId: notified });
+  return result;
 }
 
 // ---------------------------------------------------------------------------------------------

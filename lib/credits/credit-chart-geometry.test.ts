@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { buildCreditChart, niceStep } from "@/lib/credits/credit-chart-geometry";
+import { buildCreditChart, cycleSeries, niceStep } from "@/lib/credits/credit-chart-geometry";
 
 describe("niceStep", () => {
   test.each([
@@ -82,4 +82,49 @@ test("a narrow chart takes fewer date ticks", () => {
   const chart = buildCreditChart([{ date: "2025-01-01", cumulativeHundredths: 20 }], { endDate: "2025-12-31", width: 360, maxXTicks: 3 })!;
   expect(chart.xTicks).toHaveLength(3);
   expect(chart.plot.right).toBe(344);
+});
+
+describe("one certification cycle", () => {
+  const series = [
+    { date: "2024-05-01", cumulativeHundredths: 150 },
+    { date: "2025-02-10", cumulativeHundredths: 190 },
+    { date: "2025-03-01", cumulativeHundredths: 230 },
+  ];
+
+  test.each([
+    ["entries before the cycle are re-based onto the carried-in credit", { startsOn: "2025-01-01", endsOn: "2025-12-31", carriedInHundredths: 50 }, [
+      { date: "2025-02-10", cumulativeHundredths: 90 },
+      { date: "2025-03-01", cumulativeHundredths: 130 },
+    ]],
+    ["nothing carried in", { startsOn: "2025-01-01", endsOn: "2025-12-31", carriedInHundredths: 0 }, [
+      { date: "2025-02-10", cumulativeHundredths: 40 },
+      { date: "2025-03-01", cumulativeHundredths: 80 },
+    ]],
+    ["a cycle without entries", { startsOn: "2026-01-01", endsOn: "2026-12-31", carriedInHundredths: 0 }, []],
+    ["the first cycle", { startsOn: "2024-01-01", endsOn: "2024-12-31", carriedInHundredths: 0 }, [{ date: "2024-05-01", cumulativeHundredths: 150 }]],
+  ])("%s", (_name, cycle, expected) => {
+    expect(cycleSeries(series, cycle)).toEqual(expected);
+  });
+
+  test("the axis spans the whole cycle, the line stops today and the requirement is in range", () => {
+    const points = cycleSeries(series, { startsOn: "2025-01-01", endsOn: "2025-12-31", carriedInHundredths: 50 });
+    const chart = buildCreditChart(points, { startDate: "2025-01-01", axisEndDate: "2025-12-31", endDate: "2025-06-30", baseHundredths: 50, targetHundredths: 200 })!;
+    expect(chart.startDate).toBe("2025-01-01");
+    expect(chart.endDate).toBe("2025-12-31");
+    expect(chart.linePath.startsWith(`M${chart.plot.left},`)).toBe(true);
+    // The line ends at today, well before the right edge (the cycle's last day).
+    const lineEnd = Number(chart.linePath.split(" H").at(-1));
+    expect(lineEnd).toBeLessThan(chart.plot.right - 100);
+    expect(chart.target).toEqual({ y: expect.any(Number), label: "2.00" });
+    expect(chart.target!.y).toBeGreaterThanOrEqual(chart.plot.top);
+    expect(chart.target!.y).toBeLessThan(chart.points.at(-1)!.y);
+    expect(chart.yTicks.at(-1)!.label).toBe("2.00");
+  });
+
+  test("a cycle with no credit yet still draws a flat line at the carried-in amount", () => {
+    const chart = buildCreditChart([], { startDate: "2026-01-01", axisEndDate: "2026-12-31", endDate: "2026-02-01", baseHundredths: 0, targetHundredths: 100 })!;
+    expect(chart).not.toBeNull();
+    expect(chart.points).toEqual([]);
+    expect(chart.target?.label).toBe("1.00");
+  });
 });

@@ -22,6 +22,8 @@ export type TChartGeometry = {
   yTicks: TChartTick[];
   startDate: string;
   endDate: string;
+  /** The requirement line, when one was asked for. */
+  target: { y: number; label: string } | null;
 };
 
 const DAY_MS = 86_400_000;
@@ -53,23 +55,42 @@ const round = (n: number) => Math.round(n * 10) / 10;
  * Lays out a step chart of `points` (running totals per local day, as creditsOverTime returns)
  * from just before the first entry to `endDate` (today in the trainer's zone). Null when there
  * is nothing to draw.
+ *
+ * For one certification cycle pass `startDate` (the cycle's first day: the axis starts there),
+ * `axisEndDate` (its last day: the axis runs on to it while the line stops at today),
+ * `baseHundredths` (credit carried in, where the line starts) and `targetHundredths` (the
+ * requirement, drawn as a line and always inside the y range).
  */
 export function buildCreditChart(
   points: readonly TCreditPoint[],
-  { endDate, width = 640, height = 260, maxXTicks = 5 }: { endDate: string; width?: number; height?: number; maxXTicks?: number },
+  {
+    endDate,
+    startDate,
+    axisEndDate,
+    baseHundredths = 0,
+    targetHundredths,
+    width = 640,
+    height = 260,
+    maxXTicks = 5,
+  }: { endDate: string; startDate?: string; axisEndDate?: string; baseHundredths?: number; targetHundredths?: number; width?: number; height?: number; maxXTicks?: number },
 ): TChartGeometry | null {
-  if (points.length === 0) return null;
+  if (points.length === 0 && !startDate) return null;
   const plot = { left: 52, right: width - 16, top: 28, bottom: height - 36 };
 
-  const firstDay = dayNumber(points[0].date);
-  const lastDay = Math.max(dayNumber(points[points.length - 1].date), dayNumber(endDate));
-  // A little room before the first entry so its step up is visible, and never a span so short
-  // that one day fills the whole width.
-  let startDay = firstDay - Math.max(1, Math.round((lastDay - firstDay) * 0.04));
-  if (lastDay - startDay < MIN_SPAN_DAYS) startDay = lastDay - MIN_SPAN_DAYS;
-  const spanDays = lastDay - startDay;
+  const firstDay = points.length ? dayNumber(points[0].date) : dayNumber(startDate!);
+  const lastDay = Math.max(points.length ? dayNumber(points[points.length - 1].date) : firstDay, dayNumber(endDate));
+  let startDay: number;
+  if (startDate) startDay = Math.min(dayNumber(startDate), firstDay);
+  else {
+    // A little room before the first entry so its step up is visible, and never a span so short
+    // that one day fills the whole width.
+    startDay = firstDay - Math.max(1, Math.round((lastDay - firstDay) * 0.04));
+    if (lastDay - startDay < MIN_SPAN_DAYS) startDay = lastDay - MIN_SPAN_DAYS;
+  }
+  const axisLastDay = Math.max(lastDay, axisEndDate ? dayNumber(axisEndDate) : lastDay);
+  const spanDays = Math.max(1, axisLastDay - startDay);
 
-  const values = points.map((p) => p.cumulativeHundredths);
+  const values = [baseHundredths, ...points.map((p) => p.cumulativeHundredths), ...(targetHundredths ? [targetHundredths] : [])];
   const low = Math.min(0, ...values);
   const high = Math.max(1, ...values);
   const step = niceStep(high - low);
@@ -87,10 +108,10 @@ export function buildCreditChart(
   }));
 
   const zeroY = y(0);
-  let linePath = `M${x(startDay)},${zeroY}`;
+  let linePath = `M${x(startDay)},${y(baseHundredths)}`;
   for (const p of chartPoints) linePath += ` H${p.x} V${p.y}`;
   linePath += ` H${x(lastDay)}`;
-  const areaPath = `${linePath} V${zeroY} Z`;
+  const areaPath = baseHundredths ? `${linePath} V${zeroY} H${x(startDay)} Z` : `${linePath} V${zeroY} Z`;
 
   const yTicks: TChartTick[] = [];
   for (let value = yMin; value <= yMax; value += step) yTicks.push({ position: y(value), label: formatCec(value) });
@@ -103,5 +124,17 @@ export function buildCreditChart(
     xTicks.push({ position: x(day), label: label(dateOf(day)) });
   }
 
-  return { width, height, plot, linePath, areaPath, points: chartPoints, xTicks, yTicks, startDate: dateOf(startDay), endDate: dateOf(lastDay) };
+  const target = targetHundredths ? { y: y(targetHundredths), label: formatCec(targetHundredths) } : null;
+  return { width, height, plot, linePath, areaPath, points: chartPoints, xTicks, yTicks, startDate: dateOf(startDay), endDate: dateOf(axisLastDay), target };
+}
+
+/**
+ * The running total within one cycle: `series` (running totals over all time, per local day)
+ * re-based so the cycle starts at `carriedInHundredths`. Days outside [startsOn, endsOn] are dropped.
+ */
+export function cycleSeries(series: readonly TCreditPoint[], { startsOn, endsOn, carriedInHundredths }: { startsOn: string; endsOn: string; carriedInHundredths: number }): TCreditPoint[] {
+  const before = [...series].reverse().find((p) => p.date < startsOn)?.cumulativeHundredths ?? 0;
+  return series
+    .filter((p) => p.date >= startsOn && p.date <= endsOn)
+    .map((p) => ({ date: p.date, cumulativeHundredths: p.cumulativeHundredths - before + carriedInHundredths }));
 }

@@ -12,6 +12,7 @@ import { MAX_ADJUSTMENT_HUNDREDTHS, ZAdjustmentReason } from "@/lib/credits/ledg
 import { dbDateToIso, formatLongDate, ledgerTotals, pickCertificate, type TLedgerEntry } from "@/lib/credits/ledger-view";
 import { renderTranscriptPdfDocument } from "@/lib/credits/render-transcript-pdf";
 import { db } from "@/lib/db";
+import { deliverNotificationMail, notifyUser } from "@/lib/notifications/notifications.server";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -294,7 +295,7 @@ export async function adjustCredit({ adminId, userId, amountHundredths, reason, 
   }
   if (adminId === userId) throw new AppError("FORBIDDEN", "Another administrator must adjust your own credit.");
 
-  return db.$transaction(async (tx) => {
+  const entry = await db.$transaction(async (tx) => {
     await assertAdmin(adminId, tx);
     // FOR NO KEY UPDATE serializes adjustments for this trainer without blocking awards (their
     // foreign-key checks take KEY SHARE, which this lock does not conflict with).
@@ -335,8 +336,14 @@ export async function adjustCredit({ adminId, userId, amountHundredths, reason, 
       targetId: entry.id,
       data: { userId, amountHundredths, reason: parsedReason.data, courseId: courseId ?? null, certifyingBody: profile.certifyingBody },
     });
+    await notifyUser(tx, {
+      userId,
+      notice: { kind: "CREDIT_ADJUSTED", amountHundredths, unit: BODY_RULES[profile.certifyingBody].unit, reason: parsedReason.data },
+    });
     return entry;
   });
+  await deliverNotificationMail({ userId });
+  return entry;
 }
 
 /**

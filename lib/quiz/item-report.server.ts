@@ -2,6 +2,7 @@ import "server-only";
 import { assertAdmin } from "@/lib/auth/assert-admin.server";
 import { findCourse } from "@/lib/content/load-content";
 import { db } from "@/lib/db";
+import { labelChoice } from "./choice-label";
 import { analyzeItems, type TItemRow } from "./item-analysis";
 import { groupByObjective } from "./objective-report";
 import { type TQuestion, type TResponse, ZQuestion, ZResponse } from "./quiz-schema";
@@ -59,7 +60,7 @@ export async function getItemReport(quizId: string, adminId: string) {
     ...item,
     prompt: definitions.get(item.questionId)?.prompt ?? item.questionId,
     type: definitions.get(item.questionId)?.type ?? "single",
-    distribution: item.distribution.map((d) => ({ ...d, label: labelFor(definitions.get(item.questionId), d.choice) })),
+    distribution: item.distribution.map((d) => ({ ...d, label: labelChoice(definitions.get(item.questionId), d.choice) })),
   }));
   // Objectives come from the lessons' frontmatter on disk; the current pool's questions name them.
   const lessons = (findCourse(quiz.course.slug)?.lessons ?? []).map((l) => ({ slug: l.slug, title: l.frontmatter.title, objectives: l.frontmatter.objectives }));

@@ -101,11 +101,15 @@ async function loadDrawDefinitions(tx: TTx | typeof db, draw: TAttemptDraw) {
 
 export async function getQuizOverview({ userId, courseSlug, quizSlug, now = new Date() }: { userId: string; courseSlug: string; quizSlug: string; now?: Date }) {
   const quiz = await findQuiz(courseSlug, quizSlug);
-  const attempts = await db.quizAttempt.findMany({
-    where: { userId, quizId: quiz.id },
-    orderBy: { number: "asc" },
-    select: { id: true, number: true, status: true, startedAt: true, deadlineAt: true, gradedAt: true, scorePercent: true, passed: true },
-  });
+  const [attempts, award] = await Promise.all([
+    db.quizAttempt.findMany({
+      where: { userId, quizId: quiz.id },
+      orderBy: { number: "asc" },
+      select: { id: true, number: true, status: true, startedAt: true, deadlineAt: true, gradedAt: true, scorePercent: true, passed: true },
+    }),
+    // Whether the course's credit is on the ledger: the result page words a pass by it.
+    quiz.kind === "FINAL" ? db.creditEntry.findFirst({ where: { userId, awardCourseId: quiz.courseId }, select: { id: true } }) : null,
+  ]);
   const open = attempts.find((a) => a.status === "IN_PROGRESS" && (!a.deadlineAt || a.deadlineAt.getTime() + GRACE_MS > now.getTime()));
   const lessonsLeft = quiz.kind === "FINAL" ? await lessonsLeftBeforeFinal(db, userId, quiz.courseId) : 0;
   const start: ReturnType<typeof evaluateStart> = lessonsLeft > 0 ? { ok: false, reason: finalLockedReason(lessonsLeft) } : evaluateStart(quiz, attempts, now);
@@ -119,6 +123,7 @@ export async function getQuizOverview({ userId, courseSlug, quizSlug, now = new 
     retryAt: start.ok ? null : (start.retryAt?.toISOString() ?? null),
     bestScore: graded.reduce<number | null>((best, a) => (a.scorePercent !== null && (best === null || a.scorePercent > best) ? a.scorePercent : best), null),
     passed: graded.some((a) => a.passed),
+    creditAwarded: award !== null,
     attemptsLeft: quiz.maxAttempts === null ? null : Math.max(0, quiz.maxAttempts - graded.length),
   };
 }
@@ -439,6 +444,7 @@ export type TAttemptView =
       status: "IN_PROGRESS";
       attemptId: string;
       number: number;
+      startedAt: string;
       deadlineAt: string | null;
       questions: TClientQuestion[];
       responses: Record<string, TResponse>;
@@ -483,6 +489,7 @@ export async function getAttemptView({ userId, attemptId }: { userId: string; at
       number: true,
       status: true,
       draw: true,
+      startedAt: true,
       deadlineAt: true,
       scorePercent: true,
       passed: true,
@@ -510,6 +517,7 @@ export async function getAttemptView({ userId, attemptId }: { userId: string; at
       status: "IN_PROGRESS",
       attemptId,
       number: attempt.number,
+      startedAt: attempt.startedAt.toISOString(),
       deadlineAt: attempt.deadlineAt?.toISOString() ?? null,
       questions: draw.map((d) => toClientQuestion(definitions.get(`${d.questionId}@${d.version}`)!, d.optionOrder)),
       responses,

@@ -119,10 +119,4 @@ describe("renewal reminders", () => {
     expect(subjects).toEqual(["Your ACE cycle ends in 30 days (March 31, 2026)", "Your CPR/AED certificate expires in 7 days (March 8, 2026)"]);
   });
 
-  test("a certificate notice is mailed once", async () => {
-    const { user } = await aceTrainer({ earned: 200 });
-    await db.notice.create({ data: { userId: user.id, kind: "certificate.issued", title: "Your certificate has been issued", body: "Done.", href: "/certificates" } });
-    await Promise.all([sendDueReminders({ now: new Date(NOW) }), sendDueReminders({ now: new Date(NOW) })]);
-    expect((await outboxFor(user.email)).map((m) => m.subject)).toEqual(["Your certificate has been issued"]);
-  });
 });

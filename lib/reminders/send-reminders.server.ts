@@ -7,7 +7,7 @@ import { sendMail, siteUrl } from "@/lib/mail/send-mail.server";
 import { planReminders, type TPlannedReminder } from "@/lib/reminders/plan-reminders";
 import { signUnsubscribeToken } from "@/lib/reminders/unsubscribe-token";
 
-// Renewal reminders and notice mail, sent at most once however many app instances run the
+// Renewal reminders, sent at most once however many app instances run the
 // scheduler (docs/decisions/013):
 // - each due reminder is claimed by inserting its ReminderSent row (unique per trainer, subject,
 //   period and stage) with ON CONFLICT DO NOTHING, in the same transaction that queues the mail;
@@ -57,7 +57,7 @@ function reminderMail(user: { email: string; name: string; id: string }, reminde
   };
 }
 
-export type TSweepResult = { remindersSent: number; noticesMailed: number };
+export type TSweepResult = { remindersSent: number };
 
 /** One pass over every trainer with an active certification; safe to run anywhere, any number of times. */
 export async function sendDueReminders({ now = new Date() }: { now?: Date } = {}): Promise<TSweepResult> {
@@ -119,32 +119,7 @@ export async function sendDueReminders({ now = new Date() }: { now?: Date } = {}
       }
     }
   }
-  return { remindersSent, noticesMailed: await mailPendingNotices(now) };
-}
-
-/** Mails each notice once: the UPDATE ... WHERE "mailedAt" IS NULL is the claim. */
-async function mailPendingNotices(now: Date): Promise<number> {
-  const pending = await db.notice.findMany({ where: { mailedAt: null }, orderBy: { createdAt: "asc" }, take: 500, select: { id: true } });
-  let mailed = 0;
-  for (const { id } of pending) {
-    const done = await db.$transaction(async (tx) => {
-      const claimed = await tx.notice.updateManyAndReturn({
-        where: { id, mailedAt: null },
-        data: { mailedAt: now },
-        select: { title: true, body: true, href: true, user: { select: { email: true, name: true, disabledAt: true } } },
-      });
-      const notice = claimed[0];
-      if (!notice || notice.user.disabledAt) return false;
-      await sendMail(tx, {
-        to: notice.user.email,
-        subject: notice.title,
-        text: `Hello ${notice.user.name},\n\n${notice.body}\n${notice.href ? `\n${siteUrl(notice.href)}\n` : ""}`,
-      });
-      return true;
-    });
-    if (done) mailed += 1;
-  }
-  return mailed;
+  return { remindersSent };
 }
 
 /**

@@ -4,18 +4,20 @@ import { redirect } from "next/navigation";
 import { CertificationCycles } from "@/components/credits/certification-cycles";
 import { CompletionsWithoutCredit } from "@/components/credits/completions-without-credit";
 import { CreditChart } from "@/components/credits/credit-chart";
-import { NoticeList } from "@/components/notices/notice-list";
+import { Badge, buttonClass, cardClass } from "@/components/ui";
 import { getSessionUser } from "@/lib/auth/session.server";
 import { formatCec } from "@/lib/credits/cec-amount";
+import { listCompletedCourses, type TCompletedCourse } from "@/lib/credits/completed-courses.server";
+import { cycleSeries } from "@/lib/credits/credit-chart-geometry";
 import { addCalendarDays } from "@/lib/credits/cycle";
 import { getCreditOverview, type TCreditOverview, type TCreditProfile } from "@/lib/credits/ledger.server";
 import { cycleProgress, formatLongDate } from "@/lib/credits/ledger-view";
-import { listNotices } from "@/lib/notices/notices.server";
+import { formatDate } from "@/lib/format/date-time";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Dashboard" };
 
-const card = "rounded-xl border border-slate-200 bg-white p-6 shadow-sm dark:border-slate-800 dark:bg-slate-900";
+const card = cardClass;
 const buttonPrimary =
   "inline-flex items-center rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800 dark:bg-brand-600 dark:hover:bg-brand-700";
 const buttonSecondary =
@@ -24,7 +26,7 @@ const buttonSecondary =
 export default async function DashboardPage() {
   const user = await getSessionUser();
   if (!user) redirect("/sign-in?callbackUrl=/dashboard");
-  const [overview, notices] = await Promise.all([getCreditOverview({ userId: user.id, now: new Date() }), listNotices(user.id)]);
+  const [overview, completed] = await Promise.all([getCreditOverview({ userId: user.id, now: new Date() }), listCompletedCourses({ userId: user.id })]);
 
   if (!overview.profile || !overview.summary) {
     return (
@@ -83,7 +85,6 @@ export default async function DashboardPage() {
         </nav>
       </header>
 
-      <NoticeList notices={notices} />
 
       {current.warning && (
         <section
@@ -103,7 +104,7 @@ export default async function DashboardPage() {
         </section>
       )}
 
-      <section aria-labelledby="cycle-heading" className="mt-8 grid gap-6 lg:grid-cols-3">
+      <section aria-labelledby="cycle-heading" className="mt-8 grid grid-cols-1 gap-6 lg:grid-cols-3">
         <h2 id="cycle-heading" className="sr-only">
           Current certification cycle
         </h2>
@@ -134,21 +135,38 @@ export default async function DashboardPage() {
           </Link>
         </section>
       ) : (
-        <div className="mt-8 grid gap-6 lg:grid-cols-5">
+        <div className="mt-8 grid grid-cols-1 gap-6 lg:grid-cols-5">
           <section aria-labelledby="chart-heading" className={`${card} lg:col-span-3`}>
             <h2 id="chart-heading" className="text-lg font-semibold">
-              Credits over time
+              Credit this cycle
             </h2>
             <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-              Everything on your ledger: {formatCec(overview.totalHundredths)} {profile.unit} in total.
+              {formatLongDate(current.cycle.startsOn)} to {formatLongDate(current.cycle.endsOn)}
+              {current.requiredHundredths > 0 ? `, against the ${formatCec(current.requiredHundredths)} ${profile.unit} required` : ""}. Everything on your
+              ledger: {formatCec(overview.totalHundredths)} {profile.unit}.
             </p>
             <div className="mt-4">
-              <CreditChart points={overview.series} endDate={overview.today} unit={profile.unit} id="dashboard-chart" />
+              <CreditChart
+                points={cycleSeries(overview.series, { startsOn: current.cycle.startsOn, endsOn: current.cycle.endsOn, carriedInHundredths: current.carriedInHundredths })}
+                endDate={overview.today}
+                unit={profile.unit}
+                id="dashboard-chart"
+                title={`Credit this cycle (${profile.unit})`}
+                cycle={{
+                  startsOn: current.cycle.startsOn,
+                  endsOn: current.cycle.endsOn,
+                  carriedInHundredths: current.carriedInHundredths,
+                  requiredHundredths: current.requiredHundredths,
+                }}
+                emptyText="No credit yet this cycle. Finish a course to start the line."
+              />
             </div>
           </section>
           <InProgress overview={overview} />
         </div>
       )}
+
+      {completed.length > 0 && <CompletedCourses courses={completed} unit={profile.unit} timeZone={overview.timeZone} />}
     </div>
   );
 }
@@ -309,6 +327,48 @@ function CourseUpdates({ updates }: { updates: TCreditOverview["updates"] }) {
                 {u.changes.flatMap((entry) => entry.changes.map((change) => <li key={`${entry.version}:${change}`}>{`${entry.version}: ${change}`}</li>))}
               </ul>
             )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function CompletedCourses({ courses, unit, timeZone }: { courses: TCompletedCourse[]; unit: string; timeZone: string }) {
+  return (
+    <section aria-labelledby="completed-heading" className={`${card} mt-8`}>
+      <h2 id="completed-heading" className="text-lg font-semibold">
+        Completed courses
+      </h2>
+      <ul className="mt-4 divide-y divide-slate-200 dark:divide-slate-800">
+        {courses.map((c) => (
+          <li key={c.slug} className="flex flex-wrap items-center justify-between gap-3 py-3">
+            <div className="min-w-0">
+              <Link href={`/courses/${c.slug}`} className="font-medium hover:underline">
+                {c.title}
+              </Link>
+              <p className="text-sm text-slate-600 dark:text-slate-400">
+                {formatCec(c.amountHundredths)} {unit} awarded {formatDate(c.awardedAt, timeZone)}
+                {c.reversed ? " · credit reversed" : ""}
+              </p>
+            </div>
+            <div className="flex flex-wrap items-center gap-2">
+              {c.certificate ? (
+                <>
+                  <Badge tone={c.certificate.status === "ISSUED" ? "ok" : "danger"}>{c.certificate.status === "ISSUED" ? "Certificate issued" : "Certificate revoked"}</Badge>
+                  {c.certificate.status === "ISSUED" && (
+                    <a href={`/api/certificates/${c.certificate.code}/pdf`} download className={buttonClass({ variant: "secondary", size: "sm" })}>
+                      PDF<span className="sr-only"> certificate for {c.title}</span>
+                    </a>
+                  )}
+                  <Link href={`/verify/${c.certificate.code}`} className={buttonClass({ variant: "secondary", size: "sm" })}>
+                    Verify<span className="sr-only"> certificate for {c.title}</span>
+                  </Link>
+                </>
+              ) : (
+                <Badge tone="warn">Certificate being prepared</Badge>
+              )}
+            </div>
           </li>
         ))}
       </ul>

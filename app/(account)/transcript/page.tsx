@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { Table } from "@/components/ui";
 import { getSessionUser } from "@/lib/auth/session.server";
 import { CompletionsWithoutCredit } from "@/components/credits/completions-without-credit";
 import { formatCec } from "@/lib/credits/cec-amount";
@@ -32,7 +33,7 @@ export default async function TranscriptPage() {
 
   return (
     <div className="mx-auto max-w-6xl px-4 py-10">
-      <nav aria-label="Breadcrumb" className="text-sm text-slate-600 dark:text-slate-400">
+      <nav aria-label="Breadcrumb" className="no-print text-sm text-slate-600 dark:text-slate-400">
         <Link href="/dashboard" className="hover:underline">
           Dashboard
         </Link>
@@ -45,7 +46,7 @@ export default async function TranscriptPage() {
             {profile ? ` · ${profile.bodyName} · Certification No. ${profile.certificationNumber}` : ""}
           </p>
         </div>
-        <div className="flex flex-wrap gap-2">
+        <div className="no-print flex flex-wrap gap-2">
           <a href="/api/credits/transcript.pdf" download className={buttonSecondary}>
             Download PDF<span className="sr-only"> transcript</span>
           </a>
@@ -95,17 +96,17 @@ export default async function TranscriptPage() {
           </Link>
         </div>
       ) : (
-        <section
-          aria-labelledby="ledger-caption"
-          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard
-          tabIndex={0}
-          className="mt-8 overflow-x-auto rounded-xl border border-slate-200 dark:border-slate-800"
-        >
-          <table className="w-full min-w-[56rem] text-left text-sm">
-            <caption id="ledger-caption" className="px-4 pt-4 text-left text-base font-semibold">
+        <Table
+          id="ledger"
+          minWidthClass="sm:min-w-[56rem]"
+          className="mt-8 sm:rounded-xl sm:border sm:border-slate-200 sm:dark:border-slate-800 print:mt-4"
+          caption={
+            <>
               Every credit entry, oldest first
               <span className="block text-sm font-normal text-slate-600 dark:text-slate-400">Dates are in your time zone ({overview.timeZone}).</span>
-            </caption>
+            </>
+          }
+        >
             <thead className="border-b border-slate-200 text-slate-600 dark:border-slate-800 dark:text-slate-400">
               <tr>
                 <th scope="col" className="px-4 py-3 font-medium">
@@ -134,10 +135,10 @@ export default async function TranscriptPage() {
             <tbody className="divide-y divide-slate-100 dark:divide-slate-800">
               {entries.map((entry) => (
                 <tr key={entry.id} className="align-top">
-                  <td className="whitespace-nowrap px-4 py-3">
+                  <td data-label="Date" className="whitespace-nowrap px-4 py-3">
                     <time dateTime={entry.occurredAt.toISOString()}>{formatShortDate(entry.localDate)}</time>
                   </td>
-                  <td className="px-4 py-3">
+                  <td data-label="Course" className="px-4 py-3">
                     {entry.course ? (
                       <>
                         {entry.course.retired ? (
@@ -158,8 +159,8 @@ export default async function TranscriptPage() {
                       <span className="text-slate-500 dark:text-slate-400">General</span>
                     )}
                   </td>
-                  <td className="px-4 py-3">{entry.scorePercent !== null ? `${entry.scorePercent}%` : <span className="sr-only">None</span>}</td>
-                  <td className="px-4 py-3">
+                  <td data-label="Score" className="px-4 py-3">{entry.scorePercent !== null ? `${entry.scorePercent}%` : <span className="sr-only">None</span>}</td>
+                  <td data-label="Kind" className="px-4 py-3">
                     <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${KIND_STYLES[entry.kind]}`}>
                       {CREDIT_KIND_LABELS[entry.kind]}
                     </span>
@@ -170,16 +171,18 @@ export default async function TranscriptPage() {
                       </span>
                     )}
                   </td>
-                  <td className="whitespace-nowrap px-4 py-3 text-right font-mono tabular-nums">{formatCec(entry.amountHundredths)}</td>
-                  <td className="max-w-xs px-4 py-3 break-words">{entry.reason ?? <span className="sr-only">None</span>}</td>
-                  <td className="px-4 py-3">
+                  <td data-label={unit} className="whitespace-nowrap px-4 py-3 text-right font-mono tabular-nums">
+                    {formatCec(entry.amountHundredths)}
+                  </td>
+                  <td data-label="Reason" className="max-w-xs px-4 py-3 break-words">{entry.reason ?? <span className="sr-only">None</span>}</td>
+                  <td data-label="Certificate" className="px-4 py-3">
                     {entry.certificate ? (
                       <div>
-                        <span className="block font-mono text-xs">{entry.certificate.code}</span>
+                        <span className="block font-mono text-xs [overflow-wrap:anywhere]">{entry.certificate.code}</span>
                         {entry.certificate.status === "REVOKED" && (
                           <span className="block text-xs font-medium text-rose-700 dark:text-rose-300">Revoked</span>
                         )}
-                        <span className="mt-1 flex flex-wrap gap-x-3 text-xs">
+                        <span className="no-print mt-1 flex flex-wrap gap-x-3 text-xs">
                           <Link href={`/verify/${entry.certificate.code}`} className={link}>
                             Verify<span className="sr-only"> certificate {entry.certificate.code}</span>
                           </Link>
@@ -204,12 +207,13 @@ export default async function TranscriptPage() {
                 <th scope="row" colSpan={4} className="px-4 py-3 text-left">
                   Net total ({totals.count} {totals.count === 1 ? "entry" : "entries"})
                 </th>
-                <td className="whitespace-nowrap px-4 py-3 text-right font-mono tabular-nums">{formatCec(totals.netHundredths)}</td>
-                <td colSpan={2} />
+                <td data-label={`Net ${unit}`} className="whitespace-nowrap px-4 py-3 text-right font-mono tabular-nums">
+                  {formatCec(totals.netHundredths)}
+                </td>
+                <td colSpan={2} className="print:hidden" />
               </tr>
             </tfoot>
-          </table>
-        </section>
+        </Table>
       )}
     </div>
   );

@@ -57,7 +57,7 @@ export default async function AdminOverviewPage() {
         <h2 id="totals-heading" className="sr-only">
           Totals
         </h2>
-        <dl className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+        <dl className="grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-3">
           <Stat
             label={`Active trainers (${activeDays} days)`}
             value={formatCount(totals.activeTrainersRecent)}
@@ -83,7 +83,7 @@ export default async function AdminOverviewPage() {
         <h2 id="trends-heading" className="text-xl font-semibold">
           Week by week
         </h2>
-        <div className="mt-4 grid gap-4 lg:grid-cols-2">
+        <div className="mt-4 grid grid-cols-1 gap-4 lg:grid-cols-2">
           <WeeklyBarChart
             id="chart-active"
             title="Active trainers per week"
@@ -144,7 +144,7 @@ export default async function AdminOverviewPage() {
         <h2 id="more-heading" className="text-xl font-semibold">
           More
         </h2>
-        <ul className="mt-3 grid gap-2 text-sm sm:grid-cols-2">
+        <ul className="mt-3 grid grid-cols-1 gap-2 text-sm sm:grid-cols-2">
           <li>
             <Link href="/admin/trainers" className={linkClass}>
               Trainers

@@ -52,7 +52,8 @@ export function WeeklyBarChart({ id, title, summary, labels, rowLabels, series, 
       <ChartSvg chart={narrow} id={`${id}-narrow`} title={title} summary={summary} series={series} className="mt-3 sm:hidden" />
       <details className="mt-3 text-sm">
         <summary className="cursor-pointer text-brand-700 underline-offset-2 hover:underline dark:text-brand-100">Show the numbers as a table</summary>
-        <div className="mt-2 overflow-x-auto">
+        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard */}
+        <section aria-label={`${title}, by week`} tabIndex={0} className="relative mt-2 overflow-x-auto">
           <table className="w-full text-left">
             <caption className="sr-only">{title}, by week</caption>
             <thead className="text-slate-700 dark:text-slate-300">
@@ -92,7 +93,7 @@ export function WeeklyBarChart({ id, title, summary, labels, rowLabels, series, 
               ))}
             </tbody>
           </table>
-        </div>
+        </section>
       </details>
     </figure>
   );

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { CourseCover } from "@/components/brand/course-cover";
 import { toCourseView } from "@/lib/content/course-view";
 import { loadLiveCourses } from "@/lib/content/load-content";
 
@@ -19,12 +20,17 @@ export default function CatalogPage() {
           No courses are published yet. Add a folder under <code>content/courses/</code> to publish one.
         </p>
       ) : (
-        <ul className="mt-10 grid gap-6 md:grid-cols-2">
+        <ul className={`mt-10 grid grid-cols-1 gap-6 ${courses.length > 1 ? "md:grid-cols-2" : ""}`}>
           {courses.map((c) => {
             // Only bodies that approved the course have a figure (docs/decisions/007).
             const approved = c.credits.filter((x) => x.hundredths !== null);
             return (
-              <li key={c.slug} className="flex flex-col rounded-xl border border-slate-200 p-6 shadow-sm dark:border-slate-800">
+              <li
+                key={c.slug}
+                className={`flex flex-col overflow-hidden rounded-xl border border-slate-200 bg-white shadow-sm dark:border-slate-800 dark:bg-slate-900 ${courses.length === 1 ? "md:flex-row" : ""}`}
+              >
+                <CourseCover slug={c.slug} className={courses.length === 1 ? "md:h-full md:w-2/5 md:shrink-0" : ""} />
+                <div className="flex flex-1 flex-col p-6">
                 <h2 className="text-xl font-semibold">
                   <Link href={`/courses/${c.slug}`} className="hover:underline">
                     {c.title}
@@ -50,6 +56,7 @@ export default function CatalogPage() {
                 <Link href={`/courses/${c.slug}`} className="mt-5 self-start rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800">
                   View course<span className="sr-only">: {c.title}</span>
                 </Link>
+                </div>
               </li>
             );
           })}

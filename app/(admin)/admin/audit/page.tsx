@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Table } from "@/components/ui";
+import { describeAuditData } from "@/lib/admin/audit-details";
 import { auditFiltersToQuery, parseAuditFilters } from "@/lib/admin/audit-filters";
 import { auditFilterOptions, listAudit, type TAuditRow } from "@/lib/admin/audit.server";
 import { formatCount, formatDateTime } from "@/lib/admin/format";
-import { formatCec } from "@/lib/credits/cec-amount";
 import { firstParam, requireAdminPage } from "../admin-page-guard";
 import { Pagination } from "../pagination";
 
@@ -16,17 +17,33 @@ const inputClass = "mt-1 block w-full rounded-md border border-slate-300 bg-whit
 const labelClass = "block text-sm font-medium";
 const linkClass = "font-medium text-brand-700 underline underline-offset-2 hover:text-brand-800 dark:text-brand-100";
 
-const HUNDREDTHS_KEYS = new Set(["amountHundredths", "hundredths", "creditHundredths"]);
-
-/** The entry's data as short "key: value" pairs; amounts in hundredths shown as credit. */
-function describeData(data: Record<string, unknown>): string[] {
-  return Object.entries(data)
-    .filter(([key]) => key !== "userId")
-    .map(([key, value]) => {
-      if (HUNDREDTHS_KEYS.has(key) && typeof value === "number" && Number.isSafeInteger(value)) return `${key.replace(/Hundredths$/, "") || "amount"}: ${formatCec(value)}`;
-      const text = typeof value === "string" ? value : JSON.stringify(value);
-      return `${key}: ${text.length > 120 ? `${text.slice(0, 117)}…` : text}`;
-    });
+function Details({ data }: { data: Record<string, unknown> }) {
+  const lines = describeAuditData(data);
+  if (lines.length === 0) return <span className="text-slate-600 dark:text-slate-400">—</span>;
+  return (
+    <dl className="space-y-1 text-xs">
+      {lines.map((line) => (
+        <div key={line.label} className="flex flex-wrap gap-x-1">
+          <dt className="font-semibold">{line.label}:</dt>
+          {line.value !== undefined ? (
+            <dd className="[overflow-wrap:anywhere]">{line.value}</dd>
+          ) : (
+            <dd className="flex flex-wrap items-center gap-1 [overflow-wrap:anywhere]">
+              <span className="rounded bg-red-50 px-1 text-red-900 line-through decoration-red-700/60 dark:bg-red-950 dark:text-red-100">
+                <span className="sr-only">before </span>
+                {line.before}
+              </span>
+              <span aria-hidden="true">→</span>
+              <span className="rounded bg-emerald-50 px-1 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-100">
+                <span className="sr-only">, after </span>
+                {line.after}
+              </span>
+            </dd>
+          )}
+        </div>
+      ))}
+    </dl>
+  );
 }
 
 function Target({ row }: { row: TAuditRow }) {
@@ -63,7 +80,7 @@ export default async function AdminAuditPage({ searchParams }: TProps) {
       </p>
 
       <search>
-        <form method="get" action="/admin/audit" className="mt-4 grid gap-3 rounded-xl border border-slate-200 p-4 sm:grid-cols-2 lg:grid-cols-4 dark:border-slate-800">
+        <form method="get" action="/admin/audit" className="mt-4 grid grid-cols-1 gap-3 rounded-xl border border-slate-200 p-4 sm:grid-cols-2 lg:grid-cols-4 dark:border-slate-800">
           <div>
             <label htmlFor="audit-action" className={labelClass}>
               Action
@@ -160,11 +177,13 @@ export default async function AdminAuditPage({ searchParams }: TProps) {
       </div>
 
       {list.rows.length > 0 && (
-        <section aria-labelledby="audit-caption" className="mt-3 overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
-          <table className="w-full min-w-[56rem] text-left text-sm">
-            <caption id="audit-caption" className="sr-only">
-              Audit log entries, newest first, page {list.page} of {list.pageCount}
-            </caption>
+        <Table
+          id="audit"
+          captionHidden
+          caption={`Audit log entries, newest first, page ${list.page} of ${list.pageCount}`}
+          minWidthClass="sm:min-w-[56rem]"
+          className="mt-3 sm:rounded-lg sm:border sm:border-slate-200 sm:dark:border-slate-800"
+        >
             <thead className="bg-slate-50 text-slate-700 dark:bg-slate-900 dark:text-slate-300">
               <tr>
                 <th scope="col" className="px-3 py-2">
@@ -190,32 +209,27 @@ export default async function AdminAuditPage({ searchParams }: TProps) {
                   <th scope="row" className="whitespace-nowrap px-3 py-2 font-normal">
                     {formatDateTime(row.createdAt, admin.timeZone)}
                   </th>
-                  <td className="px-3 py-2">
+                  <td data-label="Who" className="px-3 py-2">
                     {row.actor ? (
                       <>
                         {row.actor.name}
-                        <span className="block break-all text-xs text-slate-600 dark:text-slate-400">{row.actor.email}</span>
+                        <span className="block text-xs text-slate-600 [overflow-wrap:anywhere] dark:text-slate-400">{row.actor.email}</span>
                       </>
                     ) : (
                       "System"
                     )}
                   </td>
-                  <td className="px-3 py-2 font-mono text-xs">{row.action}</td>
-                  <td className="px-3 py-2">
+                  <td data-label="Action" className="px-3 py-2 font-mono text-xs">{row.action}</td>
+                  <td data-label="Target" className="px-3 py-2">
                     <Target row={row} />
                   </td>
-                  <td className="px-3 py-2">
-                    <ul className="space-y-0.5 break-words text-xs">
-                      {describeData(row.data).map((line) => (
-                        <li key={line}>{line}</li>
-                      ))}
-                    </ul>
+                  <td data-label="Details" className="min-w-[16rem] px-3 py-2">
+                    <Details data={row.data} />
                   </td>
                 </tr>
               ))}
             </tbody>
-          </table>
-        </section>
+        </Table>
       )}
       <Pagination page={list.page} pageCount={list.pageCount} hrefFor={hrefFor} label="Audit log pages" />
     </div>

@@ -4,6 +4,8 @@ import Link from "next/link";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { type FormEvent, useEffect, useId, useRef, useState, useTransition } from "react";
 import { callApi } from "@/components/learn/use-api";
+import { Table } from "@/components/ui";
+import { ConfirmDialog } from "@/components/ui/dialog";
 
 // Interactive parts of /admin/certificates. Every action goes through an admin route handler that
 // checks the session and role itself; these components only send ids and show the answers.
@@ -135,11 +137,14 @@ export function IssueQueue({ rows, matchingIds, total, capped }: { rows: TQueueR
           {message.text}
         </p>
       )}
-      <section aria-labelledby="queue-caption" className="overflow-x-auto rounded-b-lg border border-slate-200 dark:border-slate-800">
-        <table className="w-full min-w-[52rem] text-left text-sm">
-          <caption id="queue-caption" className="sr-only">
-            Certificate requests waiting to be issued, oldest first
-          </caption>
+      <Table
+        id="queue"
+        layout="scroll"
+        minWidthClass="min-w-[52rem]"
+        captionHidden
+        caption="Certificate requests waiting to be issued, oldest first"
+        className="rounded-b-lg border border-slate-200 dark:border-slate-800"
+      >
           <thead className="bg-slate-50 text-slate-700 dark:bg-slate-900 dark:text-slate-300">
             <tr>
               <th scope="col" className="w-10 px-3 py-2">
@@ -194,8 +199,7 @@ export function IssueQueue({ rows, matchingIds, total, capped }: { rows: TQueueR
               );
             })}
           </tbody>
-        </table>
-      </section>
+      </Table>
     </div>
   );
 }
@@ -366,6 +370,7 @@ export function CertificatesTable({ rows, issuedCodes }: { rows: TCertificateRow
   const [notice, setNotice] = useState<{ tone: "ok" | "error"; text: string } | null>(null);
   const [revoking, setRevoking] = useState<TCertificateRowView | null>(null);
   const [reissuing, setReissuing] = useState<string | null>(null);
+  const [confirmReissue, setConfirmReissue] = useState<TCertificateRowView | null>(null);
   const [, startTransition] = useTransition();
 
   const issuedOnPage = rows.filter((r) => r.status === "ISSUED").map((r) => r.code);
@@ -379,18 +384,17 @@ export function CertificatesTable({ rows, issuedCodes }: { rows: TCertificateRow
     if (problem) setNotice({ tone: "error", text: problem });
   }
 
-  async function reissue(row: TCertificateRowView) {
-    if (!window.confirm(`Reissue ${row.code} for ${row.trainerName}? A new certificate with a new code is issued and the credit is granted again.`)) return;
+  // Runs from the confirm dialog; an error stays in the dialog, success closes it.
+  async function reissue(row: TCertificateRowView): Promise<string | null> {
     setReissuing(row.id);
     setNotice(null);
     const result = await callApi<{ certificate: { code: string } }>(`/api/admin/certificates/${encodeURIComponent(row.id)}/reissue`, { body: {} });
     setReissuing(null);
-    if (!result.ok) {
-      setNotice({ tone: "error", text: result.message });
-      return;
-    }
+    if (!result.ok) return result.message;
+    setConfirmReissue(null);
     setNotice({ tone: "ok", text: `Reissued as ${result.data.certificate.code}.` });
     startTransition(() => router.refresh());
+    return null;
   }
 
   return (
@@ -410,11 +414,14 @@ export function CertificatesTable({ rows, issuedCodes }: { rows: TCertificateRow
           {notice.text}
         </p>
       )}
-      <section aria-labelledby="certs-caption" className="overflow-x-auto rounded-b-lg border border-slate-200 dark:border-slate-800">
-        <table className="w-full min-w-[56rem] text-left text-sm">
-          <caption id="certs-caption" className="sr-only">
-            Certificates, newest first
-          </caption>
+      <Table
+        id="certs"
+        layout="scroll"
+        minWidthClass="min-w-[56rem]"
+        captionHidden
+        caption="Certificates, newest first"
+        className="rounded-b-lg border border-slate-200 dark:border-slate-800"
+      >
           <thead className="bg-slate-50 text-slate-700 dark:bg-slate-900 dark:text-slate-300">
             <tr>
               <th scope="col" className="w-10 px-3 py-2">
@@ -502,7 +509,7 @@ export function CertificatesTable({ rows, issuedCodes }: { rows: TCertificateRow
                       </>
                     ) : (
                       !r.replacedByCode && (
-                        <button type="button" className={buttonSecondary} disabled={reissuing !== null} onClick={() => reissue(r)}>
+                        <button type="button" className={buttonSecondary} disabled={reissuing !== null} onClick={() => setConfirmReissue(r)}>
                           {reissuing === r.id ? "Reissuing…" : "Reissue"}
                           <span className="sr-only"> {r.code}</span>
                         </button>
@@ -513,8 +520,21 @@ export function CertificatesTable({ rows, issuedCodes }: { rows: TCertificateRow
               </tr>
             ))}
           </tbody>
-        </table>
-      </section>
+      </Table>
+      <ConfirmDialog
+        open={confirmReissue !== null}
+        title="Reissue certificate"
+        confirmLabel="Reissue certificate"
+        busyLabel="Reissuing…"
+        tone="primary"
+        onCancel={() => setConfirmReissue(null)}
+        onConfirm={() => (confirmReissue ? reissue(confirmReissue) : null)}
+      >
+        <p>
+          <span className="font-mono">{confirmReissue?.code}</span> for {confirmReissue?.trainerName} ({confirmReissue?.courseTitle}). A new certificate with a new
+          code is issued and the credit is granted again; the revoked one stays revoked.
+        </p>
+      </ConfirmDialog>
       <RevokeDialog
         certificate={revoking}
         onClose={(revokedCode) => {

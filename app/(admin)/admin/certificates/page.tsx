@@ -4,6 +4,7 @@ import { getBatchStatus, listCertificateQueue, listCourseIssueSettings, parseQue
 import { listCertificates } from "@/lib/certificates/verify-certificate.server";
 import { BODY_RULES, CERTIFYING_BODIES } from "@/lib/credits/certifying-bodies";
 import { formatShortDate } from "@/lib/credits/ledger-view";
+import { formatDate } from "@/lib/format/date-time";
 import { firstParam, pageParam, requireAdminPage } from "../admin-page-guard";
 import { Pagination } from "../pagination";
 import { AutoIssueToggle, BatchProgress, CertificatesTable, IssueQueue, type TBatchView } from "./certificates-client";
@@ -68,7 +69,7 @@ export default async function AdminCertificatesPage({ searchParams }: TProps) {
           Waiting to be issued
         </h2>
         <search>
-          <form method="get" action="/admin/certificates" className="mt-3 grid gap-3 sm:grid-cols-2 lg:grid-cols-[1fr_12rem_1fr_auto] lg:items-end">
+          <form method="get" action="/admin/certificates" className="mt-3 grid grid-cols-1 gap-3 sm:grid-cols-2 lg:grid-cols-[1fr_12rem_1fr_auto] lg:items-end">
             <div>
               <label htmlFor="queue-course" className="block text-sm font-medium">
                 Course
@@ -129,7 +130,7 @@ export default async function AdminCertificatesPage({ searchParams }: TProps) {
             <IssueQueue
               rows={queue.rows.map((r) => ({
                 requestId: r.requestId,
-                requestedOn: formatShortDate(r.requestedAt.slice(0, 10)),
+                requestedOn: formatDate(r.requestedAt, admin.timeZone),
                 trainerName: r.trainerName,
                 email: r.email,
                 certifyingBody: r.certifyingBody,
@@ -154,7 +155,7 @@ export default async function AdminCertificatesPage({ searchParams }: TProps) {
           Issued and revoked
         </h2>
         <search>
-          <form method="get" action="/admin/certificates" className="mt-3 grid gap-3 sm:grid-cols-[1fr_12rem_auto] sm:items-end">
+          <form method="get" action="/admin/certificates" className="mt-3 grid grid-cols-1 gap-3 sm:grid-cols-[1fr_12rem_auto] sm:items-end">
             <div>
               <label htmlFor="cert-q" className="block text-sm font-medium">
                 Name, certification number or code

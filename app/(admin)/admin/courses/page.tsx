@@ -54,15 +54,15 @@ export default async function AdminCoursesPage() {
               {formatCount(started)} trainer{started === 1 ? "" : "s"} started; {formatCount(funnel.stages.at(-1)?.count ?? 0)} hold a certificate.
             </p>
             {/* The bars are a picture of the table beside them: hidden from screen readers, which read the table. */}
-            <div className="mt-4 overflow-x-auto">
-              <table className="w-full min-w-[36rem] text-left text-sm">
+            <div className="mt-4">
+              <table className="w-full text-left text-sm">
                 <caption className="sr-only">Completion funnel for {funnel.title}: trainers reaching each step</caption>
                 <thead className="text-slate-700 dark:text-slate-300">
                   <tr className="border-b border-slate-200 dark:border-slate-800">
                     <th scope="col" className="py-2 pr-3 font-medium">
                       Step
                     </th>
-                    <th scope="col" className="w-2/5 py-2 pr-3 font-medium">
+                    <th scope="col" className="hidden w-2/5 py-2 pr-3 font-medium sm:table-cell">
                       <span className="sr-only">Bar</span>
                     </th>
                     <th scope="col" className="py-2 pr-3 text-right font-medium">
@@ -81,7 +81,7 @@ export default async function AdminCoursesPage() {
                         <th scope="row" className="py-1.5 pr-3 font-normal">
                           {stage.label}
                         </th>
-                        <td className="py-1.5 pr-3">
+                        <td className="hidden py-1.5 pr-3 sm:table-cell">
                           <div aria-hidden="true" className="h-3 w-full rounded bg-slate-100 dark:bg-slate-800">
                             <div className={`h-3 rounded ${BAR_FILL[stage.kind]}`} style={{ width: `${started > 0 ? Math.max(stage.count > 0 ? 1 : 0, share) : 0}%` }} />
                           </div>

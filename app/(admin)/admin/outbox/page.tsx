@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { env } from "@/lib/env";
+import { formatDateTime } from "@/lib/format/date-time";
 import { listOutbox } from "@/lib/mail/list-outbox.server";
 import { firstParam, pageParam, requireAdminPage } from "../admin-page-guard";
 import { Pagination } from "../pagination";
@@ -19,7 +20,6 @@ export default async function OutboxPage({ searchParams }: TProps) {
   const to = (firstParam(sp.to) ?? "").trim().slice(0, 254);
   const list = await listOutbox({ adminId: admin.id, to, page: pageParam(sp.page) });
   const smtp = Boolean(env().SMTP_URL);
-  const when = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short", timeZone: admin.timeZone });
   const hrefFor = (page: number) => `/admin/outbox?${new URLSearchParams({ ...(to ? { to } : {}), ...(page > 1 ? { page: String(page) } : {}) })}`;
 
   return (
@@ -75,7 +75,7 @@ export default async function OutboxPage({ searchParams }: TProps) {
                   </h2>
                   <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
                     To <span className="break-all font-medium text-slate-800 dark:text-slate-200">{m.to}</span> ·{" "}
-                    <time dateTime={m.createdAt.toISOString()}>{when.format(m.createdAt)}</time>
+                    <time dateTime={m.createdAt.toISOString()}>{formatDateTime(m.createdAt, admin.timeZone)}</time>
                   </p>
                   <div className="mt-3 whitespace-pre-wrap break-words rounded bg-slate-50 p-3 font-mono text-sm dark:bg-slate-900">
                     <LinkedText text={m.text} />

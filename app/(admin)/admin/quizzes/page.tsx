@@ -2,12 +2,24 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { RegradePanel } from "@/components/admin/regrade-panel-client";
+import { Table } from "@/components/ui";
 import { getSessionUser } from "@/lib/auth/session.server";
 import { getItemReport, listQuizzes } from "@/lib/quiz/item-report.server";
 import { listRegradeCandidates } from "@/lib/quiz/regrade.server";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Quizzes · Admin" };
+
+// Proportion correct in three bands: each has a colour, a legend entry and a word in the cell.
+const DIFFICULTY_BANDS = [
+  { key: "hard", short: "hard", fill: "fill-red-600 dark:fill-red-400", legend: "Under 30 % correct: very hard" },
+  { key: "ok", short: "", fill: "fill-brand-600 dark:fill-brand-100", legend: "30–90 % correct" },
+  { key: "easy", short: "easy", fill: "fill-amber-500 dark:fill-amber-300", legend: "Over 90 % correct: very easy" },
+] as const;
+
+function bandOf(difficulty: number) {
+  return DIFFICULTY_BANDS[difficulty < 0.3 ? 0 : difficulty > 0.9 ? 2 : 1];
+}
 
 function pct(x: number) {
   return `${Math.round(x * 100)}%`;
@@ -27,6 +39,7 @@ export default async function AdminQuizzesPage({ searchParams }: { searchParams:
   const report = quizId ? await getItemReport(quizId, user.id) : null;
   return (
     <div className="space-y-10">
+      <h1 className="text-2xl font-bold tracking-tight">Quizzes</h1>
       {done && (
         <p role="status" className="rounded-lg border border-emerald-300 bg-emerald-50 p-4 text-emerald-900 dark:border-emerald-800 dark:bg-emerald-950 dark:text-emerald-100">
           Regraded {done.answers} answers to {done.questionId}; {done.changed} attempt outcome(s) changed. The details are in the audit log.
@@ -79,54 +92,66 @@ export default async function AdminQuizzesPage({ searchParams }: { searchParams:
           <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
             Every graded answer counts toward the lesson objectives its question tests. A low proportion here points at a lesson that does not teach the objective well, not just at a weak item.
           </p>
-          <div className="mt-3 overflow-x-auto">
-            <table aria-labelledby="objectives-title" className="w-full min-w-[44rem] text-left text-sm">
-              <thead>
-                <tr className="border-b border-slate-200 dark:border-slate-800">
-                  <th scope="col" className="py-2 pr-3">
-                    Objective
-                  </th>
-                  <th scope="col" className="pr-3">
-                    Questions
-                  </th>
-                  <th scope="col" className="pr-3">
-                    Answers
-                  </th>
-                  <th scope="col">Proportion correct</th>
+          <Table id="objective-analysis" layout="scroll" minWidthClass="min-w-[44rem]" className="mt-3" caption={`Results by lesson objective for ${report.title}`} captionHidden>
+            <thead>
+              <tr className="border-b border-slate-200 dark:border-slate-800">
+                <th scope="col" className="py-2 pr-3">
+                  Objective
+                </th>
+                <th scope="col" className="pr-3">
+                  Questions
+                </th>
+                <th scope="col" className="pr-3">
+                  Answers
+                </th>
+                <th scope="col">Proportion correct</th>
+              </tr>
+            </thead>
+            <tbody>
+              {report.objectives.map((o) => (
+                <tr key={`${o.lesson}-${o.number}`} className="border-b border-slate-100 align-top dark:border-slate-900">
+                  <td className="py-2 pr-3">
+                    <span className="block">{o.text}</span>
+                    <span className="text-xs text-slate-600 dark:text-slate-400">
+                      {o.lessonTitle} · objective {o.number}
+                    </span>
+                  </td>
+                  <td className="pr-3">{o.questionIds.length === 0 ? <span className="text-red-700 dark:text-red-300">none: untested</span> : o.questionIds.length}</td>
+                  <td className="pr-3">{o.answers}</td>
+                  <td>
+                    {o.proportionCorrect === null ? (
+                      "—"
+                    ) : (
+                      <>
+                        {pct(o.proportionCorrect)}
+                        {o.proportionCorrect < 0.5 && <span className="ml-1 text-xs text-red-700 dark:text-red-300">weak objective</span>}
+                      </>
+                    )}
+                  </td>
                 </tr>
-              </thead>
-              <tbody>
-                {report.objectives.map((o) => (
-                  <tr key={`${o.lesson}-${o.number}`} className="border-b border-slate-100 align-top dark:border-slate-900">
-                    <td className="py-2 pr-3">
-                      <span className="block">{o.text}</span>
-                      <span className="text-xs text-slate-500">
-                        {o.lessonTitle} · objective {o.number}
-                      </span>
-                    </td>
-                    <td className="pr-3">{o.questionIds.length === 0 ? <span className="text-red-700 dark:text-red-300">none: untested</span> : o.questionIds.length}</td>
-                    <td className="pr-3">{o.answers}</td>
-                    <td>
-                      {o.proportionCorrect === null ? (
-                        "—"
-                      ) : (
-                        <>
-                          {pct(o.proportionCorrect)}
-                          {o.proportionCorrect < 0.5 && <span className="ml-1 text-xs text-red-700 dark:text-red-300">weak objective</span>}
-                        </>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </Table>
           <h3 className="mt-8 font-semibold">By question</h3>
-          <div className="mt-3 overflow-x-auto">
-            <table className="w-full min-w-[44rem] text-left text-sm">
-              <caption className="sr-only">
-                Item analysis for {report.title}: proportion correct, discrimination and most chosen answers per question
-              </caption>
+          <ul aria-label="Legend" className="mt-4 flex flex-wrap gap-x-5 gap-y-1 text-sm text-slate-700 dark:text-slate-300">
+            {DIFFICULTY_BANDS.map((band) => (
+              <li key={band.key} className="flex items-center gap-2">
+                <svg viewBox="0 0 12 12" className="h-3 w-3" aria-hidden="true">
+                  <rect width="12" height="12" rx="2" className={band.fill} />
+                </svg>
+                {band.legend}
+              </li>
+            ))}
+            <li>Discrimination under 0.10 is flagged “review”.</li>
+          </ul>
+          <Table
+            id="item-analysis"
+            layout="scroll"
+            minWidthClass="min-w-[44rem]"
+            className="mt-3"
+            caption={`Item analysis for ${report.title}: proportion correct, discrimination and most chosen answers per question`}
+            captionHidden
+          >
               <thead>
                 <tr className="border-b border-slate-200 dark:border-slate-800">
                   <th scope="col" className="py-2 pr-3">
@@ -149,21 +174,22 @@ export default async function AdminQuizzesPage({ searchParams }: { searchParams:
                   <tr key={item.questionId} className="border-b border-slate-100 align-top dark:border-slate-900">
                     <td className="py-2 pr-3">
                       <span className="block font-medium">{item.prompt}</span>
-                      <span className="text-xs text-slate-500">{item.questionId}</span>
+                      <span className="text-xs text-slate-600 dark:text-slate-400">{item.questionId}</span>
                     </td>
                     <td className="pr-3">{item.attempts}</td>
                     <td className="pr-3">
                       <div className="flex items-center gap-2">
                         <svg viewBox="0 0 100 8" className="h-2 w-24" aria-hidden="true">
                           <rect width="100" height="8" className="fill-slate-200 dark:fill-slate-800" />
-                          <rect width={Math.round(item.difficulty * 100)} height="8" className={item.difficulty < 0.3 ? "fill-red-500" : item.difficulty > 0.9 ? "fill-amber-500" : "fill-brand-600"} />
+                          <rect width={Math.round(item.difficulty * 100)} height="8" className={bandOf(item.difficulty).fill} />
                         </svg>
                         {pct(item.difficulty)}
+                        {bandOf(item.difficulty).key !== "ok" && <span className="text-xs text-slate-700 dark:text-slate-300">({bandOf(item.difficulty).short})</span>}
                       </div>
                     </td>
                     <td className="pr-3">
                       {item.discrimination === null ? "—" : item.discrimination.toFixed(2)} / {item.upperLowerIndex === null ? "—" : item.upperLowerIndex.toFixed(2)}
-                      {item.discrimination !== null && item.discrimination < 0.1 && <span className="ml-1 text-xs text-red-700 dark:text-red-300">review</span>}
+                      {item.discrimination !== null && item.discrimination < 0.1 && <span className="ml-1 text-xs font-medium text-red-700 dark:text-red-300">review</span>}
                     </td>
                     <td>
                       <ul className="space-y-0.5">
@@ -178,8 +204,7 @@ export default async function AdminQuizzesPage({ searchParams }: { searchParams:
                   </tr>
                 ))}
               </tbody>
-            </table>
-          </div>
+          </Table>
           </>
         )}
       </section>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Badge, Table } from "@/components/ui";
 import { formatCount, formatDate, formatIsoDate } from "@/lib/admin/format";
 import {
   COURSE_STATUS_LABELS,
@@ -31,9 +32,9 @@ const labelClass = "block text-sm font-medium";
 const linkClass = "font-medium text-brand-700 underline underline-offset-2 hover:text-brand-800 dark:text-brand-100";
 
 const STATUS_BADGE = {
-  met: { text: "Met", className: "bg-brand-50 text-brand-800 dark:bg-slate-800 dark:text-brand-100" },
-  warning: { text: "Due soon", className: "bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-100" },
-  behind: { text: "Not met", className: "bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300" },
+  met: { text: "Met", tone: "ok" },
+  warning: { text: "Due soon", tone: "warn" },
+  behind: { text: "Not met", tone: "muted" },
 } as const;
 
 function SortHeader({ sort, filters, className = "" }: { sort: TTrainerSort; filters: TTrainerFilters; className?: string }) {
@@ -90,7 +91,7 @@ export default async function AdminTrainersPage({ searchParams }: TProps) {
       </div>
 
       <search>
-        <form method="get" action="/admin/trainers" className="mt-4 grid gap-3 rounded-xl border border-slate-200 p-4 sm:grid-cols-2 lg:grid-cols-6 dark:border-slate-800">
+        <form method="get" action="/admin/trainers" className="mt-4 grid grid-cols-1 gap-3 rounded-xl border border-slate-200 p-4 sm:grid-cols-2 lg:grid-cols-6 dark:border-slate-800">
           <div className="sm:col-span-2 lg:col-span-3">
             <label htmlFor="trainer-q" className={labelClass}>
               Name, email or certification number
@@ -174,11 +175,13 @@ export default async function AdminTrainersPage({ searchParams }: TProps) {
       </div>
 
       {list.rows.length > 0 && (
-        <section aria-labelledby="trainers-caption" className="mt-3 overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
-          <table className="w-full min-w-[64rem] text-left text-sm">
-            <caption id="trainers-caption" className="sr-only">
-              Trainers, sorted by {SORT_LABELS[filters.sort].toLowerCase()}, page {list.page} of {list.pageCount}
-            </caption>
+        <Table
+          id="trainers"
+          captionHidden
+          minWidthClass="sm:min-w-[64rem]"
+          caption={`Trainers, sorted by ${SORT_LABELS[filters.sort].toLowerCase()}, page ${list.page} of ${list.pageCount}`}
+          className="mt-3 sm:rounded-lg sm:border sm:border-slate-200 sm:dark:border-slate-800"
+        >
             <thead className="bg-slate-50 text-slate-700 dark:bg-slate-900 dark:text-slate-300">
               <tr>
                 <SortHeader sort="name" filters={filters} />
@@ -208,32 +211,31 @@ export default async function AdminTrainersPage({ searchParams }: TProps) {
                       <Link href={`/admin/trainers/${t.id}`} className={linkClass}>
                         {t.name}
                       </Link>
-                      {t.disabled && <span className="ml-2 rounded bg-amber-100 px-1.5 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-950 dark:text-amber-100">Disabled</span>}
+                      {t.disabled && <Badge tone="warn" className="ml-2">Disabled</Badge>}
                     </th>
-                    <td className="break-all px-3 py-2">{t.email}</td>
-                    <td className="px-3 py-2">{t.body}</td>
-                    <td className="px-3 py-2 font-mono text-xs">{t.certificationNumber}</td>
-                    <td className="px-3 py-2 text-right tabular-nums">
+                    <td data-label="Email" className="min-w-[14rem] px-3 py-2 [overflow-wrap:anywhere]">{t.email}</td>
+                    <td data-label="Body" className="px-3 py-2">{t.body}</td>
+                    <td data-label="Certification" className="whitespace-nowrap px-3 py-2 font-mono text-xs">{t.certificationNumber}</td>
+                    <td data-label="Credits this cycle" className="whitespace-nowrap px-3 py-2 text-right tabular-nums">
                       {formatCec(t.cycle.countedHundredths)} / {formatCec(t.cycle.requiredHundredths)}
                     </td>
-                    <td className="px-3 py-2">
+                    <td data-label="Cycle ends" className="whitespace-nowrap px-3 py-2">
                       {formatIsoDate(t.cycle.endsOn)}
                       <span className="block text-xs text-slate-600 dark:text-slate-400">
                         {t.cycle.daysLeft} day{t.cycle.daysLeft === 1 ? "" : "s"} left
                       </span>
                     </td>
-                    <td className="px-3 py-2">
-                      <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${badge.className}`}>{badge.text}</span>
+                    <td data-label="Status" className="px-3 py-2">
+                      <Badge tone={badge.tone}>{badge.text}</Badge>
                     </td>
-                    <td className="px-3 py-2 text-right tabular-nums">{t.coursesCompleted}</td>
-                    <td className="px-3 py-2">{formatDate(t.lastActiveAt, admin.timeZone)}</td>
-                    <td className="px-3 py-2">{formatDate(t.joinedAt, admin.timeZone)}</td>
+                    <td data-label="Courses done" className="px-3 py-2 text-right tabular-nums">{t.coursesCompleted}</td>
+                    <td data-label="Last active" className="whitespace-nowrap px-3 py-2">{formatDate(t.lastActiveAt, admin.timeZone)}</td>
+                    <td data-label="Joined" className="whitespace-nowrap px-3 py-2">{formatDate(t.joinedAt, admin.timeZone)}</td>
                   </tr>
                 );
               })}
             </tbody>
-          </table>
-        </section>
+        </Table>
       )}
       <Pagination page={list.page} pageCount={list.pageCount} hrefFor={hrefFor} label="Trainer pages" />
     </div>

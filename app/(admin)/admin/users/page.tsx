@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Badge, Table } from "@/components/ui";
 import { listUsers } from "@/lib/admin/list-users.server";
 import { firstParam, pageParam, requireAdminPage } from "../admin-page-guard";
 import { Pagination } from "../pagination";
@@ -11,12 +12,7 @@ export const dynamic = "force-dynamic";
 type TProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 function badge(text: string, tone: "ok" | "warn" | "muted") {
-  const colours = {
-    ok: "bg-brand-50 text-brand-800 dark:bg-slate-800 dark:text-brand-100",
-    warn: "bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-100",
-    muted: "bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300",
-  }[tone];
-  return <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${colours}`}>{text}</span>;
+  return <Badge tone={tone}>{text}</Badge>;
 }
 
 export default async function AdminUsersPage({ searchParams }: TProps) {
@@ -65,11 +61,13 @@ export default async function AdminUsersPage({ searchParams }: TProps) {
       </p>
 
       {list.rows.length > 0 && (
-        <section aria-labelledby="users-caption" className="relative mt-3 overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
-          <table className="w-full min-w-[56rem] text-left text-sm">
-            <caption id="users-caption" className="sr-only">
-              Accounts, newest first
-            </caption>
+        <Table
+          id="users"
+          captionHidden
+          caption="Accounts, newest first"
+          minWidthClass="sm:min-w-[56rem]"
+          className="relative mt-3 sm:rounded-lg sm:border sm:border-slate-200 sm:dark:border-slate-800"
+        >
             <thead className="bg-slate-50 text-slate-700 dark:bg-slate-900 dark:text-slate-300">
               <tr>
                 <th scope="col" className="px-3 py-2">Name</th>
@@ -86,24 +84,23 @@ export default async function AdminUsersPage({ searchParams }: TProps) {
                 <tr key={u.id} className="border-t border-slate-100 align-top dark:border-slate-800">
                   <th scope="row" className="px-3 py-2 font-medium">
                     {u.name}
-                    {u.id === admin.id && <span className="ml-1 font-normal text-slate-500 dark:text-slate-400">(you)</span>}
+                    {u.id === admin.id && <span className="ml-1 font-normal text-slate-600 dark:text-slate-400">(you)</span>}
                   </th>
-                  <td className="break-all px-3 py-2">{u.email}</td>
-                  <td className="px-3 py-2">{u.role === "ADMIN" ? "Admin" : "Trainer"}</td>
-                  <td className="px-3 py-2">{u.certifyingBody ?? "—"}</td>
-                  <td className="px-3 py-2 font-mono text-xs">{u.certificationNumber ?? "—"}</td>
-                  <td className="space-x-1 px-3 py-2">
+                  <td data-label="Email" className="min-w-[14rem] px-3 py-2 [overflow-wrap:anywhere]">{u.email}</td>
+                  <td data-label="Role" className="px-3 py-2">{u.role === "ADMIN" ? "Admin" : "Trainer"}</td>
+                  <td data-label="Body" className="px-3 py-2">{u.certifyingBody ?? "—"}</td>
+                  <td data-label="Certification no." className="px-3 py-2 font-mono text-xs">{u.certificationNumber ?? "—"}</td>
+                  <td data-label="Status" className="space-x-1 px-3 py-2">
                     {u.disabled ? badge("Disabled", "warn") : badge("Active", "ok")}
                     {!u.verified && badge("Unverified", "muted")}
                   </td>
-                  <td className="px-3 py-2">
+                  <td data-label="Actions" className="px-3 py-2">
                     <UserActions userId={u.id} name={u.name} role={u.role} disabled={u.disabled} isSelf={u.id === admin.id} />
                   </td>
                 </tr>
               ))}
             </tbody>
-          </table>
-        </section>
+        </Table>
       )}
       <Pagination page={list.page} pageCount={list.pageCount} hrefFor={hrefFor} label="Account pages" />
     </div>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Badge as UiBadge, Table as UiTable } from "@/components/ui";
 import { notFound } from "next/navigation";
 import { Fragment, type ReactNode } from "react";
 import { formatDate, formatDateTime, formatIsoDate } from "@/lib/admin/format";
@@ -37,28 +38,27 @@ function Section({ id, title, actions, children }: { id: string; title: string; 
 type TColumn = string | { label: string; right: true };
 
 function Table({ caption, columns, children, minWidth = "40rem" }: { caption: string; columns: TColumn[]; children: ReactNode; minWidth?: string }) {
+  // A scrolling region of its own (labelled by the caption, focusable): the page never scrolls sideways.
+  const id = `table-${caption.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full text-left text-sm" style={{ minWidth }}>
-        <caption className="sr-only">{caption}</caption>
-        <thead className="bg-slate-50 text-slate-700 dark:bg-slate-950 dark:text-slate-300">
-          <tr>
-            {columns.map((c) =>
-              typeof c === "string" ? (
-                <th key={c} scope="col" className={th}>
-                  {c}
-                </th>
-              ) : (
-                <th key={c.label} scope="col" className={`${th} text-right`}>
-                  {c.label}
-                </th>
-              ),
-            )}
-          </tr>
-        </thead>
-        <tbody>{children}</tbody>
-      </table>
-    </div>
+    <UiTable id={id} caption={caption} captionHidden layout="scroll" minWidthClass={minWidth === "56rem" ? "min-w-[56rem]" : "min-w-[40rem]"}>
+      <thead className="bg-slate-50 text-slate-700 dark:bg-slate-950 dark:text-slate-300">
+        <tr>
+          {columns.map((c) =>
+            typeof c === "string" ? (
+              <th key={c} scope="col" className={th}>
+                {c}
+              </th>
+            ) : (
+              <th key={c.label} scope="col" className={`${th} text-right`}>
+                {c.label}
+              </th>
+            ),
+          )}
+        </tr>
+      </thead>
+      <tbody>{children}</tbody>
+    </UiTable>
   );
 }
 
@@ -67,12 +67,7 @@ function Empty({ children }: { children: ReactNode }) {
 }
 
 function Badge({ tone, children }: { tone: "ok" | "warn" | "muted"; children: ReactNode }) {
-  const colours = {
-    ok: "bg-brand-50 text-brand-800 dark:bg-slate-800 dark:text-brand-100",
-    warn: "bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-100",
-    muted: "bg-slate-100 text-slate-700 dark:bg-slate-800 dark:text-slate-300",
-  }[tone];
-  return <span className={`inline-block rounded px-2 py-0.5 text-xs font-medium ${colours}`}>{children}</span>;
+  return <UiBadge tone={tone}>{children}</UiBadge>;
 }
 
 export default async function AdminTrainerPage({ params }: TProps) {
@@ -132,7 +127,7 @@ export default async function AdminTrainerPage({ params }: TProps) {
         />
       </Section>
 
-      <div className="grid gap-6 lg:grid-cols-2">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-2">
         <Section id="profile-heading" title="Certification">
           {profile ? (
             <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-2 text-sm">

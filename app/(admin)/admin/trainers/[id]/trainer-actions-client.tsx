@@ -10,6 +10,7 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { formText, useApiForm } from "@/components/forms/use-api-form";
 import { callApi } from "@/components/learn/use-api";
+import { ConfirmDialog } from "@/components/ui/dialog";
 import { MAX_REASON_LENGTH, ZAdjustCreditBody } from "@/lib/credits/ledger-schemas";
 
 type TProps = {
@@ -29,7 +30,7 @@ type TAdjusted = { ok: true; entry: { amount: string } };
 /** The actions an admin may take on a trainer: adjust credit with a reason, disable or enable the account. */
 export function TrainerActions({ userId, name, disabled, isSelf, canAdjust, unit, courses }: TProps) {
   return (
-    <div className="grid gap-6 lg:grid-cols-[2fr_1fr]">
+    <div className="grid grid-cols-1 gap-6 lg:grid-cols-[2fr_1fr]">
       {canAdjust ? (
         <AdjustCreditForm userId={userId} name={name} unit={unit} courses={courses} />
       ) : (
@@ -71,7 +72,7 @@ function AdjustCreditForm({ userId, name, unit, courses }: { userId: string; nam
       </h3>
       <FormError message={form.error} />
       {done && <FormNotice>{done}</FormNotice>}
-      <div className="grid gap-4 sm:grid-cols-2">
+      <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
         <TextField
           name="amount"
           label={`Amount (${unit})`}
@@ -117,8 +118,10 @@ function AccountStatus({ userId, name, disabled }: { userId: string; name: strin
   const [error, setError] = useState<string | null>(null);
   const [, startTransition] = useTransition();
 
+  const [asking, setAsking] = useState(false);
+
   async function toggle() {
-    if (!disabled && !window.confirm(`Disable ${name}? They are signed out at once and cannot sign in until enabled again.`)) return;
+    setAsking(false);
     setPending(true);
     setError(null);
     const result = await callApi(`/api/admin/users/${encodeURIComponent(userId)}/status`, { body: { disabled: !disabled } });
@@ -142,9 +145,21 @@ function AccountStatus({ userId, name, disabled }: { userId: string; name: strin
         {disabled ? "This account is disabled: the trainer cannot sign in." : "This account is active."}
       </p>
       <FormError message={error} />
-      <SubmitButton type="button" variant={disabled ? "primary" : "danger"} pending={pending} pendingLabel="Saving…" onClick={toggle}>
+      <SubmitButton type="button" variant={disabled ? "primary" : "danger"} pending={pending} pendingLabel="Saving…" onClick={() => (disabled ? void toggle() : setAsking(true))}>
         {disabled ? "Enable account" : "Disable account"}
       </SubmitButton>
+      <ConfirmDialog
+        open={asking}
+        title={`Disable ${name}?`}
+        confirmLabel="Disable account"
+        onCancel={() => setAsking(false)}
+        onConfirm={() => {
+          void toggle();
+          return null;
+        }}
+      >
+        <p>They are signed out at once and cannot sign in until enabled again.</p>
+      </ConfirmDialog>
     </section>
   );
 }

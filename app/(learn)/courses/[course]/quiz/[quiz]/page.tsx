@@ -5,6 +5,7 @@ import { StartAttemptButton } from "@/components/quiz/start-attempt-client";
 import { getSessionUser } from "@/lib/auth/session.server";
 import { findCourse } from "@/lib/content/load-content";
 import { AppError } from "@/lib/errors";
+import { formatDateTimeWithZone } from "@/lib/format/date-time";
 import { getQuizOverview } from "@/lib/quiz/quiz-attempts.server";
 
 export const dynamic = "force-dynamic";
@@ -36,7 +37,7 @@ export default async function QuizOverviewPage({ params }: TParams) {
         </Link>
       </nav>
       <h1 className="mt-3 text-3xl font-bold tracking-tight">{quiz.title}</h1>
-      <ul className="mt-6 grid gap-3 text-sm sm:grid-cols-2">
+      <ul className="mt-6 grid grid-cols-1 gap-3 text-sm sm:grid-cols-2">
         <li className="rounded-lg border border-slate-200 p-4 dark:border-slate-800">
           <span className="block text-slate-500 dark:text-slate-400">Questions</span>
           <span className="text-lg font-semibold">{quiz.questions}</span>
@@ -72,7 +73,7 @@ export default async function QuizOverviewPage({ params }: TParams) {
           <p role="status" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-amber-900 dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
             {overview.retryAt ? (
               <>
-                Your next attempt opens at <time dateTime={overview.retryAt}>{new Date(overview.retryAt).toUTCString()}</time>.
+                Your next attempt opens at <time dateTime={overview.retryAt}>{formatDateTimeWithZone(overview.retryAt, user.timeZone)}</time>.
               </>
             ) : (
               overview.blockedReason

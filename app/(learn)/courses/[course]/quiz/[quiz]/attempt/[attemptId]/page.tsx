@@ -29,6 +29,7 @@ export default async function AttemptPage({ params }: TParams) {
         <QuizRunner
           attemptId={view.attemptId}
           number={view.number}
+          startedAt={view.startedAt}
           deadlineAt={view.deadlineAt}
           questions={view.questions}
           initialResponses={view.responses}
@@ -57,7 +58,7 @@ export default async function AttemptPage({ params }: TParams) {
   const overview = await getQuizOverview({ userId: user.id, courseSlug: course, quizSlug: quiz });
   return (
     <div className="mx-auto max-w-3xl px-4 py-8">
-      <AttemptReview view={view} overview={overview} backHref={back} />
+      <AttemptReview view={view} overview={overview} backHref={back} timeZone={user.timeZone} />
       <p className="mt-10">
         <Link href={back} className="text-brand-700 underline dark:text-brand-100">
           Back to the assessment
