@@ -4,6 +4,7 @@ import { recordAudit } from "@/lib/audit/record-audit.server";
 import { generateCertificateCode } from "@/lib/certificates/certificate-code";
 import { buildOpenBadgeCredential, signOpenBadgeCredential } from "@/lib/certificates/open-badge";
 import { keyIdFor, publicJwkFromPem, type TPublicJwk } from "@/lib/certificates/signing-key";
+import { forgetVerifiedCertificates } from "@/lib/certificates/verify-cache.server";
 import { formatCec } from "@/lib/credits/cec-amount";
 import { BODY_RULES, type TCertifyingBody } from "@/lib/credits/certifying-bodies";
 import { ZAdjustmentReason } from "@/lib/credits/ledger-schemas";
@@ -319,7 +320,7 @@ export async function revokeCertificate({ certificateId, adminId, reason, now = 
       data: { code: cert.code, userId: cert.userId, reason: why, reversedHundredths },
     });
     return { id: cert.id, code: cert.code, status: "REVOKED" as const, revokedAt: now.toISOString(), reversedHundredths };
-  }, TX_OPTIONS);
+  }, TX_OPTIONS).finally(forgetVerifiedCertificates);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -449,7 +450,7 @@ export async function reissueCertificate({ certificateId, adminId, now = new Dat
       data: { code: certificate.code, replacesCode: old.code, userId: old.userId, regrantedHundredths, creditEntryId },
     });
     return { certificate: summary(certificate), replacesCode: old.code, regrantedHundredths };
-  }, TX_OPTIONS);
+  }, TX_OPTIONS).finally(forgetVerifiedCertificates);
 }
 
 // ---------------------------------------------------------------------------------------------
