@@ -37,6 +37,18 @@ function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<numbe
   });
 }
 
+/** A production build in .next-bench matching the current sources (built when missing or stale). */
+export async function ensureBenchBuild(env: NodeJS.ProcessEnv): Promise<string> {
+  const stampFile = path.join(DIST, "backbone-build-stamp");
+  const stamp = sourceStamp();
+  if (!(existsSync(path.join(DIST, "BUILD_ID")) && existsSync(stampFile) && readFileSync(stampFile, "utf8") === stamp)) {
+    console.log(`building the app into ${DIST}…`);
+    if ((await run(process.execPath, ["node_modules/next/dist/bin/next", "build"], { ...env, NEXT_DIST_DIR: DIST, NODE_ENV: "production" })) !== 0) throw new Error("next build failed");
+    writeFileSync(stampFile, stamp);
+  }
+  return DIST;
+}
+
 export async function createContext(db: TDb, databaseUrl: string): Promise<TBenchContext & { stop: () => Promise<{ peakMb: number } | null> }> {
   const { privateKey } = generateKeyPairSync("ed25519");
   const port = await freePort();
@@ -60,13 +72,7 @@ export async function createContext(db: TDb, databaseUrl: string): Promise<TBenc
   let starting: Promise<string> | null = null;
 
   const start = async () => {
-    const stampFile = path.join(DIST, "backbone-build-stamp");
-    const stamp = sourceStamp();
-    if (!(existsSync(path.join(DIST, "BUILD_ID")) && existsSync(stampFile) && readFileSync(stampFile, "utf8") === stamp)) {
-      console.log("building the app for the benchmark…");
-      if ((await run(process.execPath, ["node_modules/next/dist/bin/next", "build"], { ...env, NODE_ENV: "production" })) !== 0) throw new Error("next build failed");
-      writeFileSync(stampFile, stamp);
-    }
+    await ensureBenchBuild(env);
     const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR ?? "/tmp/prof"}`] : [];
     // BENCH_SERVER_NODE_ARGS: extra flags for the server alone (e.g. a heap limit to try).
     const extra = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);

@@ -18,10 +18,10 @@ const OPEN_SECONDS = 20;
 const SATURATION = 2500;
 const WARM = 20;
 
-type TSubmission = { id: string; cookie: string; body: string };
+export type TSubmission = { id: string; cookie: string; body: string };
 
 /** Distinct in-progress attempts of the final, spread over `TRAINERS` trainers, each answered correctly. */
-async function prepareSubmissions(ctx: TBenchContext, count: number): Promise<TSubmission[]> {
+export async function prepareSubmissions(ctx: TBenchContext, count: number): Promise<TSubmission[]> {
   const { db } = ctx;
   const quiz = await db.quiz.findFirstOrThrow({ where: { course: { slug: "back-care" }, kind: "FINAL" }, select: { id: true, drawCount: true } });
   const versions = await db.questionVersion.findMany({ where: { question: { quizId: quiz.id } }, select: { definition: true } });
@@ -52,7 +52,7 @@ async function prepareSubmissions(ctx: TBenchContext, count: number): Promise<TS
   return out;
 }
 
-function request(s: TSubmission) {
+export function submitRequest(s: TSubmission) {
   return { method: "POST" as const, path: `/api/quiz/attempts/${s.id}/submit`, headers: { "content-type": "application/json", cookie: s.cookie }, body: s.body };
 }
 
@@ -68,13 +68,13 @@ export async function benchSubmit(ctx: TBenchContext) {
   const submissions = await prepareSubmissions(ctx, WARM + OPEN_RATE * OPEN_SECONDS + SATURATION);
   // A few submissions outside the measurement warm the route's code paths and the pool.
   for (const s of submissions.splice(0, WARM)) {
-    const r = request(s);
+    const r = submitRequest(s);
     const res = await fetch(`${base}${r.path}`, { method: "POST", headers: r.headers, body: r.body });
     if (res.status !== 200) throw new Error(`a warm-up submission answered ${res.status}: ${(await res.text()).slice(0, 300)}`);
   }
 
   const openSet = submissions.splice(0, OPEN_RATE * OPEN_SECONDS);
-  const open = await openLoad({ base, rate: OPEN_RATE, seconds: OPEN_SECONDS, next: (i) => request(openSet[i]) });
+  const open = await openLoad({ base, rate: OPEN_RATE, seconds: OPEN_SECONDS, next: (i) => submitRequest(openSet[i]) });
   console.log(`  open loop ${describeLoad(open)}`);
   record("quizSubmitOpenP50Ms", { figure: `Quiz submission at ${OPEN_RATE}/s arrivals (open loop), p50`, value: open.p50, unit: " ms", loads: [open] });
   record("quizSubmitOpenP99Ms", { figure: `Quiz submission at ${OPEN_RATE}/s arrivals (open loop), p99`, value: open.p99, unit: " ms", target: { op: "<", limit: 150 }, loads: [open] });
@@ -85,7 +85,7 @@ export async function benchSubmit(ctx: TBenchContext) {
     url: base,
     connections: 50,
     amount: submissions.length,
-    requests: [{ setupRequest: (req) => ({ ...req, ...request(submissions[next++ % submissions.length]) }) }],
+    requests: [{ setupRequest: (req) => ({ ...req, ...submitRequest(submissions[next++ % submissions.length]) }) }],
   });
   console.log(`  saturation ${describeLoad(saturation)}`);
   record("quizSubmitSaturationRps", { figure: "Quiz submission saturation throughput, 50 clients", value: saturation.rps, unit: " req/s", loads: [saturation] });
