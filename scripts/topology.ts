@@ -350,7 +350,7 @@ async function main() {
         "  timeout check 5s",
         "  default-server inter 1s fall 3 rise 2",
         ...appPorts.map((port, i) => `  server app${i + 1} 127.0.0.1:${port} check`),
-      ].join("\n") + "\n",
+      ].join("\n").concat("\n"),
     );
     start("haproxy", haproxy, ["-f", path.join(tmp, "haproxy.cfg"), "-db"]);
     for (const port of appPorts) await waitFor(`http://127.0.0.1:${port}/api/health`, 120_000);
