@@ -1,6 +1,6 @@
 import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { generateKeyPairSync } from "node:crypto";
-import { chmodSync, chownSync, existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { chmodSync, chownSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import path from "node:path";
@@ -15,6 +15,7 @@ import { createPrismaClient, type TDb } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { ZQuestion } from "@/lib/quiz/quiz-schema";
 import { createUser } from "@/prisma/seed-helpers";
+import { sourceStamp } from "@/scripts/lib/source-stamp";
 import { adminQuery, databaseUrl, resolveTestServer } from "@/tests/pg-server";
 
 // `npm run test:topology`: the site as it is deployed past one machine (docs/deploy.md), on real
@@ -31,7 +32,7 @@ const VERIFY_LIMIT = 30;
 const SUBMIT_RATE = 20;
 const SUBMIT_SECONDS = 20;
 const KILL_AFTER_MS = 6_000;
-const BATCH = 120;
+const BATCH = 400;
 
 type TCheck = { name: string; ok: boolean; detail: string };
 const checks: TCheck[] = [];
@@ -203,7 +204,7 @@ function post(url: string, headers: Record<string, string>, body: string, timeou
 }
 
 /** Submissions at a fixed rate; a failed or unanswered one is retried with its idempotency key, as the page does. */
-async function submissionsWithKill(base: string, subs: TSubmission[], kill: () => void) {
+async function submissionLoad(base: string, subs: TSubmission[]) {
   const acknowledged = new Map<string, number>();
   const retried = new Set<string>();
   const failuresSeen: Record<string, number> = {};
@@ -226,7 +227,6 @@ async function submissionsWithKill(base: string, subs: TSubmission[], kill: () =
     }
   };
   const t0 = performance.now();
-  const killer = setTimeout(kill, KILL_AFTER_MS);
   const progress = setInterval(() => console.log(`  … ${acknowledged.size}/${subs.length} acknowledged, ${retried.size} retried ${JSON.stringify(failuresSeen)}`), 10_000);
   const inFlight: Promise<void>[] = [];
   for (let i = 0; i < subs.length; i++) {
@@ -235,7 +235,6 @@ async function submissionsWithKill(base: string, subs: TSubmission[], kill: () =
     inFlight.push(sendOne(subs[i]));
   }
   await Promise.all(inFlight);
-  clearTimeout(killer);
   clearInterval(progress);
   return { acknowledged, retried, failuresSeen };
 }
@@ -321,7 +320,11 @@ async function main() {
       VERIFY_RATE_LIMIT_PER_MINUTE: String(VERIFY_LIMIT),
       NEXT_TELEMETRY_DISABLED: "1",
     };
-    await ensureBenchBuild(env);
+    // After `npm test` (CI) the e2e build is current: use it rather than build again.
+    const e2eStamp = path.join(".next-e2e", "backbone-build-stamp");
+    if (existsSync(path.join(".next-e2e", "BUILD_ID")) && existsSync(e2eStamp) && readFileSync(e2eStamp, "utf8") === sourceStamp(["e2e/fixtures"])) env.NEXT_DIST_DIR = ".next-e2e";
+    else env.NEXT_DIST_DIR = await ensureBenchBuild(env);
+    console.log(`serving the build in ${env.NEXT_DIST_DIR}`);
     const apps = appPorts.map((port, i) => start(`app${i + 1}`, process.execPath, ["--import", "tsx", "scripts/serve.ts"], { ...env, PORT: String(port) }));
     writeFileSync(
       path.join(tmp, "haproxy.cfg"),
@@ -376,16 +379,22 @@ async function main() {
     const requestIds = await seedEarnedRequests(db, BATCH);
     const subs = await prepareSubmissions(ctx, SUBMIT_RATE * SUBMIT_SECONDS);
     const first = `http://127.0.0.1:${appPorts[0]}`;
+    // The submission load runs; 3 s in, the batch starts on app1; app1 is killed once it has
+    // issued some certificates (and no earlier than KILL_AFTER_MS into the load).
+    const loadStarted = Date.now();
+    const loading = submissionLoad(base, subs);
+    await new Promise((r) => setTimeout(r, 3_000));
     const batchRes = await call(first, "/api/admin/certificates/issue", { method: "POST", cookie: adminCookie, headers: { "content-type": "application/json", origin: base }, body: JSON.stringify({ requestIds }) });
     const batchId = (JSON.parse(batchRes.text) as { batchId?: string }).batchId;
     check("bulk issue accepted", batchRes.status === 202 && Boolean(batchId), `${batchRes.status} ${batchRes.text.slice(0, 120)}`);
-
-    let killedAt = 0;
-    const load = await submissionsWithKill(base, subs, () => {
-      killedAt = Date.now();
-      apps[0].kill("SIGKILL");
-      console.log("killed app1 (SIGKILL) mid-load");
-    });
+    const issuedCount = () => db.certificateRequest.count({ where: { id: { in: requestIds }, status: "ISSUED" } });
+    for (let i = 0; i < 100 && (await issuedCount()) === 0; i++) await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, Math.max(0, loadStarted + KILL_AFTER_MS - Date.now())));
+    apps[0].kill("SIGKILL");
+    const killedAt = Date.now();
+    const issuedAtKill = await issuedCount();
+    console.log(`killed app1 (SIGKILL) ${((killedAt - loadStarted) / 1000).toFixed(1)} s into the load, ${issuedAtKill}/${BATCH} certificates issued`);
+    const load = await loading;
     const graded = await db.quizAttempt.findMany({ where: { id: { in: subs.map((s) => s.id) } }, select: { id: true, status: true, scorePercent: true } });
     const byId = new Map(graded.map((g) => [g.id, g]));
     const lost = [...load.acknowledged].filter(([id, score]) => byId.get(id)?.status !== "GRADED" || byId.get(id)?.scorePercent !== score);
@@ -393,17 +402,19 @@ async function main() {
     const twice = audits.filter((a) => a._count._all > 1);
     check(
       "submissions through an instance kill: none lost, none graded twice",
-      killedAt > 0 && lost.length === 0 && twice.length === 0 && load.acknowledged.size === subs.length,
+      killedAt > loadStarted && lost.length === 0 && twice.length === 0 && load.acknowledged.size === subs.length,
       `${load.acknowledged.size}/${subs.length} acknowledged (${load.retried.size} needed a retry: ${JSON.stringify(load.failuresSeen)}); ${lost.length} acknowledged but not stored as answered; ${twice.length} graded twice`,
     );
 
     // The batch: poll through the balancer until it is done (a stalled one is resumed by the poll).
     let status = "";
     let done = 0;
+    const resumedBy = new Set<string>();
     const deadline = Date.now() + 180_000;
     while (Date.now() < deadline) {
       const r = await call(base, `/api/admin/certificates/batches/${batchId}`, { cookie: adminCookie });
-      const body = JSON.parse(r.text) as { batch?: { status: string; done: number } };
+      const body = JSON.parse(r.text) as { batch?: { status: string; done: number }; resumed?: boolean };
+      if (body.resumed) resumedBy.add(r.served);
       status = body.batch?.status ?? `HTTP ${r.status}`;
       done = body.batch?.done ?? 0;
       if (status === "DONE" || status === "FAILED") break;
@@ -413,8 +424,8 @@ async function main() {
     const certificates = await db.certificate.count({ where: { request: { id: { in: requestIds } } } });
     check(
       "bulk issue survives the kill: every request issued exactly once",
-      status === "DONE" && done === BATCH && certificates === BATCH && issued.every((g) => g._count._all === 1),
-      `batch ${status} ${done}/${BATCH}; ${certificates} certificates for ${BATCH} requests`,
+      issuedAtKill < BATCH && status === "DONE" && done === BATCH && certificates === BATCH && issued.every((g) => g._count._all === 1),
+      `${issuedAtKill}/${BATCH} issued when app1 (running the batch) was killed; ${resumedBy.size ? `resumed by ${[...resumedBy].join(", ")}; ` : ""}batch ${status} ${done}/${BATCH}; ${certificates} certificates for ${BATCH} requests`,
     );
     await pooledDb.$disconnect();
   } finally {
