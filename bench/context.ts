@@ -24,6 +24,8 @@ export type TBenchContext = {
   server: () => Promise<string>;
   /** The running server's process id, or null before the first `server()`. */
   serverPid: () => number | null;
+  /** Process ids of the PostgreSQL backends connected to the bench database (for CPU accounting). */
+  postgresPids: () => Promise<number[]>;
   /** A signed session cookie for a user, as next-auth would set it. */
   sessionCookie: (user: { id: string; name: string; email: string; role: "TRAINER" | "ADMIN" }) => Promise<string>;
   /** A trainer made for the caller (argon2 hash of a throwaway password, computed once). */
@@ -93,6 +95,8 @@ export async function createContext(db: TDb, databaseUrl: string): Promise<TBenc
       return starting;
     },
     serverPid: () => child?.pid ?? null,
+    postgresPids: async () =>
+      (await db.$queryRaw<{ pid: number }[]>`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`).map((r) => Number(r.pid)),
     sessionCookie: async (u) => `next-auth.session-token=${await encode({ token: { uid: u.id, sv: 0, role: u.role, name: u.name, email: u.email, sub: u.id }, secret: SECRET })}`,
     makeTrainer: async (label) => {
       hash ??= (await import("@/lib/auth/password")).hashPassword("bench-password-long");

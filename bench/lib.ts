@@ -259,3 +259,44 @@ export function sampleMemory(pid: number) {
     },
   };
 }
+
+/** CPU time (user + system, ms) a set of processes has used so far, from /proc (Linux). */
+async function cpuMs(pids: number[]): Promise<Map<number, number>> {
+  const { readFile } = require("node:fs/promises") as typeof import("node:fs/promises");
+  const tick = 1000 / 100; // USER_HZ is 100 on Linux
+  const out = new Map<number, number>();
+  for (const pid of pids) {
+    try {
+      const stat = await readFile(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      out.set(pid, (Number(fields[11]) + Number(fields[12])) * tick);
+    } catch {}
+  }
+  return out;
+}
+
+export type TCpuSplit = { serverMs: number; postgresMs: number; loadGeneratorMs: number };
+
+/**
+ * Where the CPU went during `body`: the app server, the PostgreSQL backends serving the bench
+ * database, and this process (the load generator). On two shared cores these three compete, so
+ * the CPU per request of each explains a throughput better than the throughput alone.
+ */
+export async function measureCpu<T>(serverPid: number, postgresPids: () => Promise<number[]>, body: () => Promise<T>): Promise<{ result: T; cpu: TCpuSplit }> {
+  const pgBefore = await postgresPids();
+  const before = await cpuMs([serverPid, ...pgBefore]);
+  const self = process.cpuUsage();
+  const result = await body();
+  const selfUsed = process.cpuUsage(self);
+  const pgAfter = [...new Set([...pgBefore, ...(await postgresPids())])];
+  const after = await cpuMs([serverPid, ...pgAfter]);
+  const delta = (pid: number) => (after.get(pid) ?? before.get(pid) ?? 0) - (before.get(pid) ?? 0);
+  return {
+    result,
+    cpu: {
+      serverMs: delta(serverPid),
+      postgresMs: pgAfter.reduce((sum, pid) => sum + delta(pid), 0),
+      loadGeneratorMs: (selfUsed.user + selfUsed.system) / 1000,
+    },
+  };
+}

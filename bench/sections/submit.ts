@@ -4,7 +4,7 @@ import { drawQuestions } from "@/lib/quiz/draw-questions";
 import { ZQuestion } from "@/lib/quiz/quiz-schema";
 import type { TBenchContext } from "../context";
 import { record } from "../figures";
-import { describeLoad, load, openLoad } from "../lib";
+import { describeLoad, load, measureCpu, openLoad, type TCpuSplit } from "../lib";
 
 // Quiz submission (grade + record) three ways, in one run so the ratios compare like with like:
 //   floor       the same route refusing the request before any work (no session: 401), 50 clients;
@@ -60,7 +60,8 @@ export async function benchSubmit(ctx: TBenchContext) {
   const base = await ctx.server();
   const refused = { url: `${base}/api/quiz/attempts/00000000-0000-4000-8000-000000000000/submit`, method: "POST" as const, headers: { "content-type": "application/json" }, body: "{}", expect: [401] };
   await load({ ...refused, duration: 3 }); // warm the route, as the pages are
-  const floor = await load(refused);
+  const pid = ctx.serverPid()!;
+  const { result: floor, cpu: floorCpu } = await measureCpu(pid, ctx.postgresPids, () => load(refused));
   console.log(`  floor ${describeLoad(floor)}`);
   record("routeFloorRps", { figure: "Route handler floor: submit refused before any work (401), 50 clients", value: floor.rps, unit: " req/s", loads: [floor] });
   record("routeFloorP99Ms", { figure: "Route handler floor p99", value: floor.p99, unit: " ms", loads: [floor] });
@@ -81,15 +82,23 @@ export async function benchSubmit(ctx: TBenchContext) {
   record("quizSubmitOpenErrors", { figure: `Quiz submission at ${OPEN_RATE}/s arrivals, failed requests`, value: open.failures, target: { op: "<=", limit: 0 } });
 
   let next = 0;
-  const saturation = await load({
+  const { result: saturation, cpu: saturationCpu } = await measureCpu(pid, ctx.postgresPids, () => load({
     url: base,
     connections: 50,
     amount: submissions.length,
     requests: [{ setupRequest: (req) => ({ ...req, ...submitRequest(submissions[next++ % submissions.length]) }) }],
-  });
+  }));
   console.log(`  saturation ${describeLoad(saturation)}`);
   record("quizSubmitSaturationRps", { figure: "Quiz submission saturation throughput, 50 clients", value: saturation.rps, unit: " req/s", loads: [saturation] });
   record("quizSubmitSaturationP99Ms", { figure: "Quiz submission saturation p99 (context, no target)", value: saturation.p99, unit: " ms", loads: [saturation] });
+  // CPU per request, split by process: what the ratio is made of (docs/performance.md).
+  const perRequest = (cpu: TCpuSplit, requests: number) =>
+    `server ${(cpu.serverMs / requests).toFixed(2)} ms, PostgreSQL ${(cpu.postgresMs / requests).toFixed(2)} ms, load generator ${(cpu.loadGeneratorMs / requests).toFixed(2)} ms`;
+  record("routeFloorCpuPerRequestMs", { figure: "Route floor: CPU per request, all processes", value: (floorCpu.serverMs + floorCpu.postgresMs + floorCpu.loadGeneratorMs) / floor.requests, unit: " ms", detail: perRequest(floorCpu, floor.requests) });
+  record("quizSubmitCpuPerRequestMs", { figure: "Quiz submission: CPU per request, all processes", value: (saturationCpu.serverMs + saturationCpu.postgresMs + saturationCpu.loadGeneratorMs) / saturation.requests, unit: " ms", detail: perRequest(saturationCpu, saturation.requests) });
+  record("quizSubmitServerCpuMs", { figure: "  of which the app server", value: saturationCpu.serverMs / saturation.requests, unit: " ms" });
+  record("quizSubmitPostgresCpuMs", { figure: "  of which PostgreSQL", value: saturationCpu.postgresMs / saturation.requests, unit: " ms" });
+  console.log(`  CPU per request: floor ${perRequest(floorCpu, floor.requests)}; submission ${perRequest(saturationCpu, saturation.requests)}`);
   record("quizSubmitToFloorRatio", {
     figure: "Quiz submission saturation / route floor",
     value: saturation.rps / floor.rps,

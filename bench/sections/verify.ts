@@ -1,7 +1,7 @@
 import { generateCertificateCode } from "@/lib/certificates/certificate-code";
 import type { TBenchContext } from "../context";
 import { record } from "../figures";
-import { median } from "../lib";
+import { load, measureCpu, median } from "../lib";
 import { alternatingRounds } from "./pages";
 
 // The public verify page and JSON API against the trivial page, in alternating rounds of the same
@@ -48,6 +48,22 @@ export async function benchVerify(ctx: TBenchContext) {
   record("verifyTrivialRps", { figure: "Trivial page, same rounds as verify, 50 clients", value: trivial, unit: " req/s", loads: at(0), detail });
   record("verifyPageRps", { figure: "Verify page, 50 clients", value: pageRps, unit: " req/s", loads: at(1), detail });
   record("verifyApiRps", { figure: "Verify API, 50 clients", value: apiRps, unit: " req/s", loads: at(2), detail });
+  // One more round each with CPU accounting: what a request costs the server and PostgreSQL.
+  const pid = ctx.serverPid()!;
+  for (const [key, name, url] of [
+    ["verifyTrivialCpuMs", "Trivial page", `${base}/`],
+    ["verifyPageCpuMs", "Verify page", page],
+    ["verifyApiCpuMs", "Verify API", api],
+  ] as const) {
+    const { result, cpu } = await measureCpu(pid, ctx.postgresPids, () => load({ url, duration: 3 }));
+    record(key, {
+      figure: `${name}: server CPU per request`,
+      value: cpu.serverMs / result.requests,
+      unit: " ms",
+      loads: [result],
+      detail: `PostgreSQL ${(cpu.postgresMs / result.requests).toFixed(2)} ms, load generator ${(cpu.loadGeneratorMs / result.requests).toFixed(2)} ms per request`,
+    });
+  }
   record("verifyPageToTrivialRatio", { figure: "Verify page / trivial page throughput", value: pageRps / trivial, unit: "×", target: { op: ">=", limit: 0.5 }, loads: [...at(0), ...at(1)] });
   record("verifyApiToTrivialRatio", { figure: "Verify API / trivial page throughput", value: apiRps / trivial, unit: "×", target: { op: ">=", limit: 0.5 }, loads: [...at(0), ...at(2)] });
 }
