@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { generateKeyPairSync } from "node:crypto";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { encode } from "next-auth/jwt";
 import type { TDb } from "@/lib/db/client";
@@ -51,7 +52,7 @@ export async function ensureBenchBuild(env: NodeJS.ProcessEnv): Promise<string> 
   return DIST;
 }
 
-export async function createContext(db: TDb, databaseUrl: string): Promise<TBenchContext & { stop: () => Promise<{ peakMb: number } | null> }> {
+export async function createContext(db: TDb, databaseUrl: string): Promise<TBenchContext & { stop: () => Promise<{ peakMb: number; split: string } | null> }> {
   const { privateKey } = generateKeyPairSync("ed25519");
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
@@ -78,12 +79,19 @@ export async function createContext(db: TDb, databaseUrl: string): Promise<TBenc
     const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR ?? "/tmp/prof"}`] : [];
     // BENCH_SERVER_NODE_ARGS: extra flags for the server alone (e.g. a heap limit to try).
     const extra = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
-    child = spawn(process.execPath, [...profile, ...extra, "--import", "tsx", "scripts/serve.ts"], { env: { ...env, NODE_ENV: "production" }, stdio: ["ignore", "ignore", "inherit"] });
+    rmSync(memoryLog, { force: true });
+    child = spawn(process.execPath, [...profile, ...extra, "--import=./bench/memory-probe.mjs", "--import", "tsx", "scripts/serve.ts"], {
+      env: { ...env, NODE_ENV: "production", BENCH_MEMORY_LOG: memoryLog },
+      stdio: ["ignore", "ignore", "inherit"],
+    });
     memory = sampleMemory(child.pid!);
     await waitFor(`${base}/api/health`, 60_000);
     return base;
   };
 
+  // The server logs its memory split twice a second (bench/memory-probe.mjs): the peak RSS figure
+  // says what it was made of.
+  const memoryLog = path.join(os.tmpdir(), `backbone-bench-memory-${process.pid}.jsonl`);
   let hash: Promise<string> | null = null;
   let made = 0;
   return {
@@ -114,7 +122,18 @@ export async function createContext(db: TDb, databaseUrl: string): Promise<TBenc
       const exited = new Promise((r) => child!.once("exit", r));
       child.kill("SIGTERM");
       await exited;
-      return { peakMb };
+      let split = "";
+      if (existsSync(memoryLog)) {
+        type TRow = { rss: number; heapTotal: number; heapUsed: number; external: number; spaces: Record<string, number> };
+        const rows = readFileSync(memoryLog, "utf8").trim().split("\n").filter(Boolean).map((l) => JSON.parse(l) as TRow);
+        const top = rows.reduce<TRow | undefined>((a, b) => (!a || b.rss > a.rss ? b : a), undefined);
+        if (top) {
+          const sp = top.spaces;
+          split = `at the peak: RSS ${top.rss} MB = V8 heap ${top.heapTotal} MB (new ${sp.new_space}, old ${sp.old_space}, large objects ${sp.large_object_space}, code ${sp.code_space}; ${top.heapUsed} MB live) + external ${top.external} MB + ${top.rss - top.heapTotal - top.external} MB outside the heap (code, threads, allocator)`;
+        }
+        rmSync(memoryLog, { force: true });
+      }
+      return { peakMb, split };
     },
   };
 }

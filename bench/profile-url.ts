@@ -27,7 +27,8 @@ try {
   await load({ url: `${base}${target}`, duration: 3 });
   console.log(describeLoad(await load({ url: `${base}${target}`, duration: seconds })));
 } finally {
-  console.log(`peak RSS ${(await ctx.stop())?.peakMb} MB`);
+  const stopped = await ctx.stop();
+  console.log(`peak RSS ${stopped?.peakMb} MB; ${stopped?.split}`);
   await db.$disconnect();
   await adminQuery(pg.adminUrl, `DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`);
 }

@@ -135,7 +135,9 @@ async function main() {
         value: server.peakMb,
         unit: " MB",
         target: { op: "<", limit: 300 },
+        detail: server.split,
       });
+      if (server.split) console.log(`  ${server.split}`);
     }
     await db.$disconnect();
     const g = globalThis as unknown as { __backboneDb?: { $disconnect: () => Promise<void> } };
