@@ -98,6 +98,14 @@ export async function benchSubmit(ctx: TBenchContext) {
   record("quizSubmitCpuPerRequestMs", { figure: "Quiz submission: CPU per request, all processes", value: (saturationCpu.serverMs + saturationCpu.postgresMs + saturationCpu.loadGeneratorMs) / saturation.requests, unit: " ms", detail: perRequest(saturationCpu, saturation.requests) });
   record("quizSubmitServerCpuMs", { figure: "  of which the app server", value: saturationCpu.serverMs / saturation.requests, unit: " ms" });
   record("quizSubmitPostgresCpuMs", { figure: "  of which PostgreSQL", value: saturationCpu.postgresMs / saturation.requests, unit: " ms" });
+  const total = (cpu: TCpuSplit) => cpu.serverMs + cpu.postgresMs + cpu.loadGeneratorMs;
+  // The same ratio from CPU per request rather than throughput: on two cores shared with other
+  // work, a busy spell during one of the two loads moves the throughput ratio, much less this.
+  record("quizSubmitCpuCostRatio", {
+    figure: "Route floor CPU / submission CPU per request (context for the ratio)",
+    value: total(floorCpu) / floor.requests / (total(saturationCpu) / saturation.requests),
+    unit: "×",
+  });
   console.log(`  CPU per request: floor ${perRequest(floorCpu, floor.requests)}; submission ${perRequest(saturationCpu, saturation.requests)}`);
   record("quizSubmitToFloorRatio", {
     figure: "Quiz submission saturation / route floor",
