@@ -23,6 +23,8 @@ export type TBenchContext = {
   env: NodeJS.ProcessEnv;
   /** Starts the server on first use; its base URL, e.g. http://127.0.0.1:41234. */
   server: () => Promise<string>;
+  /** Peak server RSS since the last call, or null when the server is not running. */
+  takeMemoryPeakMb: () => number | null;
   /** The running server's process id, or null before the first `server()`. */
   serverPid: () => number | null;
   /** Process ids of the PostgreSQL backends connected to the bench database (for CPU accounting). */
@@ -103,6 +105,7 @@ export async function createContext(db: TDb, databaseUrl: string): Promise<TBenc
       return starting;
     },
     serverPid: () => child?.pid ?? null,
+    takeMemoryPeakMb: () => memory?.takePeakMb() ?? null,
     postgresPids: async () =>
       (await db.$queryRaw<{ pid: number }[]>`SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid()`).map((r) => Number(r.pid)),
     sessionCookie: async (u) => `next-auth.session-token=${await encode({ token: { uid: u.id, sv: 0, role: u.role, name: u.name, email: u.email, sub: u.id }, secret: SECRET })}`,

@@ -240,6 +240,7 @@ export async function waitFor(url: string, timeoutMs: number): Promise<number> {
 /** Samples the resident memory (VmRSS) of a process and its children; returns the peak total in MB. */
 export function sampleMemory(pid: number) {
   let peakKb = 0;
+  let sincePeakKb = 0;
   const { readFile } = require("node:fs/promises") as typeof import("node:fs/promises");
   const rss = async (p: number) => Number(/VmRSS:\s+(\d+)/.exec(await readFile(`/proc/${p}/status`, "utf8"))?.[1] ?? 0);
   const read = async () => {
@@ -248,11 +249,18 @@ export function sampleMemory(pid: number) {
       let total = await rss(pid);
       for (const c of children) total += await rss(c).catch(() => 0);
       peakKb = Math.max(peakKb, total);
+      sincePeakKb = Math.max(sincePeakKb, total);
     } catch {}
   };
   const timer = setInterval(() => void read(), 100);
   return {
     peakMb: () => Math.round(peakKb / 1024),
+    /** The peak since the last call (one bench section's). */
+    takePeakMb: () => {
+      const mb = Math.round(sincePeakKb / 1024);
+      sincePeakKb = 0;
+      return mb;
+    },
     stop: () => {
       clearInterval(timer);
       return Math.round(peakKb / 1024);

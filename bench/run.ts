@@ -126,6 +126,8 @@ async function main() {
       } catch (error) {
         recordSectionFailure(name, error);
       }
+      const peak = ctx.takeMemoryPeakMb();
+      if (peak) record(`peakServerRssMb:${name}`, { figure: `Peak server RSS during "${name}"`, value: peak, unit: " MB" });
     }
   } finally {
     const server = await ctx.stop();
