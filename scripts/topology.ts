@@ -336,6 +336,7 @@ async function main() {
         "  timeout connect 2s",
         "  timeout client 60s",
         "  timeout server 60s",
+        "  timeout queue 30s",
         // Retry only requests that never reached an instance (connection refused): a request an
         // instance received is never sent twice by the balancer; the client retries with its key.
         "  retries 3",
@@ -351,7 +352,9 @@ async function main() {
         "  http-response set-header X-Served-By %s",
         // Generous check timeouts: a busy instance is slow, not dead (SIGKILL is found by refused connections).
         "  timeout check 5s",
-        "  default-server inter 1s fall 3 rise 2",
+        // At most 32 requests in flight per instance; more wait in HAProxy's queue, not in the
+        // instance's memory (docs/performance.md, peak server memory).
+        "  default-server inter 1s fall 3 rise 2 maxconn 32",
         ...appPorts.map((port, i) => `  server app${i + 1} 127.0.0.1:${port} check`),
       ].join("\n").concat("\n"),
     );
