@@ -132,7 +132,7 @@ export async function createContext(db: TDb, databaseUrl: string): Promise<TBenc
         const top = rows.reduce<TRow | undefined>((a, b) => (!a || b.rss > a.rss ? b : a), undefined);
         if (top) {
           const sp = top.spaces;
-          split = `at the peak: RSS ${top.rss} MB = V8 heap ${top.heapTotal} MB (new ${sp.new_space}, old ${sp.old_space}, large objects ${sp.large_object_space}, code ${sp.code_space}; ${top.heapUsed} MB live) + external ${top.external} MB + ${top.rss - top.heapTotal - top.external} MB outside the heap (code, threads, allocator)`;
+          split = `at the peak: RSS ${top.rss} MB = V8 heap ${top.heapTotal} MB (new ${sp.new_space}, old ${sp.old_space}, large objects ${sp.large_object_space}, code ${sp.code_space}; ${top.heapUsed} MB used, garbage not yet collected included) + external ${top.external} MB + ${top.rss - top.heapTotal - top.external} MB outside the heap (code, threads, allocator)`;
         }
         rmSync(memoryLog, { force: true });
       }
