@@ -325,7 +325,8 @@ async function main() {
     if (existsSync(path.join(".next-e2e", "BUILD_ID")) && existsSync(e2eStamp) && readFileSync(e2eStamp, "utf8") === sourceStamp(["e2e/fixtures"])) env.NEXT_DIST_DIR = ".next-e2e";
     else env.NEXT_DIST_DIR = await ensureBenchBuild(env);
     console.log(`serving the build in ${env.NEXT_DIST_DIR}`);
-    const apps = appPorts.map((port, i) => start(`app${i + 1}`, process.execPath, ["--import", "tsx", "scripts/serve.ts"], { ...env, PORT: String(port) }));
+    // A bounded heap per instance, as docs/deploy.md recommends (not for the build above).
+    const apps = appPorts.map((port, i) => start(`app${i + 1}`, process.execPath, ["--import", "tsx", "scripts/serve.ts"], { ...env, PORT: String(port), NODE_OPTIONS: "--max-old-space-size=192" }));
     writeFileSync(
       path.join(tmp, "haproxy.cfg"),
       [
