@@ -29,9 +29,8 @@ import { adminQuery, databaseUrl, resolveTestServer } from "@/tests/pg-server";
 
 const INSTANCES = 3;
 const VERIFY_LIMIT = 30;
-const SUBMIT_RATE = 20;
+const SUBMIT_RATE = 30;
 const SUBMIT_SECONDS = 20;
-const KILL_AFTER_MS = 6_000;
 const BATCH = 400;
 
 type TCheck = { name: string; ok: boolean; detail: string };
@@ -384,16 +383,16 @@ async function main() {
     const subs = await prepareSubmissions(ctx, SUBMIT_RATE * SUBMIT_SECONDS);
     const first = `http://127.0.0.1:${appPorts[0]}`;
     // The submission load runs; 3 s in, the batch starts on app1; app1 is killed once it has
-    // issued some certificates (and no earlier than KILL_AFTER_MS into the load).
+    // issued a twentieth of the certificates, with submissions still arriving.
     const loadStarted = Date.now();
     const loading = submissionLoad(base, subs);
     await new Promise((r) => setTimeout(r, 3_000));
     const batchRes = await call(first, "/api/admin/certificates/issue", { method: "POST", cookie: adminCookie, headers: { "content-type": "application/json", origin: base }, body: JSON.stringify({ requestIds }) });
     const batchId = (JSON.parse(batchRes.text) as { batchId?: string }).batchId;
     check("bulk issue accepted", batchRes.status === 202 && Boolean(batchId), `${batchRes.status} ${batchRes.text.slice(0, 120)}`);
+    // Kill app1 while its batch is under way (a few certificates in), whatever the machine's speed.
     const issuedCount = () => db.certificateRequest.count({ where: { id: { in: requestIds }, status: "ISSUED" } });
-    for (let i = 0; i < 100 && (await issuedCount()) === 0; i++) await new Promise((r) => setTimeout(r, 100));
-    await new Promise((r) => setTimeout(r, Math.max(0, loadStarted + KILL_AFTER_MS - Date.now())));
+    for (let i = 0; i < 200 && (await issuedCount()) < BATCH / 20; i++) await new Promise((r) => setTimeout(r, 50));
     apps[0].kill("SIGKILL");
     const killedAt = Date.now();
     const issuedAtKill = await issuedCount();
