@@ -15,7 +15,7 @@ const BULK = 500;
 
 export type TCertificatesBench = { pdfMedianMs: number; bulk500Seconds: number };
 
-async function seedEarnedRequests(db: TDb, count: number): Promise<string[]> {
+export async function seedEarnedRequests(db: TDb, count: number): Promise<string[]> {
   const stamp = `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
   const course = await db.course.create({
     data: { slug: `bench-certificates-${stamp}`, title: "Bench: Spinal Health Essentials", summary: "Benchmark course.", version: "1.0.0", contentHash: stamp, contactMinutes: 120 },

@@ -12,6 +12,13 @@ import { refusedQueryMessage } from "../lib/text/safe-text";
 // headers are set here once per response rather than by Next's per-request header rules (see
 // next.config.js).
 const port = Number(process.env.PORT ?? 3000);
+
+// tsx (which runs this file) turns on source-map support for the whole process, so Node would
+// read and keep the source map of every server chunk Next loads (143 files, the Prisma query
+// compiler's among them) and map every stack trace through them: over 100 MB of resident memory
+// per instance and slower errors, for stack traces of minified bundles. This file's own frames
+// are all that is lost. (docs/performance.md, peak server memory)
+if (!process.env.BACKBONE_SOURCE_MAPS) process.setSourceMapsEnabled(false);
 const hostname = process.env.HOSTNAME ?? "0.0.0.0";
 const PUBLIC_PAGE = /^\/courses(?:\/[a-z0-9-]+){0,2}\/?$/;
 

@@ -16,6 +16,7 @@ import {
   type TSiteSigningKey,
 } from "@/lib/certificates/site-credentials.server";
 import { splitStatusIndex } from "@/lib/certificates/status-list";
+import { forgetVerifiedCertificates } from "@/lib/certificates/verify-cache.server";
 import { formatCec } from "@/lib/credits/cec-amount";
 import { BODY_RULES, type TCertifyingBody } from "@/lib/credits/certifying-bodies";
 import { ZAdjustmentReason } from "@/lib/credits/ledger-schemas";
@@ -348,7 +349,7 @@ export async function revokeCertificate({ certificateId, adminId, reason, now = 
     await notifyUser(tx, { userId: cert.userId, notice: { kind: "CERTIFICATE_REVOKED", courseTitle: course?.title ?? "a course", code: cert.code, reason: why } });
     notified = cert.userId;
     return { id: cert.id, code: cert.code, status: "REVOKED" as const, revokedAt: now.toISOString(), reversedHundredths };
-  }, TX_OPTIONS);
+  }, TX_OPTIONS).finally(forgetVerifiedCertificates);
   if (notified) await deliverNotificationMail({ userId: notified });
   return result;
 }
@@ -497,7 +498,7 @@ export async function reissueCertificate({ certificateId, adminId, now = new Dat
     await notifyUser(tx, { userId: old.userId, notice: { kind: "CERTIFICATE_REISSUED", courseTitle: old.courseTitle, code: certificate.code, previousCode: old.code } });
     notified = old.userId;
     return { certificate: summary(certificate), replacesCode: old.code, regrantedHundredths };
-  }, TX_OPTIONS);
+  }, TX_OPTIONS).finally(forgetVerifiedCertificates);
   if (notified) await deliverNotificationMail({ userId: notified });
   return result;
 }

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { normalizeCertificateCode } from "@/lib/certificates/certificate-code";
 import { ISSUER_NAME } from "@/lib/certificates/issue-certificate.server";
 import { renderCertificatePdf, type TCertificatePdfInput } from "@/lib/certificates/render-certificate-pdf";
+import { cachedVerification } from "@/lib/certificates/verify-cache.server";
 import { formatCec } from "@/lib/credits/cec-amount";
 import { BODY_RULES, type TCertifyingBody, type TCreditUnit } from "@/lib/credits/certifying-bodies";
 import { toLocalDate } from "@/lib/credits/cycle";
@@ -153,12 +154,14 @@ export function canonicalCode(input: string): string | null {
   return normalizeCertificateCode(text);
 }
 
-/** Public details for a code as typed or linked; null for an unknown or malformed code. */
+/** Public details for a code as typed or linked; null for an unknown or malformed code. Cached briefly (verify-cache.server.ts). */
 export async function findCertificateForVerification(code: string): Promise<TPublicCertificate | null> {
   const canonical = canonicalCode(code);
   if (!canonical) return null;
-  const row = await db.certificate.findUnique({ where: { code: canonical }, select: PUBLIC_SELECT });
-  return row ? toPublic(row) : null;
+  return cachedVerification(canonical, async () => {
+    const row = await db.certificate.findUnique({ where: { code: canonical }, select: PUBLIC_SELECT });
+    return row ? toPublic(row) : null;
+  });
 }
 
 const VERIFY_WINDOW_SECONDS = 60;

@@ -2,6 +2,7 @@ import "server-only";
 import { assertAdmin } from "@/lib/auth/assert-admin.server";
 import { recordAudit } from "@/lib/audit/record-audit.server";
 import { maybeAutoIssue } from "@/lib/certificates/issue-certificate.server";
+import { forgetVerifiedCertificates } from "@/lib/certificates/verify-cache.server";
 import { awardCourseCreditIfEarned } from "@/lib/credits/award-course-credit.server";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -156,6 +157,7 @@ export async function applyRegrade({ questionId, adminId }: { questionId: string
     },
     { timeout: 60_000 },
   );
+  forgetVerifiedCertificates(); // a failed pass may have revoked certificates
   for (const a of awarded) await maybeAutoIssue(a);
   return plan;
 }
