@@ -22,8 +22,13 @@ test("existing single profiles migrate without loss", async () => {
   drops.push(database.drop);
   // The migrations before this one, alone in a folder.
   const before = await mkdtemp(path.join(os.tmpdir(), "certmig-"));
-  for (const name of (await readdir(DEFAULT_MIGRATIONS_DIR)).filter((n) => n < MIGRATION)) {
-    await cp(path.join(DEFAULT_MIGRATIONS_DIR, name), path.join(before, name), { recursive: true });
+  // ...and the same folder with this one added, so exactly this migration runs on the old data
+  // (later migrations exist and are applied on top at the end).
+  const through = await mkdtemp(path.join(os.tmpdir(), "certmig-through-"));
+  const all = (await readdir(DEFAULT_MIGRATIONS_DIR)).filter((n) => /^\d{14}_/.test(n));
+  for (const name of all.filter((n) => n <= MIGRATION)) {
+    if (name < MIGRATION) await cp(path.join(DEFAULT_MIGRATIONS_DIR, name), path.join(before, name), { recursive: true });
+    await cp(path.join(DEFAULT_MIGRATIONS_DIR, name), path.join(through, name), { recursive: true });
   }
   await migrateDatabase({ connectionString: database.url, dir: before });
 
@@ -51,7 +56,7 @@ test("existing single profiles migrate without loss", async () => {
     );
     await q(`INSERT INTO "CreditEntry" (id, "userId", kind, "amountHundredths", "certifyingBody", reason, "occurredAt") VALUES ('e3', 'u-switched', 'ADJUSTMENT', 15, 'ACE', 'x', '2025-03-01')`);
 
-    const { applied } = await migrateDatabase({ connectionString: database.url });
+    const { applied } = await migrateDatabase({ connectionString: database.url, dir: through });
     expect(applied).toEqual([MIGRATION]);
 
     const certs = await q(
@@ -76,6 +81,9 @@ test("existing single profiles migrate without loss", async () => {
     await expect(
       q(`INSERT INTO "CreditEntry" (id, "userId", kind, "amountHundredths", "certifyingBody", "courseId", "awardCourseId") VALUES ('e4', 'u-nfpt', 'AWARD', 40, 'NFPT', 'course-1', 'course-1')`),
     ).rejects.toThrow(/CreditEntry_certificationId_awardCourseId_key/);
+    // The later migrations apply on top of the migrated data.
+    const later = await migrateDatabase({ connectionString: database.url });
+    expect(later.applied).toEqual(all.filter((n) => n > MIGRATION).sort());
   } finally {
     await client.end();
   }

@@ -5,6 +5,7 @@ import { awardCourseCreditIfEarned } from "@/lib/credits/award-course-credit.ser
 import { trainerRowsFor } from "@/lib/admin/trainer-query.server";
 import { getCreditOverview } from "@/lib/credits/ledger.server";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { createUser } from "@/prisma/seed-helpers";
 
 let n = 0;
@@ -18,18 +19,46 @@ async function trainer(body: "NFPT" | "ACE" = "NFPT", first = "2024-01-15") {
   );
 }
 
-/** A 120-minute course the trainer has finished and passed. */
+// Credit comes only from a body's approval of the course (docs/decisions/007): this one is approved
+// by NFPT for 0.40 CEC and by ACE for 0.20 CEU, valid through 2026, as content sync would store it.
+const ACCREDITATION = {
+  provider: { name: "Backbone CE", numbers: { NFPT: "PROV-NFPT-CT", ACE: "PROV-ACE-CT" } },
+  approvals: {
+    NFPT: { status: "approved", approvalNumber: "NFPT-CT-1", credit: 0.4, validFrom: "2025-01-01", validUntil: "2026-12-31" },
+    ACE: { status: "approved", approvalNumber: "ACE-CT-1", credit: 0.2, validFrom: "2025-01-01", validUntil: "2026-12-31" },
+  },
+  authors: [{ name: "A. Author", credentials: "MSc" }],
+  reviewers: [],
+  published: "2025-01-01",
+  lastReviewed: "2025-06-01",
+  audience: "Trainers",
+  level: "introductory",
+  prerequisites: [],
+  references: [],
+  disclaimer: "Continuing education only; not medical advice for anyone.",
+  minObservedShare: 0.5,
+};
+
+/** A 120-minute course the trainer has finished and passed (with the final attested). */
 async function finishedCourse(userId: string) {
   n++;
   const course = await db.course.create({
-    data: { slug: `cert-course-${n}`, title: "Cert Course", summary: "s", version: "1.0.0", contentHash: "h", contactMinutes: 120 },
+    data: {
+      slug: `cert-course-${n}`,
+      title: "Cert Course",
+      summary: "s",
+      version: "1.0.0",
+      contentHash: "h",
+      contactMinutes: 120,
+      accreditation: ACCREDITATION as unknown as Prisma.InputJsonValue,
+    },
     select: { id: true },
   });
   const lesson = await db.lesson.create({ data: { courseId: course.id, slug: "one", title: "One", sortOrder: 0, minutes: 120, contentHash: "l" } });
   const at = new Date("2025-05-01T12:00:00Z");
   await db.lessonProgress.create({ data: { userId, lessonId: lesson.id, completedAt: at, completedRevision: 1 } });
   const quiz = await db.quiz.create({ data: { courseId: course.id, slug: "final", kind: "FINAL", title: "Final", passMark: 80, drawCount: 1, contentHash: "q" } });
-  await db.quizAttempt.create({ data: { userId, quizId: quiz.id, number: 1, status: "GRADED", draw: [], scorePercent: 90, passed: true, submittedAt: at, gradedAt: at } });
+  await db.quizAttempt.create({ data: { userId, quizId: quiz.id, number: 1, status: "GRADED", draw: [], scorePercent: 90, passed: true, submittedAt: at, gradedAt: at, attestedAt: at } });
   return course.id;
 }
 

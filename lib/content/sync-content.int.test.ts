@@ -8,6 +8,7 @@ import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { getAttemptView, startAttempt, submitAttempt } from "@/lib/quiz/quiz-attempts.server";
 import { createUser } from "@/prisma/seed-helpers";
+import { completeLessons } from "@/tests/evidence";
 import { checkContent } from "./check-content";
 import { snapshotFromDatabase } from "./content-snapshot.server";
 import { ContentError, loadAllCourses } from "./load-content";
@@ -66,8 +67,8 @@ test("invalid frontmatter names the file and the field", () => {
 
 async function trainerWithOpenAttempt(email: string) {
   const user = await createUser(db, { email, name: "Open Attempt", password: "unused-password-1", profile: { certificationNumber: "S-2", firstCertifiedOn: "2024-01-01" } });
-  const lesson = await db.lesson.findFirstOrThrow({ where: { slug: "why-warm-up" }, select: { id: true } });
-  await db.lessonProgress.create({ data: { userId: user.id, lessonId: lesson.id, completedAt: new Date(), completedRevision: 1 } });
+  // The final opens only once every lesson is complete (with its observed time).
+  await completeLessons(user.id, "warm-up-basics");
   const { attemptId } = await startAttempt({ userId: user.id, courseSlug: "warm-up-basics", quizSlug: "final" });
   return { user, attemptId };
 }
@@ -89,7 +90,8 @@ test("retiring a course (status: retired) closes its open attempts without a gra
   expect(await getAttemptView({ userId: user.id, attemptId })).toMatchObject({ status: "CLOSED" });
   await expect(startAttempt({ userId: user.id, courseSlug: "warm-up-basics", quizSlug: "final" })).rejects.toThrow(/does not exist/);
   // Records stay: progress, the course row (now retired), the audit entry.
-  expect(await db.lessonProgress.count({ where: { userId: user.id } })).toBe(1);
+  // (one completed row for each of the course's three lessons).
+  expect(await db.lessonProgress.count({ where: { userId: user.id, completedAt: { not: null } } })).toBe(3);
   expect((await db.course.findUniqueOrThrow({ where: { slug: "warm-up-basics" }, select: { archivedAt: true } })).archivedAt).not.toBeNull();
   expect(await db.auditLog.count({ where: { action: "course.retire" } })).toBe(1);
   // The dashboard shows it as retired, with no lesson to resume.
