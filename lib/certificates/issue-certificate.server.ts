@@ -1,6 +1,5 @@
 import "server-only";
 import { assertAdmin } from "@/lib/auth/assert-admin.server";
-import { createPublicKey } from "node:crypto";
 import { recordAudit } from "@/lib/audit/record-audit.server";
 import { generateCertificateCode } from "@/lib/certificates/certificate-code";
 import { buildOpenBadgeCredential, signOpenBadgeCredential } from "@/lib/certificates/open-badge";

@@ -4,7 +4,7 @@ import { recordAudit } from "@/lib/audit/record-audit.server";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { hashQuestion } from "./question-hash";
 import { pickAccreditation } from "./content-schema";
-import { ContentError, hashText, loadAllCourses, type TCourseSource } from "./load-content";
+import { ContentError, loadAllCourses, type TCourseSource } from "./load-content";
 
 // Mirrors content/ into the database: idempotent, keyed by slug and content hash. An edited
 // lesson gets a new revision; its id (and everyone's progress on it) stays.

@@ -27,13 +27,6 @@ function chosenOf(response: TResponse | null): string[] {
   }
 }
 
-function labelFor(question: TQuestion | undefined, choice: string): string {
-  if (!question) return choice;
-  if (question.type === "single" || question.type === "multiple") return question.options.find((o) => o.id === choice)?.text ?? choice;
-  if (question.type === "true-false") return choice === "true" ? "True" : "False";
-  return choice;
-}
-
 export async function getItemReport(quizId: string, adminId: string) {
   await assertAdmin(adminId);
   const [quiz, answers] = await Promise.all([
