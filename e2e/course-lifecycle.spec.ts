@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import type { Page } from "@playwright/test";
 import { e2eDatabaseUrl } from "./e2e-env";
-import { db, expect, sessionCookieValue, type TTestUser, test } from "./fixtures";
+import { db, expect, seedObservedTime, sessionCookieValue, type TTestUser, test } from "./fixtures";
 
 // Issue 19's course lifecycle, on the warm-up-basics fixture course (written from
 // docs/authoring.md alone): an author publishes a new version of a course a trainer completed,
@@ -42,6 +42,7 @@ async function headersFor(user: TTestUser) {
 
 async function readEveryLesson(page: Page, user: TTestUser) {
   const headers = await headersFor(user);
+  await seedObservedTime(user.id, COURSE); // reading-time evidence, without the wait
   for (const lesson of LESSONS) {
     expect((await page.request.post("/api/progress/lesson", { headers, data: { course: COURSE, lesson, complete: true } })).status()).toBe(200);
   }
@@ -75,7 +76,7 @@ test("a trainer who completed a course sees 'updated since you completed it' wit
   const attemptId = await startFinal(page, completer);
   const submitted = await page.request.post(`/api/quiz/attempts/${attemptId}/submit`, {
     headers: await headersFor(completer),
-    data: { idempotencyKey: `lifecycle-${attemptId}`, answers: ANSWERS },
+    data: { idempotencyKey: `lifecycle-${attemptId}`, answers: ANSWERS, attest: true },
   });
   expect(((await submitted.json()) as { passed: boolean; creditAwarded: boolean }).creditAwarded).toBe(true);
   await expect.poll(() => db.certificate.count({ where: { userId: completer.id, course: { slug: COURSE } } }), { timeout: 20_000 }).toBe(1);
@@ -124,7 +125,7 @@ test("retiring a course mid-attempt closes the attempt; dashboard, transcript an
   expect(stored).toEqual({ status: "CLOSED", gradedAt: null, passed: null });
   const submit = await page.request.post(`/api/quiz/attempts/${attemptId}/submit`, {
     headers: await headersFor(midway),
-    data: { idempotencyKey: `late-${attemptId}`, answers: ANSWERS },
+    data: { idempotencyKey: `late-${attemptId}`, answers: ANSWERS, attest: true },
   });
   expect(submit.status()).toBe(409);
   expect(await submit.text()).toContain("retired");

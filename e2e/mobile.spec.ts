@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "@playwright/test";
-import { createAdmin, createTrainer, db, expect, sessionCookieValue, signInAs, test, type TTestUser } from "./fixtures";
+import { createAdmin, createTrainer, db, expect, seedCompletedLessons, seedObservedTime, sessionCookieValue, signInAs, test, type TTestUser } from "./fixtures";
 
 // Issue 20: every page of both journeys at a phone's width (390×844), in light and in dark mode:
 // nothing scrolls sideways (wide tables scroll inside their own labelled region or become cards)
@@ -44,12 +44,13 @@ async function trainerWithCertificate(browser: Browser): Promise<{ trainer: TTes
   const trainer = await createTrainer({ name: "Morgan Mobile-Phone-Longname", timeZone: "America/Chicago" });
   const context = await browser.newContext();
   const headers = { cookie: `next-auth.session-token=${await sessionCookieValue(trainer)}`, "content-type": "application/json" };
+  await seedObservedTime(trainer.id, "fixture-course"); // reading-time evidence, without the wait
   for (const lesson of ["first-steps", "second-steps"]) {
     expect((await context.request.post("/api/progress/lesson", { headers, data: { course: "fixture-course", lesson, complete: true } })).status()).toBe(200);
   }
   const { attemptId } = (await (await context.request.post("/api/quiz/attempts", { headers, data: { course: "fixture-course", quiz: "final" } })).json()) as { attemptId: string };
   const answers = { "fx-single": { type: "single", optionId: "blue" }, "fx-true-false": { type: "true-false", value: true }, "fx-numeric": { type: "numeric", value: 2 } };
-  await context.request.post(`/api/quiz/attempts/${attemptId}/submit`, { headers, data: { idempotencyKey: `mobile-${attemptId}`, answers } });
+  await context.request.post(`/api/quiz/attempts/${attemptId}/submit`, { headers, data: { idempotencyKey: `mobile-${attemptId}`, answers, attest: true } });
   const admin = await createAdmin();
   const request = await db.certificateRequest.findFirstOrThrow({ where: { userId: trainer.id }, select: { id: true } });
   const issued = await context.request.post("/api/admin/certificates/issue", {
@@ -88,7 +89,8 @@ for (const scheme of ["light", "dark"] as const) {
     for (const path of ["/dashboard", "/transcript", "/certificates", "/account", "/courses/fixture-course", "/courses/fixture-course/quiz/final", `/courses/fixture-course/quiz/final/attempt/${attemptId}`]) {
       await checkPage(page, path, scheme);
     }
-    // A running attempt of the long back-care assessment.
+    // A running attempt of the long back-care assessment (the final opens once every lesson is complete).
+    await seedCompletedLessons(trainer.id, "back-care");
     await page.goto("/courses/back-care/quiz/final");
     await page.getByRole("button", { name: /Start the assessment/ }).click();
     await expect(page.getByRole("heading", { name: "Attempt #1" })).toBeVisible();

@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { createAdmin, db, expect, latestOutboxEmail, sessionCookieValue, test } from "./fixtures";
+import { createAdmin, db, expect, latestOutboxEmail, seedObservedTime, sessionCookieValue, test } from "./fixtures";
 
 // Issue 20: a certificate issued by an admin raises the trainer's notification count (the bell in
 // the header) and sends a mail; opening the notifications page reads them; mail can be turned off
@@ -7,12 +7,13 @@ import { createAdmin, db, expect, latestOutboxEmail, sessionCookieValue, test } 
 
 test("a certificate issued by an admin raises the trainer's notification count and sends a mail", async ({ page, asTrainer }) => {
   const trainer = await asTrainer();
+  await seedObservedTime(trainer.id, "fixture-course"); // reading-time evidence, without the wait
   for (const lesson of ["first-steps", "second-steps"]) {
     expect((await page.request.post("/api/progress/lesson", { data: { course: "fixture-course", lesson, complete: true } })).status()).toBe(200);
   }
   const { attemptId } = (await (await page.request.post("/api/quiz/attempts", { data: { course: "fixture-course", quiz: "final" } })).json()) as { attemptId: string };
   const answers = { "fx-single": { type: "single", optionId: "blue" }, "fx-true-false": { type: "true-false", value: true }, "fx-numeric": { type: "numeric", value: 2 } };
-  expect((await page.request.post(`/api/quiz/attempts/${attemptId}/submit`, { data: { idempotencyKey: `bell-${attemptId}`, answers } })).status()).toBe(200);
+  expect((await page.request.post(`/api/quiz/attempts/${attemptId}/submit`, { data: { idempotencyKey: `bell-${attemptId}`, answers, attest: true } })).status()).toBe(200);
 
   await page.goto("/dashboard");
   const bell = page.getByRole("banner").getByRole("link", { name: /^Notifications/ });

@@ -1,13 +1,14 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
-import { db, expect, test } from "./fixtures";
+import { attestOwnWork, db, expect, seedCompletedLessons, seedObservedTime, test } from "./fixtures";
 
 // Issue 20: taking an assessment. A navigator shows each question as answered, not answered or
 // flagged; phones get one question per screen; the timer is an SVG ring with warnings at 5 and 1
 // minute in a polite live region; a summary lists what is unanswered or flagged before submitting;
 // a first pass that earns the credit says so.
 
-async function completeFixtureLessons(page: Page) {
+async function completeFixtureLessons(page: Page, userId: string) {
+  await seedObservedTime(userId, "fixture-course"); // reading-time evidence, without the wait
   for (const lesson of ["first-steps", "second-steps"]) {
     expect((await page.request.post("/api/progress/lesson", { data: { course: "fixture-course", lesson, complete: true } })).status()).toBe(200);
   }
@@ -21,8 +22,8 @@ async function startFixtureAttempt(page: Page): Promise<string> {
 }
 
 test("navigator, flags and the summary before submitting; a first pass says the credit is recorded", async ({ page, asTrainer }) => {
-  await asTrainer();
-  await completeFixtureLessons(page);
+  const trainer = await asTrainer();
+  await completeFixtureLessons(page, trainer.id);
   await startFixtureAttempt(page);
 
   const nav = page.getByRole("navigation", { name: "Questions" });
@@ -56,6 +57,8 @@ test("navigator, flags and the summary before submitting; a first pass says the 
   await card(/adding a folder/).getByRole("radio", { name: "True" }).check();
   await page.getByLabel("Your answer").fill("2");
   await expect(page.getByText("3 of 3 answered")).toBeVisible();
+  // A final is submitted with the "my own work" attestation.
+  await attestOwnWork(page);
   // Still flagged: the summary lists it even though everything is answered.
   await page.getByRole("button", { name: "Submit answers" }).click();
   await expect(summary).toContainText("3 of 3 questions answered");
@@ -69,6 +72,7 @@ test("navigator, flags and the summary before submitting; a first pass says the 
 
 test("timer warnings at 5 minutes and at 1 minute, announced politely", async ({ page, asTrainer }) => {
   const trainer = await asTrainer();
+  await seedCompletedLessons(trainer.id, "fixture-course"); // the final opens once every lesson is complete
   const attemptId = await startFixtureAttempt(page);
   const startedAt = new Date(Date.now() - 25 * 60_000);
   await db.quizAttempt.update({ where: { id: attemptId }, data: { startedAt, deadlineAt: new Date(Date.now() + 4 * 60_000 + 30_000) } });
@@ -85,7 +89,8 @@ test("timer warnings at 5 minutes and at 1 minute, announced politely", async ({
 
 test("on a phone the assessment shows one question per screen", async ({ page, asTrainer }) => {
   await page.setViewportSize({ width: 390, height: 844 });
-  await asTrainer();
+  const trainer = await asTrainer();
+  await seedCompletedLessons(trainer.id, "fixture-course"); // the final opens once every lesson is complete
   await startFixtureAttempt(page);
   const questions = page.locator("#quiz-questions > li");
   await expect(questions.filter({ visible: true })).toHaveCount(1);

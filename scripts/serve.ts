@@ -1,8 +1,9 @@
 import cluster from "node:cluster";
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import http from "node:http";
 import next from "next";
 import { hasMalformedEscape, MALFORMED_URL_PAGE } from "./lib/malformed-url";
+import { THEME_SCRIPT } from "../components/site/theme";
 import { refusedQueryMessage } from "../lib/text/safe-text";
 
 // The production server: Next's request handler behind a few lines of Node, for two things
@@ -53,7 +54,12 @@ async function main() {
   const config = (await import("../next.config.js" as string)) as { securityHeaders: () => { key: string; value: string }[] };
   const security = config.securityHeaders();
   const staticCsp = security.find((h) => h.key === "Content-Security-Policy")?.value ?? "";
-  const nonceCsp = (nonce: string) => staticCsp.replace(/script-src [^;]*/, `script-src 'self' 'nonce-${nonce}'`);
+  // The root layout's theme script is written by us, not by Next, so it carries no nonce: it is
+  // allowed by its hash (fixed text, the same on every page), or a stored dark choice would be
+  // blocked on every per-request page. Only the nonce policy lists it: a hash beside
+  // 'unsafe-inline' would switch 'unsafe-inline' off on prerendered pages.
+  const themeHash = createHash("sha256").update(THEME_SCRIPT).digest("base64");
+  const nonceCsp = (nonce: string) => staticCsp.replace(/script-src [^;]*/, `script-src 'self' 'nonce-${nonce}' 'sha256-${themeHash}'`);
   const server = http.createServer((req, res) => {
     for (const { key, value } of security) res.setHeader(key, value);
     const remote = req.socket.remoteAddress ?? "unknown";

@@ -35,7 +35,8 @@ export default async function CoursePage({ params }: { params: Promise<{ course:
         </Link>
       </nav>
       <div className="mt-3 grid gap-10 lg:grid-cols-[1fr_20rem]">
-        <div>
+        {/* min-w-0: the accreditation table scrolls in its own box instead of widening the page on phones. */}
+        <div className="min-w-0">
           <h1 className="text-3xl font-bold tracking-tight sm:text-4xl">{course.title}</h1>
           <p className="mt-3 text-lg text-slate-700 dark:text-slate-300">{course.summary}</p>
           <div className="prose prose-slate mt-8 max-w-none dark:prose-invert">
