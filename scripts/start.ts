@@ -63,7 +63,9 @@ async function main() {
   step(1, TOTAL, "Checking configuration");
   const mode = process.env.APP_MODE ?? (process.env.NODE_ENV === "production" ? "production" : "demo");
   const port = Number(process.env.PORT ?? 3000);
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, APP_MODE: mode, PORT: String(port) };
+  // Telemetry off: a CE site sends nothing about its operators to third parties, and the notice
+  // would otherwise greet every first start.
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, APP_MODE: mode, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" };
   if (mode === "demo") {
     const secrets = loadLocalSecrets();
     childEnv.NEXTAUTH_SECRET ??= secrets.nextauthSecret;
