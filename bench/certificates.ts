@@ -1,6 +1,6 @@
 import { pathToFileURL } from "node:url";
 import type { TDb } from "@/lib/db/client";
-import { median } from "./lib";
+import { timeCertificatePdf } from "./certificate-pdf";
 
 // Certificate figures for `npm run bench`: the PDF render time (median of 50) and a bulk issue of
 // 500 certificates through the same code path as the admin page (startIssueBatch + runIssueBatch:
@@ -47,35 +47,7 @@ export async function seedEarnedRequests(db: TDb, count: number): Promise<string
 export async function benchCertificates(db: TDb, adminId: string): Promise<TCertificatesBench> {
   if (!process.env.DATABASE_URL) throw new Error("Set DATABASE_URL (the same database as `db`) before benchCertificates.");
   if (!process.env.SIGNING_KEY_PEM) throw new Error("Set SIGNING_KEY_PEM before benchCertificates.");
-  const { generateCertificateCode } = await import("@/lib/certificates/certificate-code");
-  const { renderCertificatePdf } = await import("@/lib/certificates/render-certificate-pdf");
-
-  // PDF: a realistic certificate, a fresh code each time (the QR code differs per certificate).
-  const input = (code: string) => ({
-    code,
-    trainerName: "Alexandra Montgomery-Fitzgerald",
-    certificationNumber: "NFPT-2024-004217",
-    certifyingBody: "NFPT" as const,
-    certifyingBodyName: "National Federation of Professional Trainers",
-    courseTitle: "Back Care for Personal Trainers: Assessment, Programming and Referral",
-    courseVersion: "2.1.0",
-    courseNumber: "NFPT-2024-117",
-    contactHours: "2.0",
-    creditLabel: "0.40 CEC",
-    completedOn: "2025-05-01",
-    scorePercent: 92,
-    issuedOn: "2025-05-02",
-    issuerName: "Backbone CE",
-    verifyUrl: `https://ce.example.com/verify/${code}`,
-  });
-  for (let i = 0; i < 5; i++) await renderCertificatePdf(input(generateCertificateCode()));
-  const times: number[] = [];
-  for (let i = 0; i < PDF_RUNS; i++) {
-    const code = generateCertificateCode();
-    const t0 = performance.now();
-    await renderCertificatePdf(input(code));
-    times.push(performance.now() - t0);
-  }
+  const pdf = await timeCertificatePdf({ trainerName: "Alexandra Montgomery-Fitzgerald", runs: PDF_RUNS });
 
   // Bulk issue: seeding is not timed; starting the batch and running it to the end is.
   const requestIds = await seedEarnedRequests(db, BULK);
@@ -87,7 +59,7 @@ export async function benchCertificates(db: TDb, adminId: string): Promise<TCert
   const status = await getBatchStatus(batchId, adminId);
   if (status.status !== "DONE" || status.done !== BULK) throw new Error(`bulk issue ended ${status.status} with ${status.done}/${status.total} issued`);
 
-  return { pdfMedianMs: median(times), bulk500Seconds };
+  return { pdfMedianMs: pdf.medianMs, bulk500Seconds };
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
