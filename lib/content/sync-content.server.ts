@@ -1,6 +1,7 @@
 import "server-only";
 import type { TDb } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record-audit.server";
+import { clearLessonSections, replaceLessonSections } from "@/lib/search/replace-lesson-sections.server";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { hashQuestion } from "./question-hash";
 import { pickAccreditation } from "./content-schema";
@@ -153,6 +154,7 @@ async function syncCourse(tx: TTx, source: TCourseSource): Promise<number> {
 async function retireCourse(tx: TTx, courseId: string, slug: string, now: Date): Promise<number> {
   const retired = await tx.course.updateMany({ where: { id: courseId, archivedAt: null }, data: { archivedAt: now } });
   if (retired.count === 0) return 0;
+  await clearLessonSections(tx, courseId);
   const closed = await tx.quizAttempt.updateMany({ where: { status: "IN_PROGRESS", quiz: { courseId } }, data: { status: "CLOSED" } });
   await recordAudit(tx, { actorId: null, action: "course.retire", targetType: "course", targetId: courseId, data: { slug, closedAttempts: closed.count } });
   return closed.count;
@@ -177,7 +179,11 @@ export async function syncContent(db: TDb, courses?: TCourseSource[], options: T
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SYNC_LOCK_KEY})`;
       const live = sources.filter((c) => c.frontmatter.status !== "retired");
-      for (const course of live) changed += await syncCourse(tx, course);
+      for (const course of live) {
+        changed += await syncCourse(tx, course);
+        // The search index, in the same transaction: never out of step with the lessons.
+        await replaceLessonSections(tx, course);
+      }
       const present = new Set(live.map((c) => c.slug));
       const retiring = sources.filter((c) => c.frontmatter.status === "retired").map((c) => c.slug);
       const candidates = await tx.course.findMany({
