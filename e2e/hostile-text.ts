@@ -75,6 +75,7 @@ export const SEARCH_PARAMS: TSearchParam[] = [
   ...p("anonymous", "/reset-password", "token"),
   ...p("anonymous", "/verify-email", "token"),
   ...p("anonymous", "/verify", "code"),
+  ...p("anonymous", "/search", "q", "course"),
   ...p("anonymous", "/unsubscribe", "token", "done"),
 ];
 

@@ -77,7 +77,7 @@ for (const scheme of ["light", "dark"] as const) {
     guest.page.on("response", (r) => {
       if (r.status() >= 400 && !r.url().includes("/no-such-page")) problems.push(`${r.status()} ${r.url()}`);
     });
-    for (const path of ["/", "/courses", "/courses/back-care", "/courses/back-care/trunk-muscles", "/courses/back-care/posture", "/sign-in", "/sign-up", "/forgot-password", "/verify", `/verify/${code}`, "/status"]) {
+    for (const path of ["/", "/courses", "/courses/back-care", "/courses/back-care/trunk-muscles", "/courses/back-care/posture", "/sign-in", "/sign-up", "/forgot-password", "/verify", `/verify/${code}`, "/status", "/search?q=ice"]) {
       await checkPage(guest.page, path, scheme);
     }
     expect(problems).toEqual([]);

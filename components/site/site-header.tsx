@@ -17,6 +17,9 @@ export function SiteHeader() {
           <Link className={navLink} href="/courses">
             Courses
           </Link>
+          <Link className={navLink} href="/search">
+            Search
+          </Link>
           <Link className={navLink} href="/dashboard">
             Dashboard
           </Link>

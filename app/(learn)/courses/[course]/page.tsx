@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CourseAccreditation } from "@/components/learn/course-accreditation";
 import { CourseProgress } from "@/components/learn/course-progress-client";
+import { LessonSearchForm } from "@/components/learn/lesson-search-form";
 import { MdxContent } from "@/components/mdx/mdx-content";
 import { compileLesson } from "@/lib/content/compile-lesson.server";
 import { toCourseView } from "@/lib/content/course-view";
@@ -52,6 +53,9 @@ export default async function CoursePage({ params }: { params: Promise<{ course:
               ))}
             </ul>
           </section>
+          <div className="mt-10 max-w-xl">
+            <LessonSearchForm id="course-search" label="Search this course" course={{ fixed: { slug: course.slug, title: course.title } }} />
+          </div>
           <section aria-labelledby="syllabus" className="mt-10">
             <h2 id="syllabus" className="text-2xl font-semibold">
               Syllabus
