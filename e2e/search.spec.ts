@@ -33,7 +33,7 @@ test("searching 'ice' lists the injury lesson section first and the link lands o
   await expect(link).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(new RegExp(`${ICE_SECTION.replace(/[.#/]/g, "\\$&")}$`));
-  const heading = page.locator("#2-apply-ice-for-20-minutes");
+  const heading = page.locator('[id="2-apply-ice-for-20-minutes"]');
   await expect(heading).toHaveText("2. Apply ice for 20 minutes");
   await expect(heading).toBeInViewport();
 });
