@@ -17,6 +17,7 @@ describe("mdxToPlainText", () => {
     ["a caption over a self-closing diagram", '<Figure caption="Stop, ice, rest">\n  <InjuryResponseDiagram />\n</Figure>', "Stop, ice, rest."],
     ["arrays of strings in a multi-line tag", '<ExerciseCard\n  name="Bird dog"\n  cues={["Brace first.", "Reach long"]}\n  minutes={5}\n/>', "Bird dog. Brace first. Reach long."],
     ["configuration props are silent", '<Activity kind="practical" minutes={5} title="Feel a brace">', "Feel a brace."],
+    ["a diagram's highlight prop is configuration", '<BalanceTriangleDiagram highlight="strength" />', ""],
     ["a > inside a quoted prop does not end the tag", '<Callout title="a > b">x</Callout>', "a > b. x"],
     ["comments, imports and plain HTML go", 'import X from "y"\n{/* note */}<!-- hidden -->a<br/>b', "a b"],
     ["the highlight markers never come from content", `ice${HIGHLIGHT_START}cold${HIGHLIGHT_STOP}`, "icecold"],

@@ -19,7 +19,7 @@ export const HIGHLIGHT_START = "\uE000";
 export const HIGHLIGHT_STOP = "\uE001";
 
 // Attributes that configure a component rather than show text to the reader.
-const SILENT_ATTRIBUTES = new Set(["type", "kind", "id", "src", "href", "minutes", "className", "variant", "width", "height"]);
+const SILENT_ATTRIBUTES = new Set(["type", "kind", "id", "src", "href", "minutes", "highlight", "className", "variant", "width", "height"]);
 
 // A JSX tag of a lesson component, possibly over several lines: quoted strings and {…} values
 // (one level of nested braces, enough for arrays of strings) may contain `>`.
