@@ -77,7 +77,8 @@ for (const scheme of ["light", "dark"] as const) {
     await checkPhone(page, "/search", `empty form (${scheme})`);
     await checkPhone(page, "/search?q=ice", `results (${scheme})`);
     await expect(page.locator("mark").first()).toBeVisible();
-    await checkPhone(page, "/search?q=neutral+spine+posture&course=back-care", `course results (${scheme})`);
+    await checkPhone(page, "/search?q=sitting+posture&course=back-care", `course results (${scheme})`);
+    await expect(page.getByRole("list", { name: "Search results" }).getByRole("listitem").first()).toBeVisible();
     await checkPhone(page, "/search?q=zzqx", `no match (${scheme})`);
     await expect(page.getByText("No sections match “zzqx”")).toBeVisible();
     await context.close();

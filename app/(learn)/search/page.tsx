@@ -44,7 +44,7 @@ export default async function SearchPage({ searchParams }: TProps) {
         {problem ? (
           <p className="font-medium text-red-700 dark:text-red-300">{problem}</p>
         ) : !query.q ? (
-          <p className="text-slate-600 dark:text-slate-400">Type a word or a few words, for example “ice” or “neutral spine”.</p>
+          <p className="text-slate-600 dark:text-slate-400">Type a word or a few words, for example “ice” or “brace the trunk”.</p>
         ) : found.total === 0 ? (
           <p className="rounded-lg border border-dashed border-slate-300 p-6 text-center text-slate-700 dark:border-slate-700 dark:text-slate-300">
             No sections match “{query.q}”{where}. Try fewer or more general words.
