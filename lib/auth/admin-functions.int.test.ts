@@ -12,7 +12,9 @@ import { createUser } from "@/prisma/seed-helpers";
 
 const ADMIN_MODULES = [
   ...readdirSync(path.resolve("lib/admin"))
-    .filter((f) => f.endsWith(".server.ts"))
+    // Raw-SQL helpers (docs/decisions/014) take a database client, not an adminId: the admin
+    // function that calls them checks the role first.
+    .filter((f) => f.endsWith(".server.ts") && !f.endsWith(".sql.server.ts"))
     .map((f) => `lib/admin/${f}`),
   "lib/auth/manage-users.server.ts",
   "lib/certificates/issue-batch.server.ts",

@@ -87,12 +87,6 @@ export function compareMigrations(files: TMigrationFile[], applied: TAppliedRow[
   return { applied: appliedNames, pending, problems };
 }
 
-export async function getMigrationStatus(client: pg.ClientBase, dir = DEFAULT_MIGRATIONS_DIR): Promise<TMigrationStatus> {
-  const files = await readMigrationFiles(dir);
-  const applied = (await readApplied(client)) ?? [];
-  return compareMigrations(files, applied);
-}
-
 /**
  * Applies pending migrations in name order, each in its own transaction, under Prisma's advisory
  * lock so two instances starting at once apply each migration exactly once.
