@@ -127,7 +127,7 @@ export async function auditFilterOptions({ adminId }: { adminId: string }): Prom
 
 export const AUDIT_CSV_HEADER = ["ID", "When (UTC)", "Actor email", "Actor name", "Action", "Target type", "Target ID", "User ID", "Data (JSON)"] as const;
 
-export function auditCsvCells(row: TAuditRow): TCsvValue[] {
+function auditCsvCells(row: TAuditRow): TCsvValue[] {
   return [row.id, row.createdAt, row.actor?.email ?? null, row.actor?.name ?? null, row.action, row.targetType, row.targetId, row.subjectUserId, JSON.stringify(row.data)];
 }
 

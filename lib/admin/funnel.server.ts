@@ -58,7 +58,7 @@ export function shareOfStarted(stage: TFunnelStage, funnel: TCourseFunnel): numb
   return started > 0 ? Math.floor((stage.count * 100) / started) : 0;
 }
 
-export const FUNNEL_CSV_HEADER = ["Course", "Course slug", "Step", "Stage", "Trainers", "% of started"] as const;
+const FUNNEL_CSV_HEADER = ["Course", "Course slug", "Step", "Stage", "Trainers", "% of started"] as const;
 
 type TFunnelRow = { funnel: TCourseFunnel; stage: TFunnelStage; step: number; key: number };
 

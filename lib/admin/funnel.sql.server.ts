@@ -6,7 +6,7 @@ import type { TSqlClient } from "@/lib/db/client";
 // count distinct values nor group across a join. Each query reads an index or one table once.
 
 export type TFunnelCountRow = { id: string; n: number };
-export type TFunnelFinalRow = { id: string; attempted: number; passed: number };
+type TFunnelFinalRow = { id: string; attempted: number; passed: number };
 export type TFunnelCounts = {
   /** Per course: trainers who opened a lesson or started an assessment. */
   started: TFunnelCountRow[];

@@ -11,7 +11,7 @@ import { selectOverviewTotals, selectOverviewWeeks, type TOverviewTotalsRow, typ
 export const OVERVIEW_WEEKS = 12;
 const ACTIVE_DAYS = 30;
 
-export type TWeek = TOverviewWeekRow;
+type TWeek = TOverviewWeekRow;
 
 export type TOverview = {
   generatedAt: Date;

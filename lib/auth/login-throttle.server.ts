@@ -31,11 +31,6 @@ async function assertNotLocked(client: TClient, email: string, ip: string, now: 
   }
 }
 
-/** Throws RATE_LIMITED with the retry time when the account or the IP is locked (read only). */
-export async function assertLoginAllowed(email: string, ip: string, now = new Date()): Promise<void> {
-  await assertNotLocked(db, email, ip, now);
-}
-
 /**
  * Counts this attempt as a failure up front and returns its slot, or throws RATE_LIMITED. The
  * caller checks the password only after this returns, and calls releaseLoginAttempt when the
@@ -70,10 +65,6 @@ const BUSY_RETRIES = 40;
 /** Gives back the slot of an attempt whose password was right. */
 export async function releaseLoginAttempt(slot: bigint): Promise<void> {
   await db.loginFailure.deleteMany({ where: { id: slot } });
-}
-
-export async function recordLoginFailure(email: string, ip: string): Promise<void> {
-  await db.loginFailure.create({ data: { email, ip } });
 }
 
 export async function clearLoginFailures(email: string): Promise<void> {

@@ -7,7 +7,7 @@ import { env } from "@/lib/env";
 
 export type TSessionUser = { id: string; name: string; email: string; role: "TRAINER" | "ADMIN"; timeZone: string };
 
-export function sessionCookieName(): string {
+function sessionCookieName(): string {
   const secure = (env().NEXTAUTH_URL ?? "").startsWith("https://");
   return `${secure ? "__Secure-" : ""}next-auth.session-token`;
 }

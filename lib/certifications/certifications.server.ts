@@ -55,7 +55,7 @@ export async function listCertifications(userId: string): Promise<TCertification
  * places that show one certification (admin lists, certificates, exports) keep working; with no
  * active certification the profile goes.
  */
-export async function syncPrimaryProfile(tx: Prisma.TransactionClient, userId: string): Promise<void> {
+async function syncPrimaryProfile(tx: Prisma.TransactionClient, userId: string): Promise<void> {
   const rows = await tx.certification.findMany({ where: { userId, retiredAt: null }, select: CERT_SELECT });
   const primary = pickPrimary(rows);
   if (!primary) {

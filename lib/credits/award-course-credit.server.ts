@@ -19,7 +19,7 @@ import { requiredObservedSeconds } from "@/lib/progress/observed-time";
 
 export type TAwardResult = { awarded: boolean; completed: boolean; entryId: string | null; hundredths: number };
 
-export type TLessonEvidence = {
+type TLessonEvidence = {
   slug: string;
   title: string;
   revision: number | null;

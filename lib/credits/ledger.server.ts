@@ -38,7 +38,7 @@ export type TCreditProfile = {
   timeZone: string;
 };
 
-export type TInProgressCourse = {
+type TInProgressCourse = {
   slug: string;
   title: string;
   completedLessons: number;

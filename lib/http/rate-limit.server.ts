@@ -18,7 +18,7 @@ export async function consumeRateLimit({ key, limit, windowSeconds }: { key: str
   return { allowed: true, remaining: limit - row.count, limit };
 }
 
-export async function assertRateLimit(options: { key: string; limit: number; windowSeconds: number; message: (retryAfterSeconds: number) => string }) {
+async function assertRateLimit(options: { key: string; limit: number; windowSeconds: number; message: (retryAfterSeconds: number) => string }) {
   const result = await consumeRateLimit(options);
   if (!result.allowed) throw new AppError("RATE_LIMITED", options.message(result.retryAfterSeconds), { retryAfterSeconds: result.retryAfterSeconds });
 }

@@ -19,7 +19,7 @@ import { buildReviewEntry, readStoredPolicy, reviewMoment, type TReviewEntry, ty
 // Grading reads only the stored answer key and the trainer's responses; time limits, attempt
 // limits and cool-downs are enforced here, never in the browser.
 
-export const GRACE_MS = 15_000; // network latency allowance after the deadline
+const GRACE_MS = 15_000; // network latency allowance after the deadline
 
 type TTx = Prisma.TransactionClient;
 

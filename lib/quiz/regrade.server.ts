@@ -16,7 +16,7 @@ import { ZQuestion, ZResponse } from "./quiz-schema";
 // given to an older version. Effects on credits and certificates are listed before anything
 // changes, and applied in the same transaction as the new scores.
 
-export type TRegradeChange = {
+type TRegradeChange = {
   attemptId: string;
   trainer: string;
   fromVersion: number;

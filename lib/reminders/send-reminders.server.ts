@@ -17,7 +17,7 @@ import { signUnsubscribeToken } from "@/lib/reminders/unsubscribe-token";
 //   once. The lease only saves work: correctness comes from the claim.
 
 const PAGE = 200;
-export const SCHEDULER_LOCK_KEY = 72707416;
+const SCHEDULER_LOCK_KEY = 72707416;
 
 function unsubscribeSecret(): string {
   const { NEXTAUTH_SECRET, APP_MODE } = env();
@@ -26,7 +26,7 @@ function unsubscribeSecret(): string {
   return "backbone-demo-unsubscribe-secret";
 }
 
-export function unsubscribeUrl(userId: string): string {
+function unsubscribeUrl(userId: string): string {
   return siteUrl(`/unsubscribe?token=${signUnsubscribeToken(unsubscribeSecret(), userId)}`);
 }
 
