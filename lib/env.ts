@@ -4,7 +4,7 @@ import { z } from "zod";
 // first problem as one line; the app reads `env()` lazily so tests can set DATABASE_URL first.
 const ZUrl = z.string().trim().min(1);
 
-export const ZEnv = z
+const ZEnv = z
   .object({
     NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
     DATABASE_URL: ZUrl.refine((v) => /^postgres(ql)?:\/\//.test(v), {

@@ -1,7 +1,7 @@
 // Typed application errors, mapped to HTTP responses in one place (lib/http/route.server.ts).
 // A user error is a 4xx with a readable message; only bugs become 500s.
 
-export const ERROR_STATUS = {
+const ERROR_STATUS = {
   BAD_REQUEST: 400,
   UNAUTHENTICATED: 401,
   FORBIDDEN: 403,

@@ -60,7 +60,12 @@ async function main() {
   delete env.DATABASE_URL; // every test makes its own database on that server
 
   await stage("typecheck", () => single(bin("tsc"), ["--noEmit", "-p", "."], env));
-  await stage("lint", () => single(bin("biome"), ["lint", "."], env));
+  await stage("lint", async () => {
+    // Biome, then knip: no unused file, export or dependency (knip.jsonc says what is ignored and why).
+    const biome = await single(bin("biome"), ["lint", "."], env);
+    const knip = await single(bin("knip"), ["--no-progress"], env);
+    return { passed: biome.passed + knip.passed, failed: biome.failed + knip.failed };
+  });
   await stage("content", () => single(bin("tsx"), ["--conditions=react-server", "scripts/content-check.ts"], env));
   await stage("vitest", async () => {
     const out = path.join(REPORTS, "vitest.json");

@@ -13,7 +13,7 @@ type TProps = TFieldChrome &
     showStrength?: boolean;
   };
 
-export function strengthHint(password: string): string {
+function strengthHint(password: string): string {
   if (!password) return `Use at least ${PASSWORD_MIN} characters. A short phrase is easier to remember than symbols.`;
   if (password.length < PASSWORD_MIN) {
     const left = PASSWORD_MIN - password.length;

@@ -28,4 +28,3 @@ export function Activity({ kind, minutes, title, children }: IActivityProps) {
   );
 }
 
-export default Activity;

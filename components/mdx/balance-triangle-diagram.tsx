@@ -1,5 +1,5 @@
 import { DiagramFrame, MUTED } from "./diagram-parts";
-export type TBalanceFocus = "strength" | "flexibility" | "posture";
+type TBalanceFocus = "strength" | "flexibility" | "posture";
 
 export interface IBalanceTriangleDiagramProps {
   /** Optionally emphasise one corner, e.g. in the lesson that covers it. */
@@ -137,4 +137,3 @@ export function BalanceTriangleDiagram({ highlight, id = "balance-triangle-diagr
   );
 }
 
-export default BalanceTriangleDiagram;

@@ -1,6 +1,6 @@
 import type { ReactNode } from "react";
 
-export type TCalloutType = "note" | "tip" | "warning" | "scope";
+type TCalloutType = "note" | "tip" | "warning" | "scope";
 
 export interface ICalloutProps {
   type?: TCalloutType;
@@ -99,4 +99,3 @@ export function Callout({ type = "note", title, children }: ICalloutProps) {
   );
 }
 
-export default Callout;

@@ -10,7 +10,7 @@ export const HEAD = "fill-white stroke-slate-700 dark:fill-slate-900 dark:stroke
 export const MUTED = "fill-slate-600 dark:fill-slate-300 print:fill-black";
 
 /** An arrowhead for SVG lines (`markerEnd={`url(#${id})`}`), coloured by its Tailwind fill class. */
-export function ArrowMarker({ id, className, size = 5 }: { id: string; className: string; size?: number }) {
+function ArrowMarker({ id, className, size = 5 }: { id: string; className: string; size?: number }) {
   return (
     <marker id={id} viewBox="0 0 10 10" refX={8} refY={5} markerWidth={size} markerHeight={size} orient="auto-start-reverse" className={className}>
       <path d="M0 0 L10 5 L0 10 Z" />

@@ -92,4 +92,3 @@ export function ExerciseCard({ name, purpose, cues, avoid, children }: IExercise
   );
 }
 
-export default ExerciseCard;

@@ -29,4 +29,3 @@ export function Figure({ caption, children }: IFigureProps) {
   );
 }
 
-export default Figure;

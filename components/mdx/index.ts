@@ -22,18 +22,3 @@ export const mdxComponents = {
   InjuryResponseDiagram,
   BalanceTriangleDiagram,
 };
-
-export type TMdxComponentName = keyof typeof mdxComponents;
-
-export {
-  Activity,
-  BalanceTriangleDiagram,
-  Callout,
-  ExerciseCard,
-  Figure,
-  InjuryResponseDiagram,
-  KeyTakeaways,
-  PostureCheckDiagram,
-  SpinalMotionsDiagram,
-  TrunkMusclesDiagram,
-};

@@ -192,4 +192,3 @@ export function InjuryResponseDiagram({ id = "injury-response-diagram", classNam
   );
 }
 
-export default InjuryResponseDiagram;

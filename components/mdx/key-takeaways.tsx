@@ -37,4 +37,3 @@ export function KeyTakeaways({ children }: IKeyTakeawaysProps) {
   );
 }
 
-export default KeyTakeaways;

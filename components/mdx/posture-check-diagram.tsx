@@ -261,4 +261,3 @@ export function PostureCheckDiagram({ id = "posture-check-diagram", className }:
   );
 }
 
-export default PostureCheckDiagram;

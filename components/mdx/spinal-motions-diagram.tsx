@@ -199,4 +199,3 @@ export function SpinalMotionsDiagram({ id = "spinal-motions-diagram", className 
   );
 }
 
-export default SpinalMotionsDiagram;

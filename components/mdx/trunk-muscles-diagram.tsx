@@ -179,4 +179,3 @@ export function TrunkMusclesDiagram({ id = "trunk-muscles-diagram", className }:
   );
 }
 
-export default TrunkMusclesDiagram;

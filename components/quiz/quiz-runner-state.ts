@@ -28,7 +28,7 @@ export function describeRemaining(ms: number): string {
 }
 
 /** Warn when 5 minutes and when 1 minute are left. */
-export const WARNING_THRESHOLDS_MS = [5 * 60_000, 60_000] as const;
+const WARNING_THRESHOLDS_MS = [5 * 60_000, 60_000] as const;
 
 /**
  * The warning to give now, or null. A threshold counts only if the attempt was longer than it (a

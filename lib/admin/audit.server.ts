@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { escapeLike } from "@/lib/text/safe-text";
 import { AUDIT_PAGE_SIZE, type TAuditFilters } from "./audit-filters";
+import { selectDistinctAuditValues } from "./audit.sql.server";
 import { assertAdmin } from "./authorize.server";
 import type { TCsvValue } from "@/lib/csv";
 import { streamCsv } from "./stream-csv.server";
@@ -117,28 +118,16 @@ export async function listAudit({
   return { rows: rows.map(toRow), total, page, pageCount, pageSize };
 }
 
-/**
- * The distinct actions and target types, for the filter menus. A loose index scan (one index
- * probe per distinct value) rather than DISTINCT over the whole table, which only grows.
- */
+/** The distinct actions and target types, for the filter menus. */
 export async function auditFilterOptions({ adminId }: { adminId: string }): Promise<{ actions: string[]; targetTypes: string[] }> {
   await assertAdmin(adminId);
-  const [actions, targetTypes] = await Promise.all([
-    db.$queryRaw<{ v: string }[]>`WITH RECURSIVE t(v) AS (
-        SELECT min(action) FROM "AuditLog"
-        UNION ALL SELECT (SELECT min(action) FROM "AuditLog" WHERE action > t.v) FROM t WHERE t.v IS NOT NULL
-      ) SELECT v FROM t WHERE v IS NOT NULL LIMIT 200`,
-    db.$queryRaw<{ v: string }[]>`WITH RECURSIVE t(v) AS (
-        SELECT min("targetType") FROM "AuditLog"
-        UNION ALL SELECT (SELECT min("targetType") FROM "AuditLog" WHERE "targetType" > t.v) FROM t WHERE t.v IS NOT NULL
-      ) SELECT v FROM t WHERE v IS NOT NULL LIMIT 200`,
-  ]);
-  return { actions: actions.map((r) => r.v), targetTypes: targetTypes.map((r) => r.v) };
+  const [actions, targetTypes] = await Promise.all([selectDistinctAuditValues(db, "action"), selectDistinctAuditValues(db, "targetType")]);
+  return { actions, targetTypes };
 }
 
 export const AUDIT_CSV_HEADER = ["ID", "When (UTC)", "Actor email", "Actor name", "Action", "Target type", "Target ID", "User ID", "Data (JSON)"] as const;
 
-export function auditCsvCells(row: TAuditRow): TCsvValue[] {
+function auditCsvCells(row: TAuditRow): TCsvValue[] {
   return [row.id, row.createdAt, row.actor?.email ?? null, row.actor?.name ?? null, row.action, row.targetType, row.targetId, row.subjectUserId, JSON.stringify(row.data)];
 }
 

@@ -4,9 +4,9 @@ import { niceStep } from "@/lib/credits/credit-chart-geometry";
 // numbers. One bar per week; a bar may stack two series (e.g. passed and not passed).
 
 export type TBarSeries = { key: string; label: string; values: readonly number[] };
-export type TBarSegment = { key: string; y: number; height: number; value: number };
-export type TBar = { x: number; width: number; label: string; total: number; segments: TBarSegment[] };
-export type TTick = { position: number; label: string };
+type TBarSegment = { key: string; y: number; height: number; value: number };
+type TBar = { x: number; width: number; label: string; total: number; segments: TBarSegment[] };
+type TTick = { position: number; label: string };
 
 export type TBarChart = {
   width: number;

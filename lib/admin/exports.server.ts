@@ -43,7 +43,7 @@ const ATTEMPT_SELECT = {
 
 type TAttemptRow = Prisma.QuizAttemptGetPayload<{ select: typeof ATTEMPT_SELECT }>;
 
-export const ATTEMPTS_CSV_HEADER = [
+const ATTEMPTS_CSV_HEADER = [
   "Attempt ID",
   "Trainer",
   "Email",
@@ -114,7 +114,7 @@ const LEDGER_SELECT = {
 
 type TLedgerRow = Prisma.CreditEntryGetPayload<{ select: typeof LEDGER_SELECT }>;
 
-export const LEDGER_CSV_HEADER = [
+const LEDGER_CSV_HEADER = [
   "Entry ID",
   "Occurred at (UTC)",
   "Trainer",
@@ -180,7 +180,7 @@ export async function streamLedgerCsvForAdmin({ adminId, userId, pageSize }: { a
 // ---------------------------------------------------------------------------------------------
 // Weekly figures (the overview's chart tables)
 
-export const WEEKLY_CSV_HEADER = [
+const WEEKLY_CSV_HEADER = [
   "Week starting (Monday, UTC)",
   "Active trainers",
   "New trainers",

@@ -15,8 +15,3 @@ export function formatIsoDate(iso: string): string {
 export function formatCount(n: number): string {
   return n.toLocaleString("en-US");
 }
-
-/** Whole percent of part in whole, or "—" when whole is 0. */
-export function formatPercent(part: number, whole: number): string {
-  return whole > 0 ? `${Math.round((part * 100) / whole)}%` : "—";
-}

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { assertAdmin } from "./authorize.server";
 import type { TCsvValue } from "@/lib/csv";
+import { countFunnelStages, type TFunnelCountRow } from "./funnel.sql.server";
 import { streamCsv } from "./stream-csv.server";
 
 // How far trainers get through each course: started, each lesson completed, the final assessment
@@ -12,11 +13,9 @@ import { streamCsv } from "./stream-csv.server";
 export type TFunnelStage = { key: string; label: string; count: number; kind: "start" | "lesson" | "assessment" | "outcome" };
 export type TCourseFunnel = { id: string; slug: string; title: string; archived: boolean; stages: TFunnelStage[] };
 
-type TCount = { id: string; n: number };
-
 export async function getCourseFunnels({ adminId }: { adminId: string }): Promise<TCourseFunnel[]> {
   await assertAdmin(adminId);
-  const [courses, started, lessons, finals, awarded, certified] = await Promise.all([
+  const [courses, { started, lessons, finals, awarded, certified }] = await Promise.all([
     db.course.findMany({
       orderBy: [{ archivedAt: { sort: "asc", nulls: "first" } }, { sortOrder: "asc" }, { title: "asc" }],
       select: {
@@ -28,26 +27,9 @@ export async function getCourseFunnels({ adminId }: { adminId: string }): Promis
         quizzes: { where: { kind: "FINAL" }, select: { id: true } },
       },
     }),
-    // "Started" is anyone who opened a lesson or went straight to an assessment: every later stage
-    // is then a subset of it and no step can exceed 100 %.
-    db.$queryRaw<TCount[]>`SELECT s."courseId" AS id, count(DISTINCT s."userId")::int AS n FROM (
-        SELECT l."courseId", lp."userId" FROM "LessonProgress" lp JOIN "Lesson" l ON l.id = lp."lessonId"
-        UNION ALL
-        SELECT q."courseId", a."userId" FROM "QuizAttempt" a JOIN "Quiz" q ON q.id = a."quizId"
-      ) s JOIN "User" u ON u.id = s."userId" AND u.role = 'TRAINER'
-      GROUP BY 1`,
-    db.$queryRaw<TCount[]>`SELECT lp."lessonId" AS id, count(*)::int AS n
-      FROM "LessonProgress" lp JOIN "User" u ON u.id = lp."userId" AND u.role = 'TRAINER'
-      WHERE lp."completedAt" IS NOT NULL GROUP BY 1`,
-    db.$queryRaw<{ id: string; attempted: number; passed: number }[]>`SELECT q."courseId" AS id,
-        count(DISTINCT a."userId")::int AS attempted,
-        count(DISTINCT a."userId") FILTER (WHERE a.passed)::int AS passed
-      FROM "QuizAttempt" a JOIN "Quiz" q ON q.id = a."quizId" AND q.kind = 'FINAL' JOIN "User" u ON u.id = a."userId" AND u.role = 'TRAINER'
-      GROUP BY 1`,
-    db.$queryRaw<TCount[]>`SELECT "awardCourseId" AS id, count(DISTINCT "userId")::int AS n FROM "CreditEntry" WHERE kind = 'AWARD' GROUP BY 1`,
-    db.$queryRaw<TCount[]>`SELECT "courseId" AS id, count(DISTINCT "userId")::int AS n FROM "Certificate" WHERE status = 'ISSUED' GROUP BY 1`,
+    countFunnelStages(db),
   ]);
-  const map = (rows: TCount[]) => new Map(rows.map((r) => [r.id, r.n]));
+  const map = (rows: TFunnelCountRow[]) => new Map(rows.map((r) => [r.id, r.n]));
   const startedBy = map(started);
   const lessonBy = map(lessons);
   const finalBy = new Map(finals.map((r) => [r.id, r]));
@@ -76,7 +58,7 @@ export function shareOfStarted(stage: TFunnelStage, funnel: TCourseFunnel): numb
   return started > 0 ? Math.floor((stage.count * 100) / started) : 0;
 }
 
-export const FUNNEL_CSV_HEADER = ["Course", "Course slug", "Step", "Stage", "Trainers", "% of started"] as const;
+const FUNNEL_CSV_HEADER = ["Course", "Course slug", "Step", "Stage", "Trainers", "% of started"] as const;
 
 type TFunnelRow = { funnel: TCourseFunnel; stage: TFunnelStage; step: number; key: number };
 

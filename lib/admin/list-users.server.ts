@@ -4,10 +4,10 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { escapeLike, readSearchText } from "@/lib/text/safe-text";
 
-export const USERS_PAGE_SIZE = 25;
+const USERS_PAGE_SIZE = 25;
 
 /** One row of the admin user list: exactly what the table shows, nothing else. */
-export type TAdminUserRow = {
+type TAdminUserRow = {
   id: string;
   name: string;
   email: string;

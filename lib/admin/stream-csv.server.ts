@@ -6,7 +6,7 @@ import { csvFileName, type TCsvValue, toCsvRow } from "@/lib/csv";
 // in memory), each page continuing after the last row of the one before (keyset pagination, so
 // page 500 costs what page 1 does and rows added meanwhile never shift what comes next).
 
-export const CSV_PAGE_SIZE = 1_000;
+const CSV_PAGE_SIZE = 1_000;
 
 export type TCsvSource<TRow, TCursor> = {
   header: readonly string[];

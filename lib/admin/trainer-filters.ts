@@ -5,7 +5,7 @@ import { readSearchText } from "@/lib/text/safe-text";
 // benchmark share this, so "the same filters" means the same parser. Lenient on purpose: a
 // hand-edited URL with an unknown value drops that filter instead of showing an error page.
 
-export const TRAINER_SORTS = ["name", "email", "certification", "body", "joined", "credits", "due"] as const;
+const TRAINER_SORTS = ["name", "email", "certification", "body", "joined", "credits", "due"] as const;
 export type TTrainerSort = (typeof TRAINER_SORTS)[number];
 
 /** met: the current cycle's requirement is met. behind: not met. warning: not met and the cycle ends within 60 days. */
@@ -21,8 +21,8 @@ export const COURSE_STATUSES = ["not-started", "in-progress", "completed", "cert
 export type TCourseStatus = (typeof COURSE_STATUSES)[number];
 
 export const TRAINER_PAGE_SIZES = [25, 50, 100] as const;
-export const DEFAULT_TRAINER_PAGE_SIZE = 25;
-export const MAX_SEARCH_LENGTH = 100;
+const DEFAULT_TRAINER_PAGE_SIZE = 25;
+const MAX_SEARCH_LENGTH = 100;
 
 export type TTrainerFilters = {
   q?: string;

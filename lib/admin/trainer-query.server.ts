@@ -29,7 +29,7 @@ import type { TCourseStatus, TCycleStatus, TTrainerFilters, TTrainerSort } from 
 
 export type TClient = Pick<TDb, "$queryRaw">;
 
-export type TTrainerCycle = {
+type TTrainerCycle = {
   startsOn: string;
   endsOn: string;
   daysLeft: number;

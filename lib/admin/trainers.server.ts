@@ -44,7 +44,7 @@ export const TRAINERS_CSV_HEADER = [
   "User ID",
 ] as const;
 
-export function trainerCsvCells(row: TTrainerRow): TCsvValue[] {
+function trainerCsvCells(row: TTrainerRow): TCsvValue[] {
   return [
     row.name,
     row.email,
@@ -93,9 +93,9 @@ export async function streamTrainersCsv({
 // ---------------------------------------------------------------------------------------------
 // One trainer
 
-export type TTrainerLesson = { id: string; title: string; startedAt: Date | null; completedAt: Date | null; lastPercent: number };
-export type TTrainerCourse = { id: string; title: string; lessons: TTrainerLesson[]; completedLessons: number; awarded: boolean };
-export type TTrainerAttempt = {
+type TTrainerLesson = { id: string; title: string; startedAt: Date | null; completedAt: Date | null; lastPercent: number };
+type TTrainerCourse = { id: string; title: string; lessons: TTrainerLesson[]; completedLessons: number; awarded: boolean };
+type TTrainerAttempt = {
   id: string;
   courseTitle: string;
   quizTitle: string;
@@ -108,7 +108,7 @@ export type TTrainerAttempt = {
   passMark: number;
   passed: boolean | null;
 };
-export type TTrainerCertificate = {
+type TTrainerCertificate = {
   id: string;
   code: string;
   courseTitle: string;

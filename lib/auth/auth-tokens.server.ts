@@ -6,12 +6,12 @@ import { AppError } from "@/lib/errors";
 // Single-use, expiring tokens for email verification and password reset. Only a sha256 of the
 // token is stored; the token itself exists only in the email.
 
-export const TOKEN_TTL_MS: Record<TokenKind, number> = { VERIFY_EMAIL: 48 * 3600_000, RESET_PASSWORD: 3600_000 };
+const TOKEN_TTL_MS: Record<TokenKind, number> = { VERIFY_EMAIL: 48 * 3600_000, RESET_PASSWORD: 3600_000 };
 
 /** Token hashes computed since start (an operational counter; the equal-work test compares deltas). */
 export const tokenHashStats = { hashed: 0 };
 
-export function hashToken(token: string): string {
+function hashToken(token: string): string {
   tokenHashStats.hashed += 1;
   return createHash("sha256").update(token).digest("hex");
 }

@@ -3,6 +3,7 @@ import type { TDb } from "@/lib/db/client";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { tryLockLoginAttempt } from "./login-throttle.sql.server";
 import { COUNT_WINDOW_MS, describeRetry, lockedUntil } from "./login-throttle";
 
 // Failures live in PostgreSQL, so every app instance sees the same counts.
@@ -14,10 +15,6 @@ import { COUNT_WINDOW_MS, describeRetry, lockedUntil } from "./login-throttle";
 // lock after them, sees 10 slots and is refused without a password check.
 
 type TClient = Pick<TDb, "loginFailure"> | Prisma.TransactionClient;
-
-// Two-key advisory locks (class, hash) never collide with the one-key locks used elsewhere.
-const LOCK_EMAIL = 7301;
-const LOCK_IP = 7302;
 
 async function stateFor(client: TClient, where: { email: string } | { ip: string }, now: Date) {
   const since = new Date(now.getTime() - COUNT_WINDOW_MS);
@@ -32,11 +29,6 @@ async function assertNotLocked(client: TClient, email: string, ip: string, now: 
   if (until) {
     throw new AppError("RATE_LIMITED", describeRetry(until, now), { retryAfterSeconds: Math.ceil((until.getTime() - now.getTime()) / 1000) });
   }
-}
-
-/** Throws RATE_LIMITED with the retry time when the account or the IP is locked (read only). */
-export async function assertLoginAllowed(email: string, ip: string, now = new Date()): Promise<void> {
-  await assertNotLocked(db, email, ip, now);
 }
 
 /**
@@ -55,9 +47,7 @@ export async function reserveLoginAttempt(email: string, ip: string, now?: Date)
     const at = now ?? new Date();
     const slot = await db.$transaction(async (tx) => {
       // Account first, then address; the first lock stays held (to the transaction's end) if the second is busy.
-      const [lock] = await tx.$queryRaw<{ ok: boolean }[]>`
-        SELECT pg_try_advisory_xact_lock(${LOCK_EMAIL}::int, hashtext(${email})) AND pg_try_advisory_xact_lock(${LOCK_IP}::int, hashtext(${ip})) AS ok`;
-      if (!lock?.ok) return null;
+      if (!(await tryLockLoginAttempt(tx, { email, ip }))) return null;
       await assertNotLocked(tx, email, ip, at);
       const row = await tx.loginFailure.create({ data: { email, ip, createdAt: at }, select: { id: true } });
       return row.id;
@@ -75,10 +65,6 @@ const BUSY_RETRIES = 40;
 /** Gives back the slot of an attempt whose password was right. */
 export async function releaseLoginAttempt(slot: bigint): Promise<void> {
   await db.loginFailure.deleteMany({ where: { id: slot } });
-}
-
-export async function recordLoginFailure(email: string, ip: string): Promise<void> {
-  await db.loginFailure.create({ data: { email, ip } });
 }
 
 export async function clearLoginFailures(email: string): Promise<void> {

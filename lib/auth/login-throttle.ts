@@ -4,8 +4,8 @@
 // over 24 hours so the back-off can grow, and cleared by a successful sign-in.
 
 export const FAILURE_LIMIT = 10;
-export const BASE_LOCK_MS = 10 * 60 * 1000;
-export const MAX_LOCK_MS = 24 * 60 * 60 * 1000;
+const BASE_LOCK_MS = 10 * 60 * 1000;
+const MAX_LOCK_MS = 24 * 60 * 60 * 1000;
 export const COUNT_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 export function lockDurationMs(failures: number): number {

@@ -1,5 +1,6 @@
 import "server-only";
 import { assertAdmin } from "@/lib/auth/assert-admin.server";
+import { lockEnabledAdmins } from "@/lib/auth/admin-lock.sql.server";
 import { recordAudit } from "@/lib/audit/record-audit.server";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -9,7 +10,7 @@ import type { Role } from "@/lib/generated/prisma/client";
 // under a row lock so two admins acting at once cannot both succeed.
 
 async function lockAdmins(tx: Parameters<Parameters<typeof db.$transaction>[0]>[0]) {
-  await tx.$queryRaw`SELECT id FROM "User" WHERE role = 'ADMIN' AND "disabledAt" IS NULL FOR UPDATE`;
+  await lockEnabledAdmins(tx);
   return tx.user.count({ where: { role: "ADMIN", disabledAt: null } });
 }
 

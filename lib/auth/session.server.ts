@@ -4,11 +4,10 @@ import { cookies } from "next/headers";
 import { cache } from "react";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { AppError } from "@/lib/errors";
 
 export type TSessionUser = { id: string; name: string; email: string; role: "TRAINER" | "ADMIN"; timeZone: string };
 
-export function sessionCookieName(): string {
+function sessionCookieName(): string {
   const secure = (env().NEXTAUTH_URL ?? "").startsWith("https://");
   return `${secure ? "__Secure-" : ""}next-auth.session-token`;
 }
@@ -26,26 +25,14 @@ export const getSessionUser = cache(async (): Promise<TSessionUser | null> => {
   const token = await decode({ token: raw, secret: env().NEXTAUTH_SECRET ?? "" }).catch(() => null);
   // A token without its own session id cannot be signed out on its own: not one we issued.
   if (!token?.uid || typeof token.sv !== "number" || typeof token.sid !== "string") return null;
-  // Every authenticated request runs this: one plain indexed lookup (and a primary-key probe of
-  // the sessions ended by plain sign-out), no query planning in the client.
-  const rows = await db.$queryRaw<
-    { id: string; name: string; email: string; role: "TRAINER" | "ADMIN"; sessionVersion: number; disabledAt: Date | null; timeZone: string; revoked: boolean }[]
-  >`SELECT id, name, email, role::text AS role, "sessionVersion", "disabledAt", "timeZone",
-       EXISTS (SELECT 1 FROM "RevokedSession" r WHERE r.id = ${token.sid}) AS revoked
-     FROM "User" WHERE id = ${token.uid}`;
-  const user = rows[0];
-  if (!user || user.disabledAt || user.revoked || user.sessionVersion !== token.sv) return null;
+  // Every authenticated request runs this: two primary-key lookups, one after the other so a
+  // request holds one pooled connection at a time (the second is skipped when the first fails).
+  const user = await db.user.findUnique({
+    where: { id: token.uid },
+    select: { id: true, name: true, email: true, role: true, sessionVersion: true, disabledAt: true, timeZone: true },
+  });
+  if (!user || user.disabledAt || user.sessionVersion !== token.sv) return null;
+  const revoked = await db.revokedSession.findUnique({ where: { id: token.sid }, select: { id: true } });
+  if (revoked) return null;
   return { id: user.id, name: user.name, email: user.email, role: user.role, timeZone: user.timeZone };
 });
-
-export async function requireUser(): Promise<TSessionUser> {
-  const user = await getSessionUser();
-  if (!user) throw new AppError("UNAUTHENTICATED", "Please sign in to continue.");
-  return user;
-}
-
-export async function requireAdmin(): Promise<TSessionUser> {
-  const user = await requireUser();
-  if (user.role !== "ADMIN") throw new AppError("FORBIDDEN", "This is only available to administrators.");
-  return user;
-}

@@ -12,7 +12,7 @@ import { randomBytes } from "node:crypto";
  *   - the `BKCE` prefix says where the code comes from and is optional when typed.
  */
 
-export const CERTIFICATE_CODE_PREFIX = "BKCE";
+const CERTIFICATE_CODE_PREFIX = "BKCE";
 
 // Crockford's alphabet leaves out I, L, O and U: the first three are read as 1 and 0 when
 // normalizing, U is simply invalid (it was excluded to avoid accidental obscenities).

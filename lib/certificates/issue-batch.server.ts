@@ -29,7 +29,7 @@ import { escapeLike, readSearchText } from "@/lib/text/safe-text";
  */
 
 export const MAX_BATCH_REQUESTS = 1000;
-export const STALL_SECONDS = 30;
+const STALL_SECONDS = 30;
 const CHUNK_SIZE = 25;
 const CONCURRENCY = 4;
 const FAILURES_SHOWN = 20;
@@ -233,11 +233,11 @@ export async function getBatchStatus(batchId: string, adminId: string): Promise<
 // ---------------------------------------------------------------------------------------------
 // The queue the admin page shows
 
-export const QUEUE_PAGE_SIZE = 50;
+const QUEUE_PAGE_SIZE = 50;
 
 export type TQueueFilters = { courseId?: string; body?: TCertifyingBody; q?: string; page?: number };
 
-export type TQueueRow = {
+type TQueueRow = {
   requestId: string;
   requestedAt: string;
   trainerName: string;

@@ -44,7 +44,7 @@ import { deliverNotificationMail, notifyUser } from "@/lib/notifications/notific
  */
 
 // The key, JWKS and issuer name moved to site-credentials.server.ts; re-exported for callers.
-export { ISSUER_NAME, siteJwks, siteSigningKey } from "@/lib/certificates/site-credentials.server";
+export { ISSUER_NAME, siteJwks } from "@/lib/certificates/site-credentials.server";
 
 export type TCertificateSummary = {
   id: string;

@@ -20,7 +20,7 @@ import { z } from "zod";
 export const VC_V2_CONTEXT = "https://www.w3.org/ns/credentials/v2";
 export const OB_V3_CONTEXT = "https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json";
 // A reference for third-party validators; nothing here loads it.
-export const OB_V3_CREDENTIAL_SCHEMA = "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json";
+const OB_V3_CREDENTIAL_SCHEMA = "https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json";
 export const VC_JWT_TYPE = "JWT";
 
 const ZHttpUrl = z.url({ protocol: /^https?$/ });
@@ -66,7 +66,7 @@ const includes = (...required: string[]) => (types: string[]) => required.every(
  * The parts of an OB 3.0 credential this app relies on. Loose objects: a credential may carry
  * more than we produce, and verification should not reject it for that.
  */
-export const ZOpenBadgeCredential = z.looseObject({
+const ZOpenBadgeCredential = z.looseObject({
   "@context": z
     .array(z.string())
     .refine((contexts) => contexts[0] === VC_V2_CONTEXT && contexts.includes(OB_V3_CONTEXT), "missing VC v2 / OB 3.0 contexts"),
@@ -257,7 +257,7 @@ export async function signOpenBadgeCredential(credential: TOpenBadgeCredential, 
   return jwt.sign(key);
 }
 
-export type TOpenBadgeVerificationFailure =
+type TOpenBadgeVerificationFailure =
   | "malformed"
   | "invalid-key"
   | "unsupported-algorithm"

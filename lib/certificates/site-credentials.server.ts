@@ -20,7 +20,7 @@ export const ISSUER_NAME = "Backbone CE";
 export const issuerId = () => siteUrl("/ob/issuer");
 export const achievementUrl = (courseSlug: string) => siteUrl(`/ob/achievements/${encodeURIComponent(courseSlug)}`);
 /** The kid of a credential: dereferences to the public JWK (app/ob/keys/[kid]). */
-export const keyUrl = (thumbprint: string) => siteUrl(`/ob/keys/${thumbprint}`);
+const keyUrl = (thumbprint: string) => siteUrl(`/ob/keys/${thumbprint}`);
 export const statusListUrl = (list: number) => siteUrl(`/ob/status/${list}`);
 
 /**

@@ -97,7 +97,7 @@ function zoneOrUtc(timeZone: string): string {
 }
 
 /** 120 → "2.0", 90 → "1.5", 100 → "1.67" (the PDF's contact-hours format). */
-export function formatContactHours(minutes: number): string {
+function formatContactHours(minutes: number): string {
   const hundredths = Math.round((Math.max(0, minutes) * 100) / 60);
   const whole = Math.floor(hundredths / 100);
   const frac = hundredths % 100;
@@ -210,7 +210,7 @@ async function loadForViewer(code: string, viewer: TViewer): Promise<TDocumentRo
   return row;
 }
 
-export function certificatePdfInput(row: TCertificateRow): TCertificatePdfInput {
+function certificatePdfInput(row: TCertificateRow): TCertificatePdfInput {
   const view = toPublic(row);
   return {
     code: view.code,
@@ -236,7 +236,7 @@ export function certificatePdfInput(row: TCertificateRow): TCertificatePdfInput 
 }
 
 /** What a certificate without a credit figure says instead (docs/decisions/007). */
-export function noCreditNote(body: TCertifyingBody, unit: string): string {
+function noCreditNote(body: TCertifyingBody, unit: string): string {
   return `This course held no ${body} approval on the completion date, so no ${unit} figure is claimed. The contact hours are shown; the trainer may submit this certificate to ${body} for review.`;
 }
 
@@ -307,7 +307,7 @@ export async function listUserCertificates(userId: string): Promise<{ certificat
   };
 }
 
-export const CERTIFICATES_PAGE_SIZE = 25;
+const CERTIFICATES_PAGE_SIZE = 25;
 
 export type TAdminCertificateRow = TPublicCertificate & { id: string };
 export type TAdminCertificateFilters = { q?: string; status?: "ISSUED" | "REVOKED"; courseId?: string; page?: number };

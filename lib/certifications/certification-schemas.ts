@@ -30,7 +30,6 @@ export const ZCprAedCardBody = z.strictObject({
     .nullish(),
   removeFile: z.boolean().optional(),
 });
-export type TCprAedCardBody = z.infer<typeof ZCprAedCardBody>;
 
 export const ZRemindersBody = z.strictObject({ off: z.boolean() });
 export const ZUnsubscribeQuery = z.strictObject({ token: z.string().min(10).max(300) });

@@ -3,6 +3,7 @@ import { recordAudit } from "@/lib/audit/record-audit.server";
 import { pickPrimary, type TCertificationInput } from "@/lib/certifications/certification-rules";
 import { checkCardFile } from "@/lib/certifications/cpr-card-file";
 import { db } from "@/lib/db";
+import { lockUserRow } from "@/lib/db/locks.sql.server";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 
@@ -54,7 +55,7 @@ export async function listCertifications(userId: string): Promise<TCertification
  * places that show one certification (admin lists, certificates, exports) keep working; with no
  * active certification the profile goes.
  */
-export async function syncPrimaryProfile(tx: Prisma.TransactionClient, userId: string): Promise<void> {
+async function syncPrimaryProfile(tx: Prisma.TransactionClient, userId: string): Promise<void> {
   const rows = await tx.certification.findMany({ where: { userId, retiredAt: null }, select: CERT_SELECT });
   const primary = pickPrimary(rows);
   if (!primary) {
@@ -72,8 +73,7 @@ export async function syncPrimaryProfile(tx: Prisma.TransactionClient, userId: s
 
 async function lockUser(tx: Prisma.TransactionClient, userId: string) {
   // Serializes certification changes per trainer (the one-active-per-body check below).
-  const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "User" WHERE id = ${userId} FOR NO KEY UPDATE`;
-  if (locked.length === 0) throw new AppError("NOT_FOUND", "That user does not exist.");
+  if (!(await lockUserRow(tx, userId))) throw new AppError("NOT_FOUND", "That user does not exist.");
 }
 
 async function assertNoActiveOfBody(tx: Prisma.TransactionClient, userId: string, body: TCertificationInput["certifyingBody"], exceptId?: string) {

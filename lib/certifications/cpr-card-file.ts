@@ -3,7 +3,7 @@
 
 export const MAX_CARD_BYTES = 2 * 1024 * 1024;
 
-export type TCardFileType = "application/pdf" | "image/png" | "image/jpeg";
+type TCardFileType = "application/pdf" | "image/png" | "image/jpeg";
 
 const SIGNATURES: { type: TCardFileType; bytes: number[] }[] = [
   { type: "application/pdf", bytes: [0x25, 0x50, 0x44, 0x46, 0x2d] }, // %PDF-
@@ -12,7 +12,7 @@ const SIGNATURES: { type: TCardFileType; bytes: number[] }[] = [
 ];
 
 /** The file's real type, or null when it is none of the accepted ones. */
-export function detectCardFileType(bytes: Uint8Array): TCardFileType | null {
+function detectCardFileType(bytes: Uint8Array): TCardFileType | null {
   for (const { type, bytes: sig } of SIGNATURES) {
     if (bytes.length >= sig.length && sig.every((b, i) => bytes[i] === b)) return type;
   }

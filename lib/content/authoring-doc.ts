@@ -174,7 +174,7 @@ function commonQuestionTable(): string {
 type TProp = { name: string; type: string; optional: boolean; doc: string };
 
 /** The members of `export interface I<Component>Props` in components/mdx, read with the TypeScript parser. */
-export function readComponentProps(dir: string): Map<string, TProp[]> {
+function readComponentProps(dir: string): Map<string, TProp[]> {
   const found = new Map<string, TProp[]>();
   for (const name of readdirSync(dir).filter((f) => f.endsWith(".tsx"))) {
     const file = path.join(dir, name);

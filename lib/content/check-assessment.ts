@@ -6,7 +6,7 @@ import type { TCourseSource } from "./load-content";
 // objectives it tests, every lesson objective is tested by the final, the sections questions send
 // trainers back to exist, and the final's pool is large enough that retakes meet new questions.
 
-export const POOL_TO_DRAW_MIN = 3;
+const POOL_TO_DRAW_MIN = 3;
 
 export type TAssessmentCheck = { problems: string[]; warnings: string[] };
 

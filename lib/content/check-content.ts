@@ -16,7 +16,7 @@ import { hashQuestion } from "./question-hash";
 
 export type TContentProblem = TContentLocation & { message: string };
 
-export type TCheckContext = {
+type TCheckContext = {
   courses: TCourseSource[];
   /** The components lessons may use: the real map of components/mdx/index.ts. */
   components: Record<string, unknown>;

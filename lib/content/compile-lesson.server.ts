@@ -7,7 +7,7 @@ import { imageDataUri } from "./course-images";
 // Lessons are compiled once, at build time, while their pages are prerendered (the pages are
 // static). React's cache() dedupes the compile within one render; nothing compiles per request.
 
-export type THeading = { id: string; text: string; depth: 2 | 3 };
+type THeading = { id: string; text: string; depth: 2 | 3 };
 export type TCompiledLesson = { code: string; headings: THeading[] };
 
 type THastNode = { type: string; tagName?: string; value?: string; properties?: Record<string, unknown>; children?: THastNode[] };

@@ -32,7 +32,7 @@ const ZReference = z.strictObject({
   note: z.string().trim().min(3).max(400).optional(),
 });
 
-export const COURSE_LEVELS = ["introductory", "intermediate", "advanced"] as const;
+const COURSE_LEVELS = ["introductory", "intermediate", "advanced"] as const;
 
 /** Default share of a lesson's estimated time a trainer must be observed on before completing it. */
 export const DEFAULT_MIN_OBSERVED_SHARE = 0.5;
@@ -63,7 +63,7 @@ function ZAccreditationFields() {
 }
 
 /** The course-level accreditation block as stored on Course and CourseRevision (parse to read it). */
-export const ZCourseAccreditation = ZAccreditationFields();
+const ZCourseAccreditation = ZAccreditationFields();
 export type TCourseAccreditation = z.infer<typeof ZCourseAccreditation>;
 
 /** The accreditation fields of a parsed frontmatter, for storing. */

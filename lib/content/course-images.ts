@@ -6,13 +6,13 @@ import path from "node:path";
 // into the prerendered lesson as data URIs, so they are served with the course (same cache, same
 // CDN, no extra route) and an SVG shown through <img> can never run script.
 
-export const IMAGE_TYPES = { svg: "image/svg+xml", png: "image/png", webp: "image/webp" } as const;
+const IMAGE_TYPES = { svg: "image/svg+xml", png: "image/png", webp: "image/webp" } as const;
 /** Inlined into the lesson HTML, so kept small: a diagram, not a photograph. */
-export const IMAGE_MAX_BYTES = 150 * 1024;
+const IMAGE_MAX_BYTES = 150 * 1024;
 const IMAGE_REF = /^(?:\.{1,2}\/)?images\/([a-z0-9][a-z0-9-]*\.([a-z]+))$/;
 
 /** The file name an image reference points at inside images/, or null for any other URL. */
-export function parseImageRef(src: string): { file: string; ext: string } | null {
+function parseImageRef(src: string): { file: string; ext: string } | null {
   const m = IMAGE_REF.exec(src);
   return m ? { file: m[1], ext: m[2] } : null;
 }

@@ -24,7 +24,7 @@ export type TCourseCreditView = {
 
 const STATUS_LABELS: Record<TApprovalStatus, string> = { approved: "Approved", pending: "Approval pending", "not-submitted": "Not submitted" };
 
-export type TQuizSummary = {
+type TQuizSummary = {
   slug: string;
   title: string;
   kind: "final" | "lesson-check";
@@ -36,7 +36,7 @@ export type TQuizSummary = {
   cooldownMinutes: number;
 };
 
-export type TLessonTimeView = { slug: string; title: string; declared: number; estimated: number; words: number; figures: number; activityMinutes: number; quizItems: number };
+type TLessonTimeView = { slug: string; title: string; declared: number; estimated: number; words: number; figures: number; activityMinutes: number; quizItems: number };
 
 export type TCourseView = {
   slug: string;
@@ -60,7 +60,7 @@ export type TCourseView = {
  * of time, so it shows the approval and its dates; whether a completion falls inside them is
  * decided at completion (decideCourseCredit).
  */
-export function courseCredits(course: { frontmatter: { approvals: TCourseApprovals; provider: TCourseProvider } }): TCourseCreditView[] {
+function courseCredits(course: { frontmatter: { approvals: TCourseApprovals; provider: TCourseProvider } }): TCourseCreditView[] {
   return CERTIFYING_BODIES.map((body) => {
     const approval = course.frontmatter.approvals[body] ?? { status: "not-submitted" as const };
     const unit = BODY_RULES[body].unit;

@@ -13,12 +13,12 @@ export const FIGURE_MINUTES = 1;
 export const QUIZ_ITEM_MINUTES = 1;
 /** Declared minutes may exceed the estimate by at most this share. */
 export const DECLARED_TOLERANCE = 0.2;
-export const ACTIVITY_KINDS = ["case-study", "practical", "reflection"] as const;
+const ACTIVITY_KINDS = ["case-study", "practical", "reflection"] as const;
 export type TActivityKind = (typeof ACTIVITY_KINDS)[number];
 /** One activity may claim at most this long; longer work is split into several. */
-export const ACTIVITY_MAX_MINUTES = 30;
+const ACTIVITY_MAX_MINUTES = 30;
 
-export type TActivity = { kind: string; minutes: number | null };
+type TActivity = { kind: string; minutes: number | null };
 
 export type TLessonEstimate = {
   words: number;
@@ -39,7 +39,7 @@ const DIAGRAM = /<[A-Z][A-Za-z0-9]*Diagram\b/g;
 const NON_PROSE_ATTRIBUTES = new Set(["id", "src", "href", "type", "kind", "alt", "className", "minutes", "variant", "width", "height"]);
 
 /** A figure is one <Figure> (whatever diagram it wraps) or a diagram placed on its own. */
-export function countFigures(body: string): number {
+function countFigures(body: string): number {
   const figures = body.match(FIGURE_BLOCK)?.length ?? 0;
   return figures + (body.replace(FIGURE_BLOCK, " ").match(DIAGRAM)?.length ?? 0);
 }
@@ -60,7 +60,7 @@ function attribute(attrs: string, name: string): string | null {
 }
 
 /** Every <Activity> in a lesson body, with the kind and minutes it declares (null when unreadable). */
-export function findActivities(body: string): TActivity[] {
+function findActivities(body: string): TActivity[] {
   return [...body.matchAll(ACTIVITY_BLOCK)].map((m) => {
     const minutes = Number(attribute(m[1], "minutes"));
     return { kind: attribute(m[1], "kind") ?? "", minutes: Number.isFinite(minutes) && minutes > 0 ? minutes : null };

@@ -9,7 +9,7 @@ import { ZCourseFrontmatter, ZLessonFrontmatter, ZSlug, type TCourseFrontmatter,
 // Reads content/ from disk: adding a course is adding a folder. Everything here is plain data;
 // quiz files hold answer keys, so callers that reach a browser must strip them (lib/quiz).
 
-export type TLessonSource = {
+type TLessonSource = {
   slug: string;
   order: number;
   file: string;
@@ -22,7 +22,7 @@ export type TLessonSource = {
   estimate: TLessonEstimate;
 };
 
-export type TQuizSource = { slug: string; file: string; quiz: TQuizFile; hash: string; raw: string };
+type TQuizSource = { slug: string; file: string; quiz: TQuizFile; hash: string; raw: string };
 
 export type TCourseSource = {
   slug: string;
@@ -56,7 +56,7 @@ function contentError(loc: TContentLocation, message: string): ContentError {
 }
 
 /** 1-based line and column of a character offset. */
-export function lineColumnAt(text: string, offset: number): { line: number; column: number } {
+function lineColumnAt(text: string, offset: number): { line: number; column: number } {
   const before = text.slice(0, Math.max(0, offset));
   const lines = before.split("\n");
   return { line: lines.length, column: lines[lines.length - 1].length + 1 };
@@ -118,7 +118,7 @@ function quizIssues(file: string, raw: string, data: unknown, issues: TIssue[]) 
 }
 
 /** JSON.parse with the error as a line and column instead of a character position. */
-export function parseJsonFile(file: string, raw: string): unknown {
+function parseJsonFile(file: string, raw: string): unknown {
   try {
     return JSON.parse(raw);
   } catch (error) {

@@ -29,7 +29,7 @@ const ZCec = z.union([z.number(), z.string()]).superRefine((value, ctx) => {
 
 const ZNote = z.string().trim().min(3).max(400).optional();
 
-export const APPROVAL_STATUSES = ["approved", "pending", "not-submitted"] as const;
+const APPROVAL_STATUSES = ["approved", "pending", "not-submitted"] as const;
 export type TApprovalStatus = (typeof APPROVAL_STATUSES)[number];
 
 export const ZCourseApproval = z.discriminatedUnion("status", [
@@ -46,7 +46,6 @@ export const ZCourseApproval = z.discriminatedUnion("status", [
   z.strictObject({ status: z.literal("pending"), note: ZNote }),
   z.strictObject({ status: z.literal("not-submitted"), note: ZNote }),
 ]);
-export type TCourseApproval = z.infer<typeof ZCourseApproval>;
 
 /** Per body; a body left out counts as not submitted. */
 export const ZCourseApprovals = z.partialRecord(ZCertifyingBody, ZCourseApproval);
@@ -59,14 +58,14 @@ export const ZCourseProvider = z.strictObject({
 });
 export type TCourseProvider = z.infer<typeof ZCourseProvider>;
 
-export type TNoCreditReason = "not-submitted" | "pending" | "not-yet-valid" | "expired";
+type TNoCreditReason = "not-submitted" | "pending" | "not-yet-valid" | "expired";
 
 export type TCreditDecision =
   | { eligible: true; body: TCertifyingBody; unit: TCreditUnit; hundredths: number; approvalNumber: string; providerNumber: string | null; validUntil: string }
   | { eligible: false; body: TCertifyingBody; unit: TCreditUnit; reason: TNoCreditReason; providerNumber: string | null };
 
 /** The UTC calendar day of an instant, as YYYY-MM-DD (approvals are dated in whole days). */
-export function utcDay(at: Date): string {
+function utcDay(at: Date): string {
   return at.toISOString().slice(0, 10);
 }
 

@@ -6,8 +6,8 @@ import { formatMonthDay, formatMonthYear } from "@/lib/credits/ledger-view";
 // numbers. A running total only changes when an entry lands, so the line is a step chart: flat
 // between entries, vertical at each one, and flat again up to today.
 
-export type TChartPoint = { x: number; y: number; date: string; cumulativeHundredths: number };
-export type TChartTick = { position: number; label: string };
+type TChartPoint = { x: number; y: number; date: string; cumulativeHundredths: number };
+type TChartTick = { position: number; label: string };
 
 export type TChartGeometry = {
   width: number;

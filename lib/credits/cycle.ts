@@ -29,7 +29,6 @@ export const ZCalendarDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Expected a date as YYYY-MM-DD")
   .refine((value) => isRealDate(value), "Not a real calendar date");
-export type TCalendarDate = z.infer<typeof ZCalendarDate>;
 
 export type TCycle = {
   /** 0 for the cycle that starts on the date first certified. */

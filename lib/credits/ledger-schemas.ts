@@ -7,10 +7,10 @@ import { ZText } from "@/lib/text/safe-text";
 
 /** One adjustment may move at most this much credit (100.00): larger is surely a typo. */
 export const MAX_ADJUSTMENT_HUNDREDTHS = 10_000;
-export const MIN_REASON_LENGTH = 5;
+const MIN_REASON_LENGTH = 5;
 export const MAX_REASON_LENGTH = 500;
 
-export const ZAdjustmentAmount = z
+const ZAdjustmentAmount = z
   .string()
   .trim()
   .max(20)
@@ -41,7 +41,6 @@ export const ZAdjustCreditBody = z.strictObject({
   reason: ZAdjustmentReason,
   courseId: ZText({ min: 1, max: 64 }).optional(),
 });
-export type TAdjustCreditBody = z.infer<typeof ZAdjustCreditBody>;
 
 /** A user id in an address (cuid). */
 export const ZUserIdParams = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "must be a user id") });

@@ -9,6 +9,7 @@ import { BODY_RULES, type TBodyRule, type TCertifyingBody } from "@/lib/credits/
 import { creditsOverTime, summarizeCredits, type TCreditPoint, type TCreditSummary, toLocalDate } from "@/lib/credits/cycle";
 import { LEDGER_CSV_HEADER, ledgerCsvCells, toCsvLine } from "@/lib/credits/ledger-csv";
 import { MAX_ADJUSTMENT_HUNDREDTHS, ZAdjustmentReason } from "@/lib/credits/ledger-schemas";
+import { lockUserRow } from "@/lib/db/locks.sql.server";
 import { dbDateToIso, formatLongDate, ledgerTotals, pickCertificate, type TLedgerEntry } from "@/lib/credits/ledger-view";
 import { renderTranscriptPdfDocument } from "@/lib/credits/render-transcript-pdf";
 import { db } from "@/lib/db";
@@ -37,7 +38,7 @@ export type TCreditProfile = {
   timeZone: string;
 };
 
-export type TInProgressCourse = {
+type TInProgressCourse = {
   slug: string;
   title: string;
   completedLessons: number;
@@ -299,8 +300,7 @@ export async function adjustCredit({ adminId, userId, amountHundredths, reason, 
     await assertAdmin(adminId, tx);
     // FOR NO KEY UPDATE serializes adjustments for this trainer without blocking awards (their
     // foreign-key checks take KEY SHARE, which this lock does not conflict with).
-    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "User" WHERE id = ${userId} FOR NO KEY UPDATE`;
-    if (locked.length === 0) throw new AppError("NOT_FOUND", "That user does not exist.");
+    if (!(await lockUserRow(tx, userId))) throw new AppError("NOT_FOUND", "That user does not exist.");
     const profile = await tx.trainerProfile.findUnique({ where: { userId }, select: { certifyingBody: true } });
     if (!profile) throw new AppError("UNPROCESSABLE", "This account has no certification details, so it holds no credit to adjust.");
     if (courseId) {

@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { compareMigrations, readMigrationFiles, type TMigrationFile } from "@/lib/db/migrate";
+import { selectAppliedMigrations, type TAppliedMigrationRow } from "@/lib/db/migrations.sql.server";
 
 export type THealth = { ok: true; migrations: number } | { ok: false; reason: string };
 
@@ -10,9 +11,9 @@ let filesPromise: Promise<TMigrationFile[]> | undefined;
 export async function checkHealth(timeoutMs = 3_000): Promise<THealth> {
   filesPromise ??= readMigrationFiles();
   const check = (async (): Promise<THealth> => {
-    let rows: { migration_name: string; checksum: string; finished_at: Date | null }[];
+    let rows: TAppliedMigrationRow[];
     try {
-      rows = await db.$queryRaw`SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" WHERE rolled_back_at IS NULL`;
+      rows = await selectAppliedMigrations(db);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       if (/_prisma_migrations/.test(message) && /does not exist/.test(message)) return { ok: false, reason: "database is not migrated: run npm run db:migrate" };

@@ -6,7 +6,7 @@ import pg from "pg";
 // Applies Prisma-layout migrations without Prisma's schema engine (which cannot be downloaded
 // here). Bookkeeping matches `prisma migrate deploy` (same table, same sha256 checksum, same
 // advisory lock key) so either tool can take over from the other.
-export const PRISMA_ADVISORY_LOCK_KEY = 72707369;
+const PRISMA_ADVISORY_LOCK_KEY = 72707369;
 export const DEFAULT_MIGRATIONS_DIR = path.resolve(/*turbopackIgnore: true*/ process.cwd(), "prisma/migrations");
 
 export type TMigrationFile = { name: string; sql: string; checksum: string };
@@ -85,12 +85,6 @@ export function compareMigrations(files: TMigrationFile[], applied: TAppliedRow[
     }
   }
   return { applied: appliedNames, pending, problems };
-}
-
-export async function getMigrationStatus(client: pg.ClientBase, dir = DEFAULT_MIGRATIONS_DIR): Promise<TMigrationStatus> {
-  const files = await readMigrationFiles(dir);
-  const applied = (await readApplied(client)) ?? [];
-  return compareMigrations(files, applied);
 }
 
 /**

@@ -3,7 +3,7 @@
 // change the output: "Nov 29, 2026, 10:50 AM". Where the exact moment matters (retake times,
 // deadlines) the zone is named as well: "Nov 29, 2026, 10:50 AM CST (America/Chicago)".
 
-export const DISPLAY_LOCALE = "en-US";
+const DISPLAY_LOCALE = "en-US";
 
 type TStyle = "date" | "datetime" | "datetime-zone" | "time-zone";
 

@@ -61,7 +61,7 @@ export function assertSameOrigin(req: Request): void {
   if (!allowed.has(origin)) throw new AppError("FORBIDDEN", "Cross-site requests are not allowed.");
 }
 
-export function trustedProxyHops(): number {
+function trustedProxyHops(): number {
   const hops = Number(process.env.TRUSTED_PROXY_HOPS ?? 0);
   return Number.isInteger(hops) && hops > 0 ? hops : 0;
 }

@@ -3,9 +3,9 @@ import { assertAdmin } from "@/lib/auth/assert-admin.server";
 import { db } from "@/lib/db";
 import { escapeLike, readSearchText } from "@/lib/text/safe-text";
 
-export const OUTBOX_PAGE_SIZE = 20;
+const OUTBOX_PAGE_SIZE = 20;
 
-export type TOutboxRow = { id: string; to: string; subject: string; text: string; createdAt: Date };
+type TOutboxRow = { id: string; to: string; subject: string; text: string; createdAt: Date };
 export type TOutboxList = { rows: TOutboxRow[]; total: number; page: number; pageCount: number };
 
 /** The development outbox, newest first, optionally for one recipient. */

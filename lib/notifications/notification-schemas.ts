@@ -9,7 +9,6 @@ export const ZMailPreferences = z.strictObject({
     CREDIT_ADJUSTED: z.boolean().optional(),
   }),
 });
-export type TMailPreferences = z.infer<typeof ZMailPreferences>;
 
 /** Marks read what the trainer was shown: notices created up to the moment the page was rendered. */
 export const ZMarkRead = z.strictObject({ upTo: z.iso.datetime() });

@@ -4,6 +4,7 @@ import { awardCourseCreditIfEarned } from "@/lib/credits/award-course-credit.ser
 import { DEFAULT_MIN_OBSERVED_SHARE, readStoredAccreditation } from "@/lib/content/content-schema";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { lockLessonClock } from "./lesson-clock.sql.server";
 import { accrueObservedTime, explainCompletionBlock, requiredObservedSeconds } from "./observed-time";
 
 // Lesson progress per trainer: started, last position, time observed, completed (idempotent:
@@ -68,8 +69,7 @@ export async function recordLessonProgress(input: {
       select: { id: true, lastAnchor: true, lastPercent: true },
     });
     // The trainer's one clock for this lesson: every heartbeat and completion waits its turn here.
-    const [clock] = await tx.$queryRaw<{ observedSeconds: number; lastBeatAt: Date | null; completedAt: Date | null }[]>`
-      SELECT "observedSeconds", "lastBeatAt", "completedAt" FROM "LessonProgress" WHERE id = ${row.id} FOR UPDATE`;
+    const clock = await lockLessonClock(tx, row.id);
     let observedSeconds = clock.observedSeconds;
     if (input.heartbeat) {
       const next = accrueObservedTime(clock, now);

@@ -7,12 +7,10 @@
 // - one clock per trainer and lesson, so heartbeats faster than real time (or from several tabs)
 //   add up to the real time that passed, never more.
 
-/** The browser beats about every 15 s while the page is visible and in use. */
-export const HEARTBEAT_INTERVAL_SECONDS = 15;
 /** At most this much time is credited by one heartbeat. */
-export const MAX_BEAT_SECONDS = 30;
+const MAX_BEAT_SECONDS = 30;
 /** A longer silence means the trainer was not there; the clock restarts. */
-export const IDLE_GAP_SECONDS = 60;
+const IDLE_GAP_SECONDS = 60;
 
 export type TLessonClock = { observedSeconds: number; lastBeatAt: Date | null };
 

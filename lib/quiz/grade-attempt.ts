@@ -1,7 +1,7 @@
 import { type TQuestion, type TResponse, ZResponse } from "@/lib/quiz/quiz-schema";
 
 /** Every question is worth one point, counted in hundredths so all arithmetic stays integral. */
-export const QUESTION_WORTH_HUNDREDTHS = 100;
+const QUESTION_WORTH_HUNDREDTHS = 100;
 
 export type TQuestionGrade = { earned: number; correct: boolean };
 
@@ -94,7 +94,7 @@ export type TGradeAttemptInput = {
   passMark: number;
 };
 
-export type TPerQuestionGrade = { questionId: string; earned: number; correct: boolean };
+type TPerQuestionGrade = { questionId: string; earned: number; correct: boolean };
 
 export type TAttemptGrade = {
   earnedHundredths: number;

@@ -1,6 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { auditInsert, recordAudit, type TAuditEntry } from "@/lib/audit/record-audit.server";
+import { auditInsert } from "@/lib/audit/audit-insert.sql.server";
+import { recordAudit, type TAuditEntry } from "@/lib/audit/record-audit.server";
 import { maybeAutoIssue } from "@/lib/certificates/issue-certificate.server";
 import { awardCourseCreditIfEarned } from "@/lib/credits/award-course-credit.server";
 import { db } from "@/lib/db";
@@ -18,7 +19,7 @@ import { buildReviewEntry, readStoredPolicy, reviewMoment, type TReviewEntry, ty
 // Grading reads only the stored answer key and the trainer's responses; time limits, attempt
 // limits and cool-downs are enforced here, never in the browser.
 
-export const GRACE_MS = 15_000; // network latency allowance after the deadline
+const GRACE_MS = 15_000; // network latency allowance after the deadline
 
 type TTx = Prisma.TransactionClient;
 

@@ -23,7 +23,7 @@ const RESPONSE_ID_MAX = 200;
 const RESPONSE_ARRAY_MAX = 50;
 const NUMERIC_ABS_MAX = 1e9;
 
-export const ZId = z
+const ZId = z
   .string()
   .min(1)
   .max(ID_MAX)
@@ -92,7 +92,7 @@ function checkChoiceList(list: readonly TChoice[], ctx: TIssueCtx, path: string,
   );
 }
 
-export const ZSingleQuestion = z
+const ZSingleQuestion = z
   .strictObject({
     ...ZQuestionBase,
     type: z.literal("single"),
@@ -110,7 +110,7 @@ export const ZSingleQuestion = z
     }
   });
 
-export const ZMultipleQuestion = z
+const ZMultipleQuestion = z
   .strictObject({
     ...ZQuestionBase,
     type: z.literal("multiple"),
@@ -133,13 +133,13 @@ export const ZMultipleQuestion = z
     });
   });
 
-export const ZTrueFalseQuestion = z.strictObject({
+const ZTrueFalseQuestion = z.strictObject({
   ...ZQuestionBase,
   type: z.literal("true-false"),
   answer: z.boolean(),
 });
 
-export const ZOrderingQuestion = z
+const ZOrderingQuestion = z
   .strictObject({
     ...ZQuestionBase,
     type: z.literal("ordering"),
@@ -171,7 +171,7 @@ export const ZOrderingQuestion = z
     }
   });
 
-export const ZMatchingQuestion = z
+const ZMatchingQuestion = z
   .strictObject({
     ...ZQuestionBase,
     type: z.literal("matching"),
@@ -228,7 +228,7 @@ export const ZMatchingQuestion = z
     }
   });
 
-export const ZNumericQuestion = z.strictObject({
+const ZNumericQuestion = z.strictObject({
   ...ZQuestionBase,
   type: z.literal("numeric"),
   answer: z.number().min(-NUMERIC_ABS_MAX).max(NUMERIC_ABS_MAX),
@@ -317,7 +317,6 @@ export const ZQuizFile = z
   })
   .transform((quiz) => ({ ...quiz, draw: quiz.draw ?? quiz.questions.length, review: resolveReviewPolicy(quiz.kind, quiz.review) }));
 export type TQuizFile = z.output<typeof ZQuizFile>;
-export type TQuizFileInput = z.input<typeof ZQuizFile>;
 
 // ---------------------------------------------------------------------------------------------
 // Client-safe question shapes: no answer, explanation, scoring or tolerance. Strict objects, so
@@ -400,7 +399,7 @@ export type TResponse = z.infer<typeof ZResponse>;
 // One drawn question as stored in QuizAttempt.draw: fixed at attempt start so a reload shows the
 // same questions, versions and option order.
 
-export const ZDrawnQuestion = z.strictObject({
+const ZDrawnQuestion = z.strictObject({
   questionId: ZId,
   version: z.number().int().min(1),
   optionOrder: z.array(ZId).max(CHOICES_MAX),

@@ -5,6 +5,7 @@ import { maybeAutoIssue } from "@/lib/certificates/issue-certificate.server";
 import { forgetVerifiedCertificates } from "@/lib/certificates/verify-cache.server";
 import { awardCourseCreditIfEarned } from "@/lib/credits/award-course-credit.server";
 import { db } from "@/lib/db";
+import { lockKeyForTransaction } from "@/lib/db/locks.sql.server";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { gradeQuestion } from "./grade-attempt";
@@ -15,7 +16,7 @@ import { ZQuestion, ZResponse } from "./quiz-schema";
 // given to an older version. Effects on credits and certificates are listed before anything
 // changes, and applied in the same transaction as the new scores.
 
-export type TRegradeChange = {
+type TRegradeChange = {
   attemptId: string;
   trainer: string;
   fromVersion: number;
@@ -112,7 +113,7 @@ export async function applyRegrade({ questionId, adminId }: { questionId: string
   const plan = await db.$transaction(
     async (tx) => {
       await assertAdmin(adminId, tx);
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`regrade:${questionId}`}))`;
+      await lockKeyForTransaction(tx, `regrade:${questionId}`);
       const { updates, ...plan } = await planRegrade(tx, questionId);
       const attempts = new Map<string, (typeof updates)[number]["attempt"]>();
       for (const u of updates) {

@@ -11,7 +11,7 @@ import type { TQuestion, TResponse } from "./quiz-schema";
 // every drawn question lets a trainer collect the key over a few failed attempts and pass by
 // recall (docs/decisions/008).
 
-export const REVIEW_ITEMS = [
+const REVIEW_ITEMS = [
   // which questions were right, partly right or missed
   "correctness",
   // the trainer's own answer; with "correctness" it gives away the key of a true/false question
@@ -22,7 +22,7 @@ export const REVIEW_ITEMS = [
   // the lesson (and section) each question comes from
   "revisit",
 ] as const;
-export const ZReviewItem = z.enum(REVIEW_ITEMS);
+const ZReviewItem = z.enum(REVIEW_ITEMS);
 export type TReviewItem = z.infer<typeof ZReviewItem>;
 
 const ZItemList = z.array(ZReviewItem).max(REVIEW_ITEMS.length);
@@ -109,7 +109,7 @@ export function buildReviewEntry(item: TGradedItem, shown: readonly TReviewItem[
   };
 }
 
-export function describeResponse(q: TQuestion, r: TResponse | null): string {
+function describeResponse(q: TQuestion, r: TResponse | null): string {
   if (!r || r.type !== q.type) return "No answer";
   switch (q.type) {
     case "single":
@@ -132,7 +132,7 @@ export function describeResponse(q: TQuestion, r: TResponse | null): string {
   }
 }
 
-export function describeKey(q: TQuestion): string {
+function describeKey(q: TQuestion): string {
   switch (q.type) {
     case "single":
       return q.options.find((o) => o.id === q.answer)?.text ?? "";

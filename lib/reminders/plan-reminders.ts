@@ -7,7 +7,7 @@ import { daysBetween } from "@/lib/credits/cycle";
 // (send-reminders.server.ts) claims and sends them, each at most once.
 
 /** Days before the end of a period at which a reminder goes out. */
-export const REMINDER_STAGES = [90, 30, 7] as const;
+const REMINDER_STAGES = [90, 30, 7] as const;
 export type TReminderStage = (typeof REMINDER_STAGES)[number];
 
 /**

@@ -1,7 +1,7 @@
 import "server-only";
-import pg from "pg";
 import { summarizeCredits, toLocalDate } from "@/lib/credits/cycle";
 import { db } from "@/lib/db";
+import { runUnderLease } from "@/lib/db/locks.sql.server";
 import { env } from "@/lib/env";
 import { sendMail, siteUrl } from "@/lib/mail/send-mail.server";
 import { planReminders, type TPlannedReminder } from "@/lib/reminders/plan-reminders";
@@ -11,13 +11,13 @@ import { signUnsubscribeToken } from "@/lib/reminders/unsubscribe-token";
 // scheduler (docs/decisions/013):
 // - each due reminder is claimed by inserting its ReminderSent row (unique per trainer, subject,
 //   period and stage) with ON CONFLICT DO NOTHING, in the same transaction that queues the mail;
-//   only the transaction whose insert returns a row sends, and a failed send rolls the claim back
+//   only the transaction whose insert wrote a row sends, and a failed send rolls the claim back
 //   so the next sweep retries;
 // - a sweep runs under a PostgreSQL advisory lease, so instances do not all do the same work at
 //   once. The lease only saves work: correctness comes from the claim.
 
 const PAGE = 200;
-export const SCHEDULER_LOCK_KEY = 72707416;
+const SCHEDULER_LOCK_KEY = 72707416;
 
 function unsubscribeSecret(): string {
   const { NEXTAUTH_SECRET, APP_MODE } = env();
@@ -26,7 +26,7 @@ function unsubscribeSecret(): string {
   return "backbone-demo-unsubscribe-secret";
 }
 
-export function unsubscribeUrl(userId: string): string {
+function unsubscribeUrl(userId: string): string {
   return siteUrl(`/unsubscribe?token=${signUnsubscribeToken(unsubscribeSecret(), userId)}`);
 }
 
@@ -106,12 +106,12 @@ export async function sendDueReminders({ now = new Date() }: { now?: Date } = {}
       const card = user.cprAedCard ? { provider: user.cprAedCard.provider, expiresOn: isoDay(user.cprAedCard.expiresOn) } : null;
       for (const reminder of planReminders({ today, certifications, card })) {
         const sent = await db.$transaction(async (tx) => {
-          const claimed = await tx.$queryRaw<{ id: string }[]>`
-            INSERT INTO "ReminderSent" (id, "userId", subject, "periodEnd", stage, "sentAt")
-            VALUES (${`rem_${crypto.randomUUID()}`}, ${user.id}, ${reminder.subject}, ${reminder.periodEnd}::date, ${reminder.stage}, ${now})
-            ON CONFLICT ("userId", subject, "periodEnd", stage) DO NOTHING
-            RETURNING id`;
-          if (claimed.length === 0) return false;
+          // createMany + skipDuplicates is INSERT … ON CONFLICT DO NOTHING: count 0 means another sweep claimed it.
+          const claimed = await tx.reminderSent.createMany({
+            data: [{ id: `rem_${crypto.randomUUID()}`, userId: user.id, subject: reminder.subject, periodEnd: new Date(`${reminder.periodEnd}T00:00:00Z`), stage: reminder.stage, sentAt: now }],
+            skipDuplicates: true,
+          });
+          if (claimed.count === 0) return false;
           await sendMail(tx, reminderMail(user, reminder));
           return true;
         });
@@ -127,19 +127,7 @@ export async function sendDueReminders({ now = new Date() }: { now?: Date } = {}
  * whichever instance gets it sweeps and the others skip this round. Returns null when skipped.
  */
 export async function runReminderSweep({ now }: { now?: Date } = {}): Promise<TSweepResult | null> {
-  const client = new pg.Client({ connectionString: env().DATABASE_URL });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ locked: boolean }>("SELECT pg_try_advisory_lock($1) AS locked", [SCHEDULER_LOCK_KEY]);
-    if (!rows[0]?.locked) return null;
-    try {
-      return await sendDueReminders({ now });
-    } finally {
-      await client.query("SELECT pg_advisory_unlock($1)", [SCHEDULER_LOCK_KEY]);
-    }
-  } finally {
-    await client.end();
-  }
+  return runUnderLease({ connectionString: env().DATABASE_URL, key: SCHEDULER_LOCK_KEY }, () => sendDueReminders({ now }));
 }
 
 function isoDay(d: Date): string {

@@ -54,11 +54,6 @@ export function forbiddenCharMessage(codePoint: number): string {
   return `Remove ${name} (${codePointLabel(codePoint)}): text may not contain control, invisible or text-direction characters.`;
 }
 
-/** Normalises as every text field does (NFC, trimmed) without checking it. */
-export function normalizeText(text: string): string {
-  return text.normalize("NFC").trim();
-}
-
 export type TTextOptions = {
   /** Longest accepted length after normalising (required: every field is bounded). */
   max: number;

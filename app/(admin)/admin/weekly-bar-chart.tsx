@@ -4,7 +4,7 @@ import { buildBarChart, type TBarChart } from "@/lib/admin/bar-chart";
 // Screen readers get the title and a one-sentence summary from the SVG (role="img"), and every
 // number in the table under it, which sighted users can open too.
 
-export type TChartSeries = {
+type TChartSeries = {
   key: string;
   label: string;
   values: readonly number[];
