@@ -1,4 +1,5 @@
 import "server-only";
+import { lockKeyForTransaction } from "@/lib/db/locks.sql.server";
 import type { TDb } from "@/lib/db/client";
 import { recordAudit } from "@/lib/audit/record-audit.server";
 import { clearLessonSections, replaceLessonSections } from "@/lib/search/replace-lesson-sections.server";
@@ -10,7 +11,8 @@ import { ContentError, loadAllCourses, type TCourseSource } from "./load-content
 // Mirrors content/ into the database: idempotent, keyed by slug and content hash. An edited
 // lesson gets a new revision; its id (and everyone's progress on it) stays.
 
-const SYNC_LOCK_KEY = 72707370; // one sync at a time across app instances
+// One sync at a time across app instances (a transaction-scoped advisory lock on this key).
+const SYNC_LOCK_KEY = "content-sync";
 
 export type TSyncResult = { courses: number; lessons: number; quizzes: number; changed: number; retired: string[]; closedAttempts: number };
 
@@ -177,7 +179,7 @@ export async function syncContent(db: TDb, courses?: TCourseSource[], options: T
   const retired: string[] = [];
   await db.$transaction(
     async (tx) => {
-      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SYNC_LOCK_KEY})`;
+      await lockKeyForTransaction(tx, SYNC_LOCK_KEY);
       const live = sources.filter((c) => c.frontmatter.status !== "retired");
       for (const course of live) {
         changed += await syncCourse(tx, course);

@@ -37,7 +37,6 @@ const PENDING: Record<string, string> = {
   "lib/certificates/issue-batch.server.ts": "h-rules (batch issue leases)",
   "lib/certificates/issue-certificate.server.ts": "h-rules (issue locks)",
   "lib/quiz/quiz-attempts.server.ts": "h-server (attempt lock, graded-submit CTE)",
-  "lib/content/sync-content.server.ts": "h-search (sync advisory lock)",
 };
 
 function listFiles(dir: string): string[] {

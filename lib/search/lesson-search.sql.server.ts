@@ -3,7 +3,7 @@ import type { TDb } from "@/lib/db/client";
 import { HEADLINE_OPTIONS } from "./highlight";
 import { HIGHLIGHT_START, HIGHLIGHT_STOP } from "./split-lesson-sections";
 
-// Raw SQL because this is PostgreSQL full-text search (the raw SQL policy, issue 14): Prisma has
+// Raw because this is PostgreSQL full-text search (the raw SQL policy, docs/decisions/014): Prisma has
 // no websearch_to_tsquery, ts_rank or ts_headline. The query text travels as a bound parameter;
 // websearch_to_tsquery accepts any input (quotes, "or", "-word") without a syntax error.
 // Ranked on the generated "search" column (GIN index); retired courses and removed lessons are

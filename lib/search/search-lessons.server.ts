@@ -4,7 +4,7 @@ import { parseHighlights, type THighlightPart } from "./highlight";
 import { searchLessonSections } from "./lesson-search.sql.server";
 import { SEARCH_RESULT_LIMIT, sectionHref, type TLessonSearchQuery } from "./search-query";
 
-export type TLessonSearchResult = {
+type TLessonSearchResult = {
   href: string;
   courseTitle: string;
   lessonTitle: string;
