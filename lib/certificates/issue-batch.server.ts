@@ -5,9 +5,9 @@ import { issueCertificate } from "@/lib/certificates/issue-certificate.server";
 import { formatCec } from "@/lib/credits/cec-amount";
 import { type TCertifyingBody, ZCertifyingBody } from "@/lib/credits/certifying-bodies";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
+import { AppError, isDatabaseUnavailable } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { isDatabaseUnavailable } from "@/lib/http/route.server";
+
 import { escapeLike, readSearchText } from "@/lib/text/safe-text";
 
 /*

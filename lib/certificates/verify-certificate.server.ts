@@ -1,6 +1,6 @@
 import "server-only";
 import { assertAdmin } from "@/lib/auth/assert-admin.server";
-import { consumeRateLimit, type TRateLimitResult } from "@/lib/http/rate-limit.server";
+import { consumeRateLimit, type TRateLimitResult } from "@/lib/rate-limit/rate-limit.server";
 import { zipSync } from "fflate";
 import { decodeJwt } from "jose";
 import { z } from "zod";
@@ -174,7 +174,7 @@ function verifyLimit(): number {
   return parsed.success ? parsed.data : DEFAULT_VERIFY_LIMIT;
 }
 
-export type { TRateLimitResult } from "@/lib/http/rate-limit.server";
+export type { TRateLimitResult } from "@/lib/rate-limit/rate-limit.server";
 
 export async function checkVerifyRateLimit(ip: string): Promise<TRateLimitResult> {
   return consumeRateLimit({ key: `verify:${ip.slice(0, 100) || "unknown"}`, limit: verifyLimit(), windowSeconds: VERIFY_WINDOW_SECONDS });

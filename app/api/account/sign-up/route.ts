@@ -1,7 +1,7 @@
 import { ZSignUp } from "@/lib/auth/account-schemas";
 import { signUpTrainer } from "@/lib/auth/account.server";
 import { clientIp } from "@/lib/auth/request-ip";
-import { assertMailRateLimit } from "@/lib/http/rate-limit.server";
+import { assertMailRateLimit } from "@/lib/rate-limit/rate-limit.server";
 import { defineRoute } from "@/lib/http/route.server";
 
 // The answer is the same whether or not the email already had an account (its owner gets a mail).

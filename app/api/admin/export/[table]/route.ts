@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { EXPORT_TABLES, streamAdminExport } from "@/lib/admin/exports.server";
 import { csvResponse } from "@/lib/admin/stream-csv.server";
-import { defineRoute, parseWith } from "@/lib/http/route.server";
+import { parseWith } from "@/lib/errors";
+import { defineRoute } from "@/lib/http/route.server";
 import { ZSearchText } from "@/lib/text/safe-text";
 
 // GET /api/admin/export/{trainers|audit|funnel|attempts|ledger|weekly}?<the page's filters>:

@@ -1,6 +1,6 @@
 import "server-only";
-import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
+import { deleteStaleRateLimits, upsertRateLimitHit } from "@/lib/rate-limit/rate-limit.sql.server";
 
 // Fixed-window counters in PostgreSQL (RateLimit), one atomic upsert per hit, so every app instance
 // shares the count and concurrent requests cannot slip past it.
@@ -8,20 +8,9 @@ import { AppError } from "@/lib/errors";
 export type TRateLimitResult = { allowed: true; remaining: number; limit: number } | { allowed: false; retryAfterSeconds: number; limit: number };
 
 export async function consumeRateLimit({ key, limit, windowSeconds }: { key: string; limit: number; windowSeconds: number }): Promise<TRateLimitResult> {
-  const [row] = await db.$queryRaw<{ count: number; retryAfter: number }[]>`
-    INSERT INTO "RateLimit" (key, "windowStart", count)
-    VALUES (${key.slice(0, 300)}, (clock_timestamp() AT TIME ZONE 'UTC'), 1)
-    ON CONFLICT (key) DO UPDATE SET
-      "windowStart" = CASE WHEN "RateLimit"."windowStart" <= EXCLUDED."windowStart" - ${windowSeconds}::int * interval '1 second'
-                           THEN EXCLUDED."windowStart" ELSE "RateLimit"."windowStart" END,
-      count = CASE WHEN "RateLimit"."windowStart" <= EXCLUDED."windowStart" - ${windowSeconds}::int * interval '1 second'
-                   THEN 1 ELSE LEAST("RateLimit".count + 1, 2000000000) END
-    RETURNING count,
-      GREATEST(1, CEIL(EXTRACT(EPOCH FROM ("windowStart" + ${windowSeconds}::int * interval '1 second' - (clock_timestamp() AT TIME ZONE 'UTC')))))::int AS "retryAfter"`;
+  const row = await upsertRateLimitHit({ key: key.slice(0, 300), windowSeconds });
   // Old windows are dead weight; an occasional sweep keeps the table small.
-  if (Math.random() < 0.01) {
-    void db.$executeRaw`DELETE FROM "RateLimit" WHERE "blockedUntil" IS NULL AND "windowStart" < (clock_timestamp() AT TIME ZONE 'UTC') - interval '1 day'`.catch(() => {});
-  }
+  if (Math.random() < 0.01) void deleteStaleRateLimits().catch(() => {});
   if (row.count > limit) return { allowed: false, retryAfterSeconds: row.retryAfter, limit };
   return { allowed: true, remaining: limit - row.count, limit };
 }
