@@ -12,19 +12,25 @@ const keys = await vi.hoisted(async () => {
 
 import { GET as verifyRoute } from "@/app/api/verify/[code]/route";
 import { generateCertificateCode } from "@/lib/certificates/certificate-code";
-import { getBatchStatus, listCertificateQueue, listCourseIssueSettings, runIssueBatch, startIssueBatch } from "@/lib/certificates/issue-batch.server";
-import { issueCertificate, maybeAutoIssue, reissueCertificate, revokeCertificate, siteJwks } from "@/lib/certificates/issue-certificate.server";
+import { getBatchStatus } from "@/lib/certificates/get-batch-status.server";
+import { listCertificateQueue } from "@/lib/certificates/list-certificate-queue.server";
+import { listCourseIssueSettings } from "@/lib/certificates/list-course-issue-settings.server";
+import { runIssueBatch } from "@/lib/certificates/run-issue-batch.server";
+import { startIssueBatch } from "@/lib/certificates/start-issue-batch.server";
+import { maybeAutoIssue } from "@/lib/certificates/auto-issue-certificate.server";
+import { siteJwks } from "@/lib/certificates/get-jwks.server";
+import { issueCertificate } from "@/lib/certificates/issue-certificate.server";
+import { reissueCertificate } from "@/lib/certificates/reissue-certificate.server";
+import { revokeCertificate } from "@/lib/certificates/revoke-certificate.server";
 import { verifyOpenBadgeCredential } from "@/lib/certificates/open-badge";
 import { keyIdFor } from "@/lib/certificates/signing-key";
 import { readPdfText } from "@/tests/read-pdf-text";
-import {
-  buildCertificateZip,
-  checkVerifyRateLimit,
-  findCertificateForVerification,
-  getCredentialForViewer,
-  listCertificates,
-  renderCertificatePdfForViewer,
-} from "@/lib/certificates/verify-certificate.server";
+import { buildCertificateZip } from "@/lib/certificates/build-certificate-zip.server";
+import { findCertificateForVerification } from "@/lib/certificates/find-certificate-for-verification.server";
+import { getCredentialForViewer } from "@/lib/certificates/get-credential-for-viewer.server";
+import { listCertificates } from "@/lib/certificates/list-certificates.server";
+import { renderCertificatePdfForViewer } from "@/lib/certificates/render-certificate-pdf-for-viewer.server";
+import { checkVerifyRateLimit } from "@/lib/certificates/verify-rate-limit.server";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { createUser } from "@/prisma/seed-helpers";

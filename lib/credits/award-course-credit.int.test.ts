@@ -7,7 +7,7 @@ await vi.hoisted(async () => {
 });
 import { issueCertificate } from "@/lib/certificates/issue-certificate.server";
 import { readPdfText } from "@/tests/read-pdf-text";
-import { renderCertificatePdfForViewer } from "@/lib/certificates/verify-certificate.server";
+import { renderCertificatePdfForViewer } from "@/lib/certificates/render-certificate-pdf-for-viewer.server";
 import { awardCourseCreditIfEarned } from "@/lib/credits/award-course-credit.server";
 import type { TCertifyingBody } from "@/lib/credits/certifying-bodies";
 import { db } from "@/lib/db";

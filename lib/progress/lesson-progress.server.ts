@@ -1,5 +1,5 @@
 import "server-only";
-import { maybeAutoIssue } from "@/lib/certificates/issue-certificate.server";
+import { maybeAutoIssue } from "@/lib/certificates/auto-issue-certificate.server";
 import { awardCourseCreditIfEarned } from "@/lib/credits/award-course-credit.server";
 import { DEFAULT_MIN_OBSERVED_SHARE, readStoredAccreditation } from "@/lib/content/content-schema";
 import { db } from "@/lib/db";

@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { auditInsert, recordAudit, type TAuditEntry } from "@/lib/audit/record-audit.server";
-import { maybeAutoIssue } from "@/lib/certificates/issue-certificate.server";
+import { maybeAutoIssue } from "@/lib/certificates/auto-issue-certificate.server";
 import { awardCourseCreditIfEarned } from "@/lib/credits/award-course-credit.server";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getSessionUser } from "@/lib/auth/session.server";
 import { linkedInAddToProfileUrl } from "@/lib/certificates/share-links";
-import { listUserCertificates, type THeldCertificate } from "@/lib/certificates/verify-certificate.server";
+import { listUserCertificates, type THeldCertificate } from "@/lib/certificates/list-user-certificates.server";
 import { formatLongDate } from "@/lib/credits/ledger-view";
 import { siteUrl } from "@/lib/mail/send-mail.server";
 

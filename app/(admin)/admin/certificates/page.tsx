@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getBatchStatus, listCertificateQueue, listCourseIssueSettings, parseQueueFilters } from "@/lib/certificates/issue-batch.server";
-import { listCertificates } from "@/lib/certificates/verify-certificate.server";
+import { getBatchStatus } from "@/lib/certificates/get-batch-status.server";
+import { listCertificateQueue } from "@/lib/certificates/list-certificate-queue.server";
+import { listCourseIssueSettings } from "@/lib/certificates/list-course-issue-settings.server";
+import { parseQueueFilters } from "@/lib/certificates/queue-filters";
+import { listCertificates } from "@/lib/certificates/list-certificates.server";
 import { BODY_RULES, CERTIFYING_BODIES } from "@/lib/credits/certifying-bodies";
 import { formatShortDate } from "@/lib/credits/ledger-view";
 import { formatDate } from "@/lib/format/date-time";

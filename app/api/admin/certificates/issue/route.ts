@@ -1,6 +1,8 @@
 import { after } from "next/server";
 import { z } from "zod";
-import { MAX_BATCH_REQUESTS, runIssueBatch, startIssueBatch } from "@/lib/certificates/issue-batch.server";
+import { MAX_BATCH_REQUESTS } from "@/lib/certificates/issue-batch-limits";
+import { runIssueBatch } from "@/lib/certificates/run-issue-batch.server";
+import { startIssueBatch } from "@/lib/certificates/start-issue-batch.server";
 import { issueCertificate } from "@/lib/certificates/issue-certificate.server";
 import { defineRoute } from "@/lib/http/route.server";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { buildCertificateZip, MAX_ZIP_CODES } from "@/lib/certificates/verify-certificate.server";
+import { buildCertificateZip, MAX_ZIP_CODES } from "@/lib/certificates/build-certificate-zip.server";
 import { defineRoute } from "@/lib/http/route.server";
 import { ZText } from "@/lib/text/safe-text";
 

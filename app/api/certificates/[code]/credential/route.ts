@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { getCredentialForViewer } from "@/lib/certificates/verify-certificate.server";
+import { getCredentialForViewer } from "@/lib/certificates/get-credential-for-viewer.server";
 import { defineRoute } from "@/lib/http/route.server";
 
 // The signed Open Badges 3.0 credential as a download: { jwt, credential }. The jwt is what a

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { renderCertificatePdfForViewer } from "@/lib/certificates/verify-certificate.server";
+import { renderCertificatePdfForViewer } from "@/lib/certificates/render-certificate-pdf-for-viewer.server";
 import { defineRoute } from "@/lib/http/route.server";
 
 // The certificate PDF, for its holder or an administrator (anyone else: 404; revoked: 410).

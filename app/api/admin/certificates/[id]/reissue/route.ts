@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { reissueCertificate } from "@/lib/certificates/issue-certificate.server";
+import { reissueCertificate } from "@/lib/certificates/reissue-certificate.server";
 import { defineRoute } from "@/lib/http/route.server";
 
 // POST: a new certificate (new code) replacing a revoked one, with its credit granted again.

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { revokeCertificate } from "@/lib/certificates/issue-certificate.server";
+import { revokeCertificate } from "@/lib/certificates/revoke-certificate.server";
 import { ZAdjustmentReason } from "@/lib/credits/ledger-schemas";
 import { defineRoute } from "@/lib/http/route.server";
 

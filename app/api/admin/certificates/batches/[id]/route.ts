@@ -1,6 +1,7 @@
 import { after } from "next/server";
 import { z } from "zod";
-import { getBatchStatus, runIssueBatch } from "@/lib/certificates/issue-batch.server";
+import { getBatchStatus } from "@/lib/certificates/get-batch-status.server";
+import { runIssueBatch } from "@/lib/certificates/run-issue-batch.server";
 import { defineRoute } from "@/lib/http/route.server";
 
 // GET a batch's progress. A RUNNING batch whose runner has gone quiet (instance restarted, crash)

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { setCourseAutoIssue } from "@/lib/certificates/issue-certificate.server";
+import { setCourseAutoIssue } from "@/lib/certificates/set-course-auto-issue.server";
 import { defineRoute } from "@/lib/http/route.server";
 
 // POST { enabled }: issue this course's certificates as soon as credit is earned, or queue them
