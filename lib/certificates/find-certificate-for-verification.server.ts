@@ -1,6 +1,6 @@
 import "server-only";
 import { canonicalCode } from "@/lib/certificates/certificate-code";
-import { PUBLIC_CERTIFICATE_SELECT, toPublicCertificate, type TPublicCertificate } from "@/lib/certificates/certificate-view.server";
+import { PUBLIC_CERTIFICATE_SELECT, type TPublicCertificate, toPublicCertificate } from "@/lib/certificates/certificate-view.server";
 import { cachedVerification } from "@/lib/certificates/verify-cache.server";
 import { db } from "@/lib/db";
 

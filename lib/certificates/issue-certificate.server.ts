@@ -1,6 +1,6 @@
 import "server-only";
-import { assertAdmin } from "@/lib/auth/assert-admin.server";
 import { recordAudit } from "@/lib/audit/record-audit.server";
+import { assertAdmin } from "@/lib/auth/assert-admin.server";
 import { assertCertificateAdmin } from "@/lib/certificates/assert-certificate-admin.server";
 import { generateCertificateCode } from "@/lib/certificates/certificate-code";
 import { lockCertificateRequest } from "@/lib/certificates/certificate-locks.sql.server";

@@ -2,7 +2,7 @@ import "server-only";
 import { assertAdmin } from "@/lib/auth/assert-admin.server";
 import { MAX_ZIP_CODES } from "@/lib/certificates/build-certificate-zip.server";
 import { normalizeCertificateCode } from "@/lib/certificates/certificate-code";
-import { PUBLIC_CERTIFICATE_SELECT, toPublicCertificate, type TPublicCertificate } from "@/lib/certificates/certificate-view.server";
+import { PUBLIC_CERTIFICATE_SELECT, type TPublicCertificate, toPublicCertificate } from "@/lib/certificates/certificate-view.server";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { escapeLike, readSearchText } from "@/lib/text/safe-text";

@@ -1,5 +1,5 @@
 import "server-only";
-import { PUBLIC_CERTIFICATE_SELECT, toPublicCertificate, type TPublicCertificate } from "@/lib/certificates/certificate-view.server";
+import { PUBLIC_CERTIFICATE_SELECT, type TPublicCertificate, toPublicCertificate } from "@/lib/certificates/certificate-view.server";
 import { db } from "@/lib/db";
 
 export type THeldCertificate = TPublicCertificate & { hasCredential: boolean };

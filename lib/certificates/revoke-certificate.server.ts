@@ -1,6 +1,6 @@
 import "server-only";
-import { assertAdmin } from "@/lib/auth/assert-admin.server";
 import { recordAudit } from "@/lib/audit/record-audit.server";
+import { assertAdmin } from "@/lib/auth/assert-admin.server";
 import { assertCertificateAdmin } from "@/lib/certificates/assert-certificate-admin.server";
 import { lockCertificate } from "@/lib/certificates/certificate-locks.sql.server";
 import { CERTIFICATE_TX_OPTIONS } from "@/lib/certificates/certificate-summary";

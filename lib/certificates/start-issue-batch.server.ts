@@ -1,6 +1,6 @@
 import "server-only";
-import { assertAdmin } from "@/lib/auth/assert-admin.server";
 import { recordAudit } from "@/lib/audit/record-audit.server";
+import { assertAdmin } from "@/lib/auth/assert-admin.server";
 import { lockBatchStarts } from "@/lib/certificates/issue-batch.sql.server";
 import { MAX_BATCH_REQUESTS } from "@/lib/certificates/issue-batch-limits";
 import { db } from "@/lib/db";

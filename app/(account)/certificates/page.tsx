@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getSessionUser } from "@/lib/auth/session.server";
-import { linkedInAddToProfileUrl } from "@/lib/certificates/share-links";
 import { listUserCertificates, type THeldCertificate } from "@/lib/certificates/list-user-certificates.server";
+import { linkedInAddToProfileUrl } from "@/lib/certificates/share-links";
 import { formatLongDate } from "@/lib/credits/ledger-view";
 import { siteUrl } from "@/lib/mail/send-mail.server";
 

@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Badge as UiBadge, Table as UiTable } from "@/components/ui";
 import { notFound } from "next/navigation";
 import { Fragment, type ReactNode } from "react";
+import { Badge as UiBadge, Table as UiTable } from "@/components/ui";
 import { formatDate, formatDateTime, formatIsoDate } from "@/lib/admin/format";
 import { getTrainerRecord } from "@/lib/admin/trainers.server";
 import { formatCec } from "@/lib/credits/cec-amount";
 import { CREDIT_KIND_LABELS } from "@/lib/credits/ledger-view";
 import { AppError } from "@/lib/errors";
+import { isId } from "@/lib/ids";
 import { requireAdminPage } from "../../admin-page-guard";
 import { TrainerActions } from "./trainer-actions-client";
 
@@ -73,7 +74,7 @@ function Badge({ tone, children }: { tone: "ok" | "warn" | "muted"; children: Re
 export default async function AdminTrainerPage({ params }: TProps) {
   const { id } = await params;
   const admin = await requireAdminPage(`/admin/trainers/${encodeURIComponent(id)}`);
-  if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) notFound();
+  if (!isId(id)) notFound();
   const record = await getTrainerRecord({ adminId: admin.id, userId: id }).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
