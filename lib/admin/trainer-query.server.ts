@@ -2,6 +2,7 @@ import "server-only";
 import { BODY_RULES, CERTIFYING_BODIES, type TCertifyingBody } from "@/lib/credits/certifying-bodies";
 import { WARNING_DAYS } from "@/lib/credits/cycle";
 import type { TDb } from "@/lib/db/client";
+import { isKnownTimeZone } from "@/lib/format/date-time";
 import { Prisma } from "@/lib/generated/prisma/client";
 import type { TCourseStatus, TCycleStatus, TTrainerFilters, TTrainerSort } from "./trainer-filters";
 
@@ -72,14 +73,7 @@ function serverZones(client: TClient): Promise<string[]> {
   let zones = knownZones.get(client);
   if (!zones) {
     zones = client.$queryRaw<{ name: string }[]>`SELECT name FROM pg_timezone_names`.then((rows) =>
-      rows.map((r) => r.name).filter((name) => {
-        try {
-          new Intl.DateTimeFormat("en-US", { timeZone: name });
-          return true;
-        } catch {
-          return false;
-        }
-      }),
+      rows.map((r) => r.name).filter(isKnownTimeZone),
     );
     zones.catch(() => knownZones.delete(client));
     knownZones.set(client, zones);
