@@ -8,13 +8,14 @@ import {
   pushGraphicsState,
   rectangle,
   rgb,
+  StandardFonts,
   setCharacterSpacing,
   setFillingRgbColor,
-  StandardFonts,
 } from "pdf-lib";
 import QRCode from "qrcode";
 import { z } from "zod";
 import { CERTIFICATE_CODE_PATTERN } from "@/lib/certificates/certificate-code";
+import { formatLongDate } from "@/lib/format/calendar-date";
 import { type TFace, UnicodeText } from "@/lib/pdf/unicode-text";
 
 /*
@@ -74,17 +75,6 @@ const WHITE = rgb(1, 1, 1);
 // readers (pdf.js, pdftotext) take each gap for a space, and copying "BACKBONE CE" would give
 // "B A C K B O N E  C E".
 const TRACK = 0.09;
-
-const MONTHS = [
-  "January", "February", "March", "April", "May", "June",
-  "July", "August", "September", "October", "November", "December",
-] as const;
-
-// Formatted by hand (not Intl/toLocaleDateString) so output never depends on server locale or TZ.
-function formatLongDate(isoDate: string): string {
-  const [year, month, day] = isoDate.split("-").map(Number);
-  return `${MONTHS[month - 1]} ${day}, ${year}`;
-}
 
 function utcMidnight(isoDate: string): Date {
   return new Date(`${isoDate}T00:00:00.000Z`);

@@ -9,11 +9,12 @@ import { BODY_RULES, type TBodyRule, type TCertifyingBody } from "@/lib/credits/
 import { creditsOverTime, summarizeCredits, type TCreditPoint, type TCreditSummary, toLocalDate } from "@/lib/credits/cycle";
 import { LEDGER_CSV_HEADER, ledgerCsvCells, toCsvLine } from "@/lib/credits/ledger-csv";
 import { MAX_ADJUSTMENT_HUNDREDTHS, ZAdjustmentReason } from "@/lib/credits/ledger-schemas";
-import { dbDateToIso, formatLongDate, ledgerTotals, pickCertificate, type TLedgerEntry } from "@/lib/credits/ledger-view";
+import { dbDateToIso, ledgerTotals, pickCertificate, type TLedgerEntry } from "@/lib/credits/ledger-view";
 import { renderTranscriptPdfDocument } from "@/lib/credits/render-transcript-pdf";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { formatLongDate } from "@/lib/format/calendar-date";
 import { resolveTimeZone } from "@/lib/format/date-time";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { deliverNotificationMail, notifyUser } from "@/lib/notifications/notifications.server";

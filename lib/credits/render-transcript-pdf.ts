@@ -2,7 +2,8 @@ import { type Color, PDFDocument, type PDFPage, rgb, StandardFonts } from "pdf-l
 import { formatCec } from "@/lib/credits/cec-amount";
 import type { TCertifyingBody } from "@/lib/credits/certifying-bodies";
 import type { TCurrentCycleSummary } from "@/lib/credits/cycle";
-import { CREDIT_KIND_LABELS, formatLongDate, formatShortDate, type TLedgerEntry, type TLedgerTotals } from "@/lib/credits/ledger-view";
+import { CREDIT_KIND_LABELS, type TLedgerEntry, type TLedgerTotals } from "@/lib/credits/ledger-view";
+import { formatLongDate, formatShortDate } from "@/lib/format/calendar-date";
 import { type TFace, UnicodeText } from "@/lib/pdf/unicode-text";
 
 /*

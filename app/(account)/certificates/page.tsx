@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { getSessionUser } from "@/lib/auth/session.server";
 import { listUserCertificates, type THeldCertificate } from "@/lib/certificates/list-user-certificates.server";
 import { linkedInAddToProfileUrl } from "@/lib/certificates/share-links";
-import { formatLongDate } from "@/lib/credits/ledger-view";
+import { formatLongDate } from "@/lib/format/calendar-date";
 import { siteUrl } from "@/lib/mail/send-mail.server";
 
 export const dynamic = "force-dynamic";

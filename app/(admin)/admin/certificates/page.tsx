@@ -6,7 +6,7 @@ import { listCertificates } from "@/lib/certificates/list-certificates.server";
 import { listCourseIssueSettings } from "@/lib/certificates/list-course-issue-settings.server";
 import { parseQueueFilters } from "@/lib/certificates/queue-filters";
 import { BODY_RULES, CERTIFYING_BODIES } from "@/lib/credits/certifying-bodies";
-import { formatShortDate } from "@/lib/credits/ledger-view";
+import { formatShortDate } from "@/lib/format/calendar-date";
 import { formatDate } from "@/lib/format/date-time";
 import { isId } from "@/lib/ids";
 import { firstParam, pageParam, requireAdminPage } from "../admin-page-guard";
