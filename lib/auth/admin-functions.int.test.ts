@@ -76,7 +76,6 @@ const NOT_ADMIN: Record<string, string> = {
   "funnel.shareOfStarted": "pure arithmetic",
   "overview.passRate": "pure arithmetic",
   "stream-csv.streamCsv": "generic streaming helper; each export checks before building it",
-  "stream-csv.csvResponse": "wraps a stream in a Response",
   "trainer-query.trainerRowsFor": "query building block given a client; listTrainers / streamTrainersCsv / getTrainerRecord check",
   "trainer-query.queryTrainers": "query building block given a client (listTrainers checks; the benchmark calls it directly)",
   "trainer-query.queryTrainerPage": "query building block given a client (streamTrainersCsv checks)",
