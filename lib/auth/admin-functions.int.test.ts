@@ -102,7 +102,7 @@ const NOT_ADMIN: Record<string, string> = {
   "load-certificate-for-viewer.loadCertificateForViewer": "holder or admin, checked by viewer role and ownership",
   "render-certificate-pdf-for-viewer.renderCertificatePdfForViewer": "holder or admin, checked by viewer role and ownership",
   "run-issue-batch.runIssueBatch": "background worker started after startIssueBatch's check; each issue re-checks the batch's admin",
-  "sign-certificate-credential.signCertificateCredential": "signs inside issue/reissue's checked transaction",
+  "create-signed-certificate.createSignedCertificate": "creates the row inside issue/reissue's checked transaction",
   "site-credentials.issuerId": "public address",
   "site-credentials.achievementUrl": "public address",
   "site-credentials.keyUrl": "public address",

@@ -1,22 +1,15 @@
 import "server-only";
 import { assertAdmin } from "@/lib/auth/assert-admin.server";
-import { countBatchRequests, findBatchRow } from "@/lib/certificates/issue-batch.sql.server";
+import { countBatchRequests, findBatchRow, type TBatchRow } from "@/lib/certificates/issue-batch.sql.server";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 
 const FAILURES_SHOWN = 20;
 
-export type TBatchStatus = {
-  id: string;
-  status: "RUNNING" | "DONE" | "FAILED";
-  total: number;
-  done: number;
-  failed: number;
+export type TBatchStatus = Omit<TBatchRow, "createdAt" | "finishedAt"> & {
   createdAt: string;
   /** Set once the batch is no longer running. */
   finishedAt: string | null;
-  /** RUNNING with no heartbeat for STALL_SECONDS: nobody is working on it. */
-  stalled: boolean;
   failures: { requestId: string; trainerName: string | null; courseTitle: string | null; message: string }[];
 };
 

@@ -2,12 +2,11 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit.server";
 import { assertAdmin } from "@/lib/auth/assert-admin.server";
 import { assertCertificateAdmin } from "@/lib/certificates/assert-certificate-admin.server";
-import { generateCertificateCode } from "@/lib/certificates/certificate-code";
 import { lockCertificateRequest } from "@/lib/certificates/certificate-locks.sql.server";
 import { CERTIFICATE_SUMMARY_SELECT, CERTIFICATE_TX_OPTIONS, type TCertificateSummary, toCertificateSummary } from "@/lib/certificates/certificate-summary";
+import { createSignedCertificate } from "@/lib/certificates/create-signed-certificate.server";
 import { checkCertificateEligibility, INELIGIBLE_TEXT } from "@/lib/certificates/eligibility";
-import { signCertificateCredential, type TCertificateSnapshot } from "@/lib/certificates/sign-certificate-credential.server";
-import { allocateStatusIndex, siteSigningKey } from "@/lib/certificates/site-credentials.server";
+import { siteSigningKey } from "@/lib/certificates/site-credentials.server";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -103,47 +102,31 @@ export async function issueCertificate({ requestId, adminId, now = new Date() }:
     // Eligibility has checked all three; this narrows the types.
     if (!user || !profile || !certifyingBody || !completedAt) throw new Error("an eligible request is missing its profile, body or completion");
 
-    const snapshot: TCertificateSnapshot = {
-      code: generateCertificateCode(),
-      userId: request.userId,
-      statusListIndex: await allocateStatusIndex(tx),
-      trainerName: user.name,
-      certificationNumber: profile.certificationNumber,
-      certifyingBody,
-      courseSlug: course.slug,
-      courseTitle: course.title,
-      courseSummary: course.summary,
-      courseVersion: await versionAt(tx, request.courseId, completedAt, course.version),
-      passMark: attempt.quiz.passMark,
-      creditHundredths: award?.amountHundredths ?? 0,
-      scorePercent: attempt.scorePercent,
-      issuedAt: now,
-    };
-    const credentialJwt = await signCertificateCredential(tx, snapshot, key);
-    const certificate = await tx.certificate.create({
-      data: {
-        code: snapshot.code,
+    const certificate = await createSignedCertificate(
+      tx,
+      {
         userId: request.userId,
         courseId: request.courseId,
         creditEntryId: award?.id ?? null,
-        trainerName: snapshot.trainerName,
-        certificationNumber: snapshot.certificationNumber,
-        certifyingBody: snapshot.certifyingBody,
-        courseTitle: snapshot.courseTitle,
-        courseVersion: snapshot.courseVersion,
+        trainerName: user.name,
+        certificationNumber: profile.certificationNumber,
+        certifyingBody,
+        courseSlug: course.slug,
+        courseTitle: course.title,
+        courseSummary: course.summary,
+        courseVersion: await versionAt(tx, request.courseId, completedAt, course.version),
         courseNumber: award?.courseNumber ?? completion?.approvalNumber ?? null,
         providerNumber: completion?.providerNumber ?? null,
         contactMinutes: course.contactMinutes,
-        creditHundredths: snapshot.creditHundredths,
-        scorePercent: snapshot.scorePercent,
+        passMark: attempt.quiz.passMark,
+        creditHundredths: award?.amountHundredths ?? 0,
+        scorePercent: attempt.scorePercent,
         completedAt,
         issuedAt: now,
         issuedById: adminId,
-        credentialJwt,
-        statusListIndex: snapshot.statusListIndex,
       },
-      select: CERTIFICATE_SUMMARY_SELECT,
-    });
+      key,
+    );
     await tx.certificateRequest.update({ where: { id: request.id }, data: { status: "ISSUED", certificateId: certificate.id } });
     await recordAudit(tx, {
       actorId: adminId,
@@ -152,7 +135,7 @@ export async function issueCertificate({ requestId, adminId, now = new Date() }:
       targetId: certificate.id,
       data: { code: certificate.code, requestId, userId: request.userId, courseId: request.courseId, automatic: adminId === null },
     });
-    await notifyUser(tx, { userId: request.userId, notice: { kind: "CERTIFICATE_ISSUED", courseTitle: snapshot.courseTitle, code: certificate.code } });
+    await notifyUser(tx, { userId: request.userId, notice: { kind: "CERTIFICATE_ISSUED", courseTitle: course.title, code: certificate.code } });
     notified = request.userId;
     return { certificate: toCertificateSummary(certificate), created: true };
   }, CERTIFICATE_TX_OPTIONS);

@@ -2,11 +2,10 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit.server";
 import { assertAdmin } from "@/lib/auth/assert-admin.server";
 import { assertCertificateAdmin } from "@/lib/certificates/assert-certificate-admin.server";
-import { generateCertificateCode } from "@/lib/certificates/certificate-code";
 import { lockCertificate } from "@/lib/certificates/certificate-locks.sql.server";
-import { CERTIFICATE_SUMMARY_SELECT, CERTIFICATE_TX_OPTIONS, type TCertificateSummary, toCertificateSummary } from "@/lib/certificates/certificate-summary";
-import { signCertificateCredential, type TCertificateSnapshot } from "@/lib/certificates/sign-certificate-credential.server";
-import { allocateStatusIndex, siteSigningKey } from "@/lib/certificates/site-credentials.server";
+import { CERTIFICATE_TX_OPTIONS, type TCertificateSummary, toCertificateSummary } from "@/lib/certificates/certificate-summary";
+import { createSignedCertificate } from "@/lib/certificates/create-signed-certificate.server";
+import { siteSigningKey } from "@/lib/certificates/site-credentials.server";
 import { forgetVerifiedCertificates } from "@/lib/certificates/verify-cache.server";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
@@ -106,49 +105,33 @@ export async function reissueCertificate({ certificateId, adminId, now = new Dat
       regrantedHundredths = old.creditHundredths;
     }
 
-    const snapshot: TCertificateSnapshot = {
-      code: generateCertificateCode(),
-      userId: old.userId,
-      // A new index: the old certificate's bit stays set, so its credential stays revoked.
-      statusListIndex: await allocateStatusIndex(tx),
-      trainerName: old.user.name,
-      certificationNumber: old.user.profile?.certificationNumber ?? old.certificationNumber,
-      certifyingBody: old.certifyingBody,
-      courseSlug: old.course.slug,
-      courseTitle: old.courseTitle,
-      courseSummary: old.course.summary,
-      courseVersion: old.courseVersion,
-      passMark: award.attempt.quiz.passMark,
-      creditHundredths: old.creditHundredths,
-      scorePercent: old.scorePercent,
-      issuedAt: now,
-    };
-    const credentialJwt = await signCertificateCredential(tx, snapshot, key);
-    const certificate = await tx.certificate.create({
-      data: {
-        code: snapshot.code,
+    const certificate = await createSignedCertificate(
+      tx,
+      {
         userId: old.userId,
         courseId: old.courseId,
         creditEntryId,
-        trainerName: snapshot.trainerName,
-        certificationNumber: snapshot.certificationNumber,
-        certifyingBody: snapshot.certifyingBody,
-        courseTitle: snapshot.courseTitle,
-        courseVersion: snapshot.courseVersion,
+        // The trainer's current name and number; what was completed is copied.
+        trainerName: old.user.name,
+        certificationNumber: old.user.profile?.certificationNumber ?? old.certificationNumber,
+        certifyingBody: old.certifyingBody,
+        courseSlug: old.course.slug,
+        courseTitle: old.courseTitle,
+        courseSummary: old.course.summary,
+        courseVersion: old.courseVersion,
         courseNumber: old.courseNumber,
         providerNumber: old.providerNumber,
         contactMinutes: old.contactMinutes,
+        passMark: award.attempt.quiz.passMark,
         creditHundredths: old.creditHundredths,
         scorePercent: old.scorePercent,
         completedAt: old.completedAt,
         issuedAt: now,
         issuedById: adminId,
-        credentialJwt,
-        statusListIndex: snapshot.statusListIndex,
         replacesId: old.id,
       },
-      select: CERTIFICATE_SUMMARY_SELECT,
-    });
+      key,
+    );
     // The request follows the current document, so an idempotent re-issue returns the valid one.
     if (old.request) await tx.certificateRequest.update({ where: { id: old.request.id }, data: { certificateId: certificate.id } });
     await recordAudit(tx, {

@@ -16,6 +16,7 @@ import QRCode from "qrcode";
 import { z } from "zod";
 import { CERTIFICATE_CODE_PATTERN } from "@/lib/certificates/certificate-code";
 import { formatLongDate } from "@/lib/format/calendar-date";
+import { MUTED, NAVY } from "@/lib/pdf/palette";
 import { type TFace, UnicodeText } from "@/lib/pdf/unicode-text";
 import { wrapLines, wrapText } from "@/lib/pdf/wrap-text";
 
@@ -65,10 +66,8 @@ const PAGE_WIDTH = 792;
 const PAGE_HEIGHT = 612;
 const CENTER_X = PAGE_WIDTH / 2;
 
-const NAVY = rgb(0.11, 0.2, 0.33);
 const GOLD = rgb(0.72, 0.56, 0.25);
 const INK = rgb(0.18, 0.19, 0.22);
-const MUTED = rgb(0.4, 0.42, 0.46);
 const PAPER = rgb(1, 0.992, 0.973);
 const WHITE = rgb(1, 1, 1);
 

@@ -4,6 +4,7 @@ import type { TCertifyingBody } from "@/lib/credits/certifying-bodies";
 import type { TCurrentCycleSummary } from "@/lib/credits/cycle";
 import { CREDIT_KIND_LABELS, type TLedgerEntry, type TLedgerTotals } from "@/lib/credits/ledger-view";
 import { formatLongDate, formatShortDate } from "@/lib/format/calendar-date";
+import { MUTED, NAVY } from "@/lib/pdf/palette";
 import { type TFace, UnicodeText } from "@/lib/pdf/unicode-text";
 import { wrapLines } from "@/lib/pdf/wrap-text";
 
@@ -51,9 +52,7 @@ const CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN;
 const FOOTER_Y = 30;
 const BOTTOM = 56;
 
-const NAVY = rgb(0.11, 0.2, 0.33);
 const INK = rgb(0.15, 0.16, 0.19);
-const MUTED = rgb(0.4, 0.42, 0.46);
 const RULE = rgb(0.8, 0.82, 0.85);
 const BAND = rgb(0.94, 0.96, 0.97);
 const WARN = rgb(0.6, 0.25, 0.05);
