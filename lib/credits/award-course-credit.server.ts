@@ -1,9 +1,10 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record-audit.server";
-import { planCourseAwards, type THeldCertification, type TPriorAward } from "@/lib/certifications/certification-rules";
+import { planCourseAwards, } from "@/lib/certifications/certification-rules";
 import { readStoredAccreditation } from "@/lib/content/content-schema";
+import { lockCourseAward, readCourseAwardState } from "@/lib/credits/award-course-credit.sql.server";
 import { decideCourseCredit } from "@/lib/credits/course-approval";
-import type { CertifyingBody, Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { requiredObservedSeconds } from "@/lib/progress/observed-time";
 
 // A course is complete when every lesson is complete and the final assessment is passed with the
@@ -29,24 +30,6 @@ export type TLessonEvidence = {
 
 export type TCompletionEvidence = { lessons: TLessonEvidence[]; attemptNumber: number | null; creditNote: string | null };
 
-type TCourseState = {
-  certifyingBody: CertifyingBody | null;
-  certificationNumber: string | null;
-  contactMinutes: number;
-  version: string;
-  accreditation: unknown;
-  revision: number | null;
-  lessonsLeft: number;
-  hasFinal: boolean;
-  bestAttemptId: string | null;
-  bestAttemptNumber: number | null;
-  bestScore: number | null;
-  attestedAt: Date | null;
-  completed: boolean;
-  certifications: THeldCertification[] | null;
-  priorAwards: TPriorAward[] | null;
-};
-
 const NONE: TAwardResult = { awarded: false, completed: false, entryId: null, hundredths: 0 };
 
 export async function awardCourseCreditIfEarned(
@@ -57,31 +40,9 @@ export async function awardCourseCreditIfEarned(
   // READ COMMITTED each transaction could then miss the other's uncommitted write and neither
   // would complete the course. Callers write first, then come here: the per-trainer-and-course lock
   // makes the second one wait, and its check below (a new statement, so a new snapshot) sees the first.
-  await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`award:${userId}:${courseId}`}))`;
+  await lockCourseAward(tx, userId, courseId);
   // Everything the rule needs in one round trip: this runs inside every passing submission.
-  const rows = await tx.$queryRaw<TCourseState[]>`
-    SELECT p."certifyingBody"::text AS "certifyingBody", p."certificationNumber",
-      c."contactMinutes", c.version, c.accreditation,
-      (SELECT max(r.revision) FROM "CourseRevision" r WHERE r."courseId" = c.id) AS revision,
-      (SELECT count(*)::int FROM "Lesson" l WHERE l."courseId" = c.id AND l."archivedAt" IS NULL
-         AND NOT EXISTS (SELECT 1 FROM "LessonProgress" lp WHERE lp."lessonId" = l.id AND lp."userId" = ${userId} AND lp."completedAt" IS NOT NULL)) AS "lessonsLeft",
-      EXISTS (SELECT 1 FROM "Quiz" q WHERE q."courseId" = c.id AND q.kind = 'FINAL') AS "hasFinal",
-      best.id AS "bestAttemptId", best.number AS "bestAttemptNumber", best."scorePercent" AS "bestScore", best."attestedAt",
-      EXISTS (SELECT 1 FROM "CourseCompletion" cc WHERE cc."userId" = ${userId} AND cc."courseId" = c.id) AS completed,
-      (SELECT json_agg(json_build_object('id', ct.id, 'body', ct."certifyingBody", 'retired', ct."retiredAt" IS NOT NULL) ORDER BY ct."createdAt", ct.id)
-         FROM "Certification" ct WHERE ct."userId" = ${userId}) AS certifications,
-      (SELECT json_agg(json_build_object('certificationId', e."certificationId", 'body', e."certifyingBody", 'courseId', e."awardCourseId"))
-         FROM "CreditEntry" e WHERE e."userId" = ${userId} AND e."awardCourseId" = c.id) AS "priorAwards"
-    FROM "Course" c
-    LEFT JOIN "TrainerProfile" p ON p."userId" = ${userId}
-    LEFT JOIN LATERAL (
-      SELECT a.id, a.number, a."scorePercent", a."attestedAt" FROM "QuizAttempt" a JOIN "Quiz" q ON q.id = a."quizId"
-      WHERE q."courseId" = c.id AND q.kind = 'FINAL' AND a."userId" = ${userId} AND a.status = 'GRADED' AND a.passed
-        AND a."attestedAt" IS NOT NULL
-      ORDER BY a."scorePercent" DESC, a."gradedAt" ASC LIMIT 1
-    ) best ON true
-    WHERE c.id = ${courseId} AND c."archivedAt" IS NULL`; // a retired course completes nothing (decision 010)
-  const course = rows[0];
+  const course = await readCourseAwardState(tx, userId, courseId);
   // Only trainers with certification details complete for the record; the rest of the rule is below.
   if (!course?.certifyingBody || course.completed || course.lessonsLeft > 0) return NONE;
   if (course.hasFinal && !course.bestAttemptId) return NONE;

@@ -7,6 +7,7 @@ import { formatHours } from "@/lib/content/course-view";
 import { formatCec } from "@/lib/credits/cec-amount";
 import { BODY_RULES, type TBodyRule, type TCertifyingBody } from "@/lib/credits/certifying-bodies";
 import { creditsOverTime, summarizeCredits, type TCreditPoint, type TCreditSummary, toLocalDate } from "@/lib/credits/cycle";
+import { lockUserForAdjustment } from "@/lib/credits/ledger.sql.server";
 import { LEDGER_CSV_HEADER, ledgerCsvCells, toCsvLine } from "@/lib/credits/ledger-csv";
 import { MAX_ADJUSTMENT_HUNDREDTHS, ZAdjustmentReason } from "@/lib/credits/ledger-schemas";
 import { dbDateToIso, ledgerTotals, pickCertificate, type TLedgerEntry } from "@/lib/credits/ledger-view";
@@ -289,10 +290,7 @@ export async function adjustCredit({ adminId, userId, amountHundredths, reason, 
 
   const entry = await db.$transaction(async (tx) => {
     await assertAdmin(adminId, tx);
-    // FOR NO KEY UPDATE serializes adjustments for this trainer without blocking awards (their
-    // foreign-key checks take KEY SHARE, which this lock does not conflict with).
-    const locked = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "User" WHERE id = ${userId} FOR NO KEY UPDATE`;
-    if (locked.length === 0) throw new AppError("NOT_FOUND", "That user does not exist.");
+    if (!(await lockUserForAdjustment(tx, userId))) throw new AppError("NOT_FOUND", "That user does not exist.");
     const profile = await tx.trainerProfile.findUnique({ where: { userId }, select: { certifyingBody: true } });
     if (!profile) throw new AppError("UNPROCESSABLE", "This account has no certification details, so it holds no credit to adjust.");
     if (courseId) {
