@@ -383,3 +383,52 @@ test("admin lists: the queue filters by course, body and name/number, and flags 
   expect(found.issuedCodes).toEqual([certificate.code]);
   expect((await listCertificates({ q: "Quinn", status: "REVOKED" }, admin.id)).total).toBe(0);
 });
+
+test("the queue offers exactly the requests issuing accepts, with issuing's reason for the rest (one eligibility rule)", async () => {
+  const admin = await makeAdmin();
+  const course = await makeCourse();
+  const otherCourse = await makeCourse();
+  const ok = await earnedRequest(course);
+  const failed = await earnedRequest(course, { passed: false });
+  const reversed = await earnedRequest(course);
+  await db.creditEntry.create({
+    data: { userId: reversed.userId, kind: "REVERSAL", amountHundredths: -40, certifyingBody: "NFPT", courseId: course.id, reversesEntryId: reversed.awardId, reason: "Regraded" },
+  });
+  // A passed final of another course behind this course's award: the old queue ladder offered it.
+  const trainerOf = async (tag: string) =>
+    createUser(
+      db,
+      { email: `cert-rule-${tag}-${++n}@example.test`, name: `Rule ${tag}`, password: "unused", profile: { certifyingBody: "NFPT", certificationNumber: `NFPT-R-${n}`, firstCertifiedOn: "2024-01-01" } },
+      HASH,
+    );
+  const wrong = await trainerOf("wrong-quiz");
+  const elsewhere = await db.quizAttempt.create({
+    data: { userId: wrong.id, quizId: otherCourse.quizId, number: 1, status: "GRADED", draw: [], scorePercent: 95, passed: true, gradedAt: new Date() },
+    select: { id: true },
+  });
+  await db.creditEntry.create({
+    data: { userId: wrong.id, kind: "AWARD", amountHundredths: 40, certifyingBody: "NFPT", courseId: course.id, awardCourseId: course.id, attemptId: elsewhere.id },
+  });
+  const wrongQuiz = await db.certificateRequest.create({ data: { userId: wrong.id, courseId: course.id }, select: { id: true } });
+  // A request with nothing behind it.
+  const bare = await trainerOf("bare");
+  const nothing = await db.certificateRequest.create({ data: { userId: bare.id, courseId: course.id }, select: { id: true } });
+
+  const expected: [string, string | null][] = [
+    [ok.requestId, null],
+    [failed.requestId, "No passed final assessment"],
+    [reversed.requestId, "Credit reversed"],
+    [wrongQuiz.id, "No passed final assessment"],
+    [nothing.id, "No credit awarded"],
+  ];
+  const queue = await listCertificateQueue({ courseId: course.id }, admin.id);
+  for (const [requestId, label] of expected) {
+    expect(queue.rows.find((r) => r.requestId === requestId)?.blocker, requestId).toBe(label);
+    const outcome = await issueCertificate({ requestId, adminId: admin.id }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    if (label === null) expect(outcome).toBeNull();
+    else expect(outcome).toMatchObject({ code: "CONFLICT" });
+  }
+});
