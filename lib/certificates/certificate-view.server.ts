@@ -49,7 +49,8 @@ export type TPublicCertificate = {
   replacesCode: string | null;
 };
 
-export const PUBLIC_CERTIFICATE_SELECT = {
+/** What a certificate states (the snapshot taken when it was issued); a reissue copies these. */
+export const CERTIFICATE_STATEMENT_SELECT = {
   id: true,
   code: true,
   status: true,
@@ -65,6 +66,10 @@ export const PUBLIC_CERTIFICATE_SELECT = {
   creditHundredths: true,
   scorePercent: true,
   completedAt: true,
+} satisfies Prisma.CertificateSelect;
+
+export const PUBLIC_CERTIFICATE_SELECT = {
+  ...CERTIFICATE_STATEMENT_SELECT,
   issuedAt: true,
   revokedAt: true,
   revocationReason: true,

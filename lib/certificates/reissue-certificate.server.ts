@@ -4,6 +4,7 @@ import { assertAdmin } from "@/lib/auth/assert-admin.server";
 import { assertCertificateAdmin } from "@/lib/certificates/assert-certificate-admin.server";
 import { lockCertificate } from "@/lib/certificates/certificate-locks.sql.server";
 import { CERTIFICATE_TX_OPTIONS, type TCertificateSummary, toCertificateSummary } from "@/lib/certificates/certificate-summary";
+import { CERTIFICATE_STATEMENT_SELECT } from "@/lib/certificates/certificate-view.server";
 import { createSignedCertificate } from "@/lib/certificates/create-signed-certificate.server";
 import { siteSigningKey } from "@/lib/certificates/site-credentials.server";
 import { forgetVerifiedCertificates } from "@/lib/certificates/verify-cache.server";
@@ -37,23 +38,9 @@ export async function reissueCertificate({ certificateId, adminId, now = new Dat
     const old = await tx.certificate.findUniqueOrThrow({
       where: { id: certificateId },
       select: {
-        id: true,
-        code: true,
-        status: true,
-        userId: true,
+        ...CERTIFICATE_STATEMENT_SELECT,
         courseId: true,
         creditEntryId: true,
-        trainerName: true,
-        certificationNumber: true,
-        certifyingBody: true,
-        courseTitle: true,
-        courseVersion: true,
-        courseNumber: true,
-        providerNumber: true,
-        contactMinutes: true,
-        creditHundredths: true,
-        scorePercent: true,
-        completedAt: true,
         replacedBy: { select: { code: true } },
         request: { select: { id: true } },
         creditEntry: { select: { id: true, amountHundredths: true, reversedBy: { select: { id: true } } } },
