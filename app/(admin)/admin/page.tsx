@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { formatCount } from "@/lib/admin/format";
 import { getOverview, passRate } from "@/lib/admin/overview.server";
 import { formatCec } from "@/lib/credits/cec-amount";
 import { formatShortDate } from "@/lib/format/calendar-date";
+import { formatCount } from "@/lib/format/number";
 import { requireAdminPage } from "./admin-page-guard";
 import { WeeklyBarChart } from "./weekly-bar-chart";
 

@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge, Table } from "@/components/ui";
-import { formatCount, formatDate } from "@/lib/admin/format";
 import {
   COURSE_STATUS_LABELS,
   COURSE_STATUSES,
@@ -20,6 +19,8 @@ import { listTrainers, trainerFilterOptions } from "@/lib/admin/trainers.server"
 import { formatCec } from "@/lib/credits/cec-amount";
 import { BODY_RULES, CERTIFYING_BODIES } from "@/lib/credits/certifying-bodies";
 import { formatShortDate } from "@/lib/format/calendar-date";
+import { formatDate } from "@/lib/format/date-time";
+import { formatCount } from "@/lib/format/number";
 import { requireAdminPage } from "../admin-page-guard";
 import { Pagination } from "../pagination";
 
