@@ -51,7 +51,9 @@ export async function benchCertificates(db: TDb, adminId: string): Promise<TCert
 
   // Bulk issue: seeding is not timed; starting the batch and running it to the end is.
   const requestIds = await seedEarnedRequests(db, BULK);
-  const { getBatchStatus, runIssueBatch, startIssueBatch } = await import("@/lib/certificates/issue-batch.server");
+  const { getBatchStatus } = await import("@/lib/certificates/get-batch-status.server");
+  const { runIssueBatch } = await import("@/lib/certificates/run-issue-batch.server");
+  const { startIssueBatch } = await import("@/lib/certificates/start-issue-batch.server");
   const t0 = performance.now();
   const { batchId } = await startIssueBatch({ adminId, requestIds });
   await runIssueBatch(batchId);

@@ -1,6 +1,6 @@
 import { pathToFileURL } from "node:url";
-import { queryTrainers } from "@/lib/admin/trainer-query.server";
 import { parseTrainerFilters, type TTrainerFilters } from "@/lib/admin/trainer-filters";
+import { queryTrainers } from "@/lib/admin/trainer-query.sql.server";
 import { createPrismaClient, type TDb } from "@/lib/db/client";
 import { seedLargeDataSet } from "@/prisma/seed-large";
 import { median } from "./lib";

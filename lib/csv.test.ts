@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, test } from "vitest";
-import { csvFileName, neutralizeFormula, parseCsv, toCsvField, toCsvRow } from "@/lib/csv";
+import { neutralizeFormula, parseCsv, toCsvField, toCsvRow } from "@/lib/csv";
 
 describe("toCsvField", () => {
   test.each([
@@ -70,12 +70,5 @@ describe("toCsvRow", () => {
         expect(parseCsv(text)).toEqual(rows.map((r) => r.map(neutralizeFormula)));
       }),
     );
-  });
-});
-
-describe("csvFileName", () => {
-  test("keeps safe characters and dates the file", () => {
-    expect(csvFileName("trainers", new Date("2026-11-25T10:00:00Z"))).toBe("trainers-2026-11-25.csv");
-    expect(csvFileName('a "b"/c\r\nd', new Date("2026-11-25T10:00:00Z"))).toBe("a-b-c-d-2026-11-25.csv");
   });
 });

@@ -89,9 +89,3 @@ export function parseCsv(text: string): string[][] {
   }
   return records;
 }
-
-/** A file name safe in a Content-Disposition header: letters, digits, dot, dash, underscore. */
-export function csvFileName(base: string, now: Date = new Date()): string {
-  const safe = base.replace(/[^A-Za-z0-9._-]+/g, "-").replace(/^-+|-+$/g, "") || "export";
-  return `${safe}-${now.toISOString().slice(0, 10)}.csv`;
-}

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { formatCec } from "@/lib/credits/cec-amount";
 import type { TCertificationSummary } from "@/lib/credits/ledger.server";
-import { cycleProgress, formatLongDate } from "@/lib/credits/ledger-view";
+import { cycleProgress } from "@/lib/credits/ledger-view";
+import { formatLongDate } from "@/lib/format/calendar-date";
 
 // One card per active certification: its own cycle, its own credit, and whether the CPR/AED card
 // blocks renewing it. Credit counts only toward the certification it was earned under.

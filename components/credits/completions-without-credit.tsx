@@ -1,6 +1,6 @@
 import { formatHours } from "@/lib/content/course-view";
 import type { TCompletionWithoutCredit } from "@/lib/credits/ledger.server";
-import { formatLongDate } from "@/lib/credits/ledger-view";
+import { formatLongDate } from "@/lib/format/calendar-date";
 
 // Completed courses that earn no figure for the trainer's body (the course holds no approval for
 // it): the contact hours, and what the trainer may do with the certificate (docs/decisions/007).

@@ -1,7 +1,7 @@
 import { formatCec } from "@/lib/credits/cec-amount";
 import { buildCreditChart, type TChartGeometry } from "@/lib/credits/credit-chart-geometry";
 import type { TCreditPoint } from "@/lib/credits/cycle";
-import { formatLongDate, formatShortDate } from "@/lib/credits/ledger-view";
+import { formatLongDate, formatShortDate } from "@/lib/format/calendar-date";
 
 // Running total of credit as a step chart: plain server-rendered SVG (no chart library, no client
 // JavaScript). Screen readers get the title and a one-sentence summary from the SVG (role="img"),

@@ -1,6 +1,6 @@
 import type { TCourseCreditView, TCourseView } from "@/lib/content/course-view";
 import { DECLARED_TOLERANCE } from "@/lib/content/estimate-learning-time";
-import { formatLongDate } from "@/lib/credits/ledger-view";
+import { formatLongDate } from "@/lib/format/calendar-date";
 
 // What a certifying body's reviewer (and a careful trainer) looks for on a course page: who
 // provides and wrote it, which body approved it for how much and until when, what it rests on,

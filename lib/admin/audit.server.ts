@@ -1,12 +1,13 @@
 import "server-only";
 import { addCalendarDays, startOfLocalDay } from "@/lib/credits/cycle";
+import type { TCsvValue } from "@/lib/csv";
 import { db } from "@/lib/db";
+import { resolveTimeZone } from "@/lib/format/date-time";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { escapeLike } from "@/lib/text/safe-text";
 import { AUDIT_PAGE_SIZE, type TAuditFilters } from "./audit-filters";
 import { selectDistinctAuditValues } from "./audit.sql.server";
 import { assertAdmin } from "./authorize.server";
-import type { TCsvValue } from "@/lib/csv";
 import { streamCsv } from "./stream-csv.server";
 
 // The audit log as admins read it: filtered, newest first, a page at a time, and as CSV. Reads
@@ -57,15 +58,6 @@ function toRow(row: TSelected): TAuditRow {
   };
 }
 
-function usableTimeZone(timeZone: string): string {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone });
-    return timeZone;
-  } catch {
-    return "UTC";
-  }
-}
-
 /** Filters as a Prisma where clause; dates are whole days in `timeZone` (the viewing admin's). */
 async function whereFor(filters: Omit<TAuditFilters, "page">, timeZone: string): Promise<Prisma.AuditLogWhereInput> {
   const and: Prisma.AuditLogWhereInput[] = [];
@@ -73,7 +65,7 @@ async function whereFor(filters: Omit<TAuditFilters, "page">, timeZone: string):
   if (filters.actor) and.push({ actor: { is: { email: { startsWith: escapeLike(filters.actor) } } } });
   if (filters.targetType) and.push({ targetType: filters.targetType });
   if (filters.targetId) and.push({ targetId: filters.targetId });
-  const zone = usableTimeZone(timeZone);
+  const zone = resolveTimeZone(timeZone);
   if (filters.from) and.push({ createdAt: { gte: startOfLocalDay(filters.from, zone) } });
   if (filters.to) and.push({ createdAt: { lt: startOfLocalDay(addCalendarDays(filters.to, 1), zone) } });
   if (filters.user) {

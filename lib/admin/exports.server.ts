@@ -1,12 +1,13 @@
 import "server-only";
 import { formatCec } from "@/lib/credits/cec-amount";
 import { CREDIT_KIND_LABELS } from "@/lib/credits/ledger-view";
+import type { TCsvValue } from "@/lib/csv";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { parseAuditFilters } from "./audit-filters";
+import { isId } from "@/lib/ids";
 import { streamAuditCsv } from "./audit.server";
+import { parseAuditFilters } from "./audit-filters";
 import { assertAdmin } from "./authorize.server";
-import type { TCsvValue } from "@/lib/csv";
 import { streamFunnelCsv } from "./funnel.server";
 import { getOverview, passRate } from "./overview.server";
 import { streamCsv } from "./stream-csv.server";
@@ -19,11 +20,10 @@ import { streamTrainersCsv } from "./trainers.server";
 export const EXPORT_TABLES = ["trainers", "audit", "funnel", "attempts", "ledger", "weekly"] as const;
 export type TExportTable = (typeof EXPORT_TABLES)[number];
 
-const ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 function userParam(params: URLSearchParams): string | undefined {
   const user = params.get("user")?.trim();
-  return user && ID.test(user) ? user : undefined;
+  return isId(user) ? user : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -11,7 +11,7 @@ import { listProviderRecords, streamProviderRecordsCsv } from "./provider-record
 
 // The provider's records against real PostgreSQL: a completed fixture course appears with its
 // approval and evidence, filtered by course and date, and only admins can read them.
-process.env.EXTRA_CONTENT_DIR = path.resolve("e2e/fixtures/content");
+process.env.EXTRA_CONTENT_DIR = path.resolve("tests/fixtures/content");
 
 let trainerId = "";
 let adminId = "";

@@ -1,5 +1,5 @@
 import "server-only";
-import { csvFileName, type TCsvValue, toCsvRow } from "@/lib/csv";
+import { type TCsvValue, toCsvRow } from "@/lib/csv";
 
 // Streams a table as CSV a page at a time: the header first, then each page of rows fetched only
 // when the client has read the previous one (pull-based, so a slow download never piles rows up
@@ -46,16 +46,4 @@ export function streamCsv<TRow, TCursor>({ header, fetchPage, cursorOf, toCells,
     // One page queued ahead is enough: the next query waits until the client has read it.
     { highWaterMark: 1 },
   );
-}
-
-/** The response for a CSV download: a file named after the table and today's date, never cached. */
-export function csvResponse(stream: ReadableStream<Uint8Array>, baseName: string): Response {
-  return new Response(stream, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8; header=present",
-      "Content-Disposition": `attachment; filename="${csvFileName(baseName)}"`,
-      "Cache-Control": "private, no-store",
-      "X-Content-Type-Options": "nosniff",
-    },
-  });
 }

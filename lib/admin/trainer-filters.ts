@@ -1,4 +1,5 @@
 import { CERTIFYING_BODIES, type TCertifyingBody } from "@/lib/credits/certifying-bodies";
+import { isId } from "@/lib/ids";
 import { readSearchText } from "@/lib/text/safe-text";
 
 // The trainers list's filters, read from a query string. The page, its CSV export and the
@@ -79,7 +80,6 @@ function oneOf<T extends string>(values: readonly T[], value: string | undefined
   return value !== undefined && (values as readonly string[]).includes(value) ? (value as T) : undefined;
 }
 
-const ID = /^[A-Za-z0-9_-]{1,64}$/;
 
 export function parseTrainerFilters(params: TSearchParams): TTrainerFilters {
   const q = readSearchText(read(params, "q"), MAX_SEARCH_LENGTH);
@@ -93,7 +93,7 @@ export function parseTrainerFilters(params: TSearchParams): TTrainerFilters {
     body: oneOf(CERTIFYING_BODIES, read(params, "body")),
     cycleStatus: oneOf(CYCLE_STATUSES, read(params, "cycle")),
     courseStatus: oneOf(COURSE_STATUSES, read(params, "courseStatus")),
-    course: course && ID.test(course) ? course : undefined,
+    course: isId(course) ? course : undefined,
     sort,
     dir,
     page: Number.isFinite(page) && page > 0 ? Math.min(page, 100_000) : 1,

@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, test } from "vitest";
 import { addCalendarDays, summarizeCredits, toLocalDate } from "@/lib/credits/cycle";
 import { adjustCredit } from "@/lib/credits/ledger.server";
+import { parseCsv } from "@/lib/csv";
 import { db } from "@/lib/db";
 import type { CertifyingBody } from "@/lib/generated/prisma/client";
 import { createUser } from "@/prisma/seed-helpers";
 import { AUDIT_CSV_HEADER, auditFilterOptions, listAudit } from "./audit.server";
-import { parseCsv } from "@/lib/csv";
 import { EXPORT_TABLES, streamAdminExport } from "./exports.server";
 import { getCourseFunnels } from "./funnel.server";
 import { getOverview } from "./overview.server";
@@ -175,6 +175,8 @@ describe("sort and pagination", () => {
   });
 });
 
+// The one parity test for the certification-cycle rule: lib/credits/cycle.ts (the definition) and
+// its SQL twin in lib/admin/trainer-query.sql.server.ts, run on the same cases. Both files say so.
 describe("current cycle, computed in SQL, matches summarizeCredits", () => {
   const tag = "cyc";
   const specs: Omit<TTrainerSpec, "tag">[] = [

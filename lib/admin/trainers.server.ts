@@ -3,19 +3,19 @@ import { formatCec } from "@/lib/credits/cec-amount";
 import type { TCurrentCycleSummary, TCycleHistoryRow } from "@/lib/credits/cycle";
 import { getCreditOverview, listLedger, type TCertificationSummary, type TCreditProfile } from "@/lib/credits/ledger.server";
 import { ledgerTotals, type TLedgerEntry, type TLedgerTotals } from "@/lib/credits/ledger-view";
+import type { TCsvValue } from "@/lib/csv";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { listAudit, type TAuditRow } from "./audit.server";
 import { assertAdmin } from "./authorize.server";
-import type { TCsvValue } from "@/lib/csv";
 import { streamCsv } from "./stream-csv.server";
 import { cycleStatusOf, type TTrainerFilters } from "./trainer-filters";
-import { queryTrainerPage, queryTrainers, type TTrainerList, type TTrainerRow } from "./trainer-query.server";
+import { queryTrainerPage, queryTrainers, type TTrainerList, type TTrainerRow } from "./trainer-query.sql.server";
 
-// The admin's view of trainers: the searchable list (SQL in trainer-query.server.ts), one
+// The admin's view of trainers: the searchable list (SQL in trainer-query.sql.server.ts), one
 // trainer's full record, and the list as CSV. Every function checks that the caller is an admin.
 
-export type { TTrainerList, TTrainerRow } from "./trainer-query.server";
+export type { TTrainerList, TTrainerRow } from "./trainer-query.sql.server";
 
 export async function listTrainers({ adminId, now = new Date(), ...filters }: TTrainerFilters & { adminId: string; now?: Date }): Promise<TTrainerList> {
   await assertAdmin(adminId);

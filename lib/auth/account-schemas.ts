@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ZCertifyingBody } from "@/lib/credits/certifying-bodies";
+import { isKnownTimeZone } from "@/lib/format/date-time";
 import { ZText } from "@/lib/text/safe-text";
 import { ZNewPassword } from "./password-policy";
 
@@ -14,14 +15,7 @@ const ZDate = z
 export const ZTimeZone = z
   .string()
   .max(64)
-  .refine((tz) => {
-    try {
-      new Intl.DateTimeFormat("en-US", { timeZone: tz });
-      return true;
-    } catch {
-      return false;
-    }
-  }, "Unknown time zone.");
+  .refine(isKnownTimeZone, "Unknown time zone.");
 
 export const ZCertificationDetails = z
   .strictObject({

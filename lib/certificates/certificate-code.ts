@@ -76,3 +76,19 @@ export function normalizeCertificateCode(input: string): string | null {
   if (!SYMBOLS_ONLY.test(symbols)) return null;
   return formatSymbols(symbols);
 }
+
+/**
+ * The canonical code for what arrived in an address or a form, or null. Percent-escapes are undone
+ * first, so "/verify/bkce%2000000…" (spaces typed into a link) still resolves.
+ */
+export function canonicalCode(input: string): string | null {
+  let text = input;
+  if (text.includes("%")) {
+    try {
+      text = decodeURIComponent(text);
+    } catch {
+      return null;
+    }
+  }
+  return normalizeCertificateCode(text);
+}

@@ -11,23 +11,29 @@ const keys = await vi.hoisted(async () => {
 });
 
 import { GET as verifyRoute } from "@/app/api/verify/[code]/route";
+import { maybeAutoIssue } from "@/lib/certificates/auto-issue-certificate.server";
+import { buildCertificateZip } from "@/lib/certificates/build-certificate-zip.server";
 import { generateCertificateCode } from "@/lib/certificates/certificate-code";
-import { getBatchStatus, listCertificateQueue, listCourseIssueSettings, runIssueBatch, startIssueBatch } from "@/lib/certificates/issue-batch.server";
-import { issueCertificate, maybeAutoIssue, reissueCertificate, revokeCertificate, siteJwks } from "@/lib/certificates/issue-certificate.server";
+import { findCertificateForVerification } from "@/lib/certificates/find-certificate-for-verification.server";
+import { getBatchStatus } from "@/lib/certificates/get-batch-status.server";
+import { getCredentialForViewer } from "@/lib/certificates/get-credential-for-viewer.server";
+import { siteJwks } from "@/lib/certificates/get-jwks.server";
+import { issueCertificate } from "@/lib/certificates/issue-certificate.server";
+import { listCertificateQueue } from "@/lib/certificates/list-certificate-queue.server";
+import { listCertificates } from "@/lib/certificates/list-certificates.server";
+import { listCourseIssueSettings } from "@/lib/certificates/list-course-issue-settings.server";
 import { verifyOpenBadgeCredential } from "@/lib/certificates/open-badge";
+import { reissueCertificate } from "@/lib/certificates/reissue-certificate.server";
+import { renderCertificatePdfForViewer } from "@/lib/certificates/render-certificate-pdf-for-viewer.server";
+import { revokeCertificate } from "@/lib/certificates/revoke-certificate.server";
+import { runIssueBatch } from "@/lib/certificates/run-issue-batch.server";
 import { keyIdFor } from "@/lib/certificates/signing-key";
-import { readPdfText } from "@/tests/read-pdf-text";
-import {
-  buildCertificateZip,
-  checkVerifyRateLimit,
-  findCertificateForVerification,
-  getCredentialForViewer,
-  listCertificates,
-  renderCertificatePdfForViewer,
-} from "@/lib/certificates/verify-certificate.server";
+import { startIssueBatch } from "@/lib/certificates/start-issue-batch.server";
+import { checkVerifyRateLimit } from "@/lib/certificates/verify-rate-limit.server";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { createUser } from "@/prisma/seed-helpers";
+import { readPdfText } from "@/tests/read-pdf-text";
 
 let n = 0;
 const HASH = "not-a-real-hash";
@@ -376,4 +382,53 @@ test("admin lists: the queue filters by course, body and name/number, and flags 
   expect(found.rows.map((r) => r.code)).toEqual([certificate.code]);
   expect(found.issuedCodes).toEqual([certificate.code]);
   expect((await listCertificates({ q: "Quinn", status: "REVOKED" }, admin.id)).total).toBe(0);
+});
+
+test("the queue offers exactly the requests issuing accepts, with issuing's reason for the rest (one eligibility rule)", async () => {
+  const admin = await makeAdmin();
+  const course = await makeCourse();
+  const otherCourse = await makeCourse();
+  const ok = await earnedRequest(course);
+  const failed = await earnedRequest(course, { passed: false });
+  const reversed = await earnedRequest(course);
+  await db.creditEntry.create({
+    data: { userId: reversed.userId, kind: "REVERSAL", amountHundredths: -40, certifyingBody: "NFPT", courseId: course.id, reversesEntryId: reversed.awardId, reason: "Regraded" },
+  });
+  // A passed final of another course behind this course's award: the old queue ladder offered it.
+  const trainerOf = async (tag: string) =>
+    createUser(
+      db,
+      { email: `cert-rule-${tag}-${++n}@example.test`, name: `Rule ${tag}`, password: "unused", profile: { certifyingBody: "NFPT", certificationNumber: `NFPT-R-${n}`, firstCertifiedOn: "2024-01-01" } },
+      HASH,
+    );
+  const wrong = await trainerOf("wrong-quiz");
+  const elsewhere = await db.quizAttempt.create({
+    data: { userId: wrong.id, quizId: otherCourse.quizId, number: 1, status: "GRADED", draw: [], scorePercent: 95, passed: true, gradedAt: new Date() },
+    select: { id: true },
+  });
+  await db.creditEntry.create({
+    data: { userId: wrong.id, kind: "AWARD", amountHundredths: 40, certifyingBody: "NFPT", courseId: course.id, awardCourseId: course.id, attemptId: elsewhere.id },
+  });
+  const wrongQuiz = await db.certificateRequest.create({ data: { userId: wrong.id, courseId: course.id }, select: { id: true } });
+  // A request with nothing behind it.
+  const bare = await trainerOf("bare");
+  const nothing = await db.certificateRequest.create({ data: { userId: bare.id, courseId: course.id }, select: { id: true } });
+
+  const expected: [string, string | null][] = [
+    [ok.requestId, null],
+    [failed.requestId, "No passed final assessment"],
+    [reversed.requestId, "Credit reversed"],
+    [wrongQuiz.id, "No passed final assessment"],
+    [nothing.id, "No credit awarded"],
+  ];
+  const queue = await listCertificateQueue({ courseId: course.id }, admin.id);
+  for (const [requestId, label] of expected) {
+    expect(queue.rows.find((r) => r.requestId === requestId)?.blocker, requestId).toBe(label);
+    const outcome = await issueCertificate({ requestId, adminId: admin.id }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    if (label === null) expect(outcome).toBeNull();
+    else expect(outcome).toMatchObject({ code: "CONFLICT" });
+  }
 });

@@ -8,14 +8,17 @@ import {
   pushGraphicsState,
   rectangle,
   rgb,
+  StandardFonts,
   setCharacterSpacing,
   setFillingRgbColor,
-  StandardFonts,
 } from "pdf-lib";
 import QRCode from "qrcode";
 import { z } from "zod";
 import { CERTIFICATE_CODE_PATTERN } from "@/lib/certificates/certificate-code";
+import { formatLongDate } from "@/lib/format/calendar-date";
+import { MUTED, NAVY } from "@/lib/pdf/palette";
 import { type TFace, UnicodeText } from "@/lib/pdf/unicode-text";
+import { wrapLines, wrapText } from "@/lib/pdf/wrap-text";
 
 /*
  * One-page US Letter landscape certificate (the certifying bodies we serve are US-based and their
@@ -63,10 +66,8 @@ const PAGE_WIDTH = 792;
 const PAGE_HEIGHT = 612;
 const CENTER_X = PAGE_WIDTH / 2;
 
-const NAVY = rgb(0.11, 0.2, 0.33);
 const GOLD = rgb(0.72, 0.56, 0.25);
 const INK = rgb(0.18, 0.19, 0.22);
-const MUTED = rgb(0.4, 0.42, 0.46);
 const PAPER = rgb(1, 0.992, 0.973);
 const WHITE = rgb(1, 1, 1);
 
@@ -74,17 +75,6 @@ const WHITE = rgb(1, 1, 1);
 // readers (pdf.js, pdftotext) take each gap for a space, and copying "BACKBONE CE" would give
 // "B A C K B O N E  C E".
 const TRACK = 0.09;
-
-const MONTHS = [
-  "January", "February", "March", "April", "May", "June",
-  "July", "August", "September", "October", "November", "December",
-] as const;
-
-// Formatted by hand (not Intl/toLocaleDateString) so output never depends on server locale or TZ.
-function formatLongDate(isoDate: string): string {
-  const [year, month, day] = isoDate.split("-").map(Number);
-  return `${MONTHS[month - 1]} ${day}, ${year}`;
-}
 
 function utcMidnight(isoDate: string): Date {
   return new Date(`${isoDate}T00:00:00.000Z`);
@@ -137,39 +127,6 @@ function fitSize(font: TFace, text: string, maxWidth: number, preferred: number,
   const width = font.widthOfTextAtSize(text, preferred);
   if (width <= maxWidth) return preferred;
   return Math.max(min, Math.floor(((preferred * maxWidth) / width) * 10) / 10);
-}
-
-/** Greedy word wrap; returns null when it needs more than maxLines lines. */
-function wrapWords(font: TFace, text: string, size: number, maxWidth: number, maxLines: number): string[] | null {
-  const lines: string[] = [];
-  let current = "";
-  for (const word of text.split(" ")) {
-    const candidate = current ? `${current} ${word}` : word;
-    if (font.widthOfTextAtSize(candidate, size) <= maxWidth) {
-      current = candidate;
-      continue;
-    }
-    if (!current || font.widthOfTextAtSize(word, size) > maxWidth) return null;
-    lines.push(current);
-    current = word;
-  }
-  if (current) lines.push(current);
-  return lines.length <= maxLines ? lines : null;
-}
-
-/** URLs have no spaces to break at, so a long one is cut at characters onto a second line. */
-function wrapCharacters(font: TFace, text: string, size: number, maxWidth: number): string[] {
-  const lines: string[] = [];
-  let current = "";
-  for (const char of text) {
-    if (current && font.widthOfTextAtSize(current + char, size) > maxWidth) {
-      lines.push(current);
-      current = "";
-    }
-    current += char;
-  }
-  if (current) lines.push(current);
-  return lines;
 }
 
 type TTextStyle = { font: TFace; size: number; color: Color; tracking?: number };
@@ -343,7 +300,7 @@ export async function renderCertificatePdf(input: TCertificatePdfInput): Promise
   drawTextAt(page, data.code, blockLeft, 145, { font: fonts.mono, size: 12.5, color: NAVY });
   drawTextAt(page, "VERIFY AT", blockLeft, 126, label);
   const urlSize = fitSize(fonts.sans, text.url, blockWidth, 9, 7);
-  const urlLines = wrapCharacters(fonts.sans, text.url, urlSize, blockWidth).slice(0, 3);
+  const urlLines = wrapLines(fonts.sans, text.url, urlSize, blockWidth).slice(0, 3);
   urlLines.forEach((line, index) => {
     drawTextAt(page, line, blockLeft, 112 - index * (urlSize + 2), { font: fonts.sans, size: urlSize, color: NAVY });
   });
@@ -353,7 +310,7 @@ export async function renderCertificatePdf(input: TCertificatePdfInput): Promise
       : `Credits are reported for ${text.body}. Acceptance of continuing education credits is determined by the certifying body. `) +
     "Scan the QR code or visit the address above to confirm this certificate and its details.";
   const fineStyle: TTextStyle = { font: fonts.sans, size: 6.8, color: MUTED };
-  const fineLines = wrapWords(fonts.sans, finePrint, fineStyle.size, blockWidth, 4) ?? [truncateToWidth(fonts.sans, finePrint, fineStyle.size, blockWidth)];
+  const fineLines = wrapText(fonts.sans, finePrint, fineStyle.size, blockWidth, { longWords: "fail", maxLines: 4 }) ?? [truncateToWidth(fonts.sans, finePrint, fineStyle.size, blockWidth)];
   const fineTop = 112 - urlLines.length * (urlSize + 2) - 10;
   fineLines.forEach((line, index) => {
     drawTextAt(page, line, blockLeft, fineTop - index * 8.5, fineStyle);
@@ -394,7 +351,7 @@ function drawCourseTitle(page: PDFPage, title: string, font: TFace): void {
       drawCentered(page, title, CENTER_X, 303, { ...style, size });
       return;
     }
-    const lines = wrapWords(font, title, size, maxWidth, 2);
+    const lines = wrapText(font, title, size, maxWidth, { longWords: "fail", maxLines: 2 });
     if (lines) {
       const lineHeight = size * 1.2;
       lines.forEach((line, index) => {

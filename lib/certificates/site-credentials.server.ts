@@ -2,7 +2,7 @@ import "server-only";
 import { createHash, createPublicKey } from "node:crypto";
 import { importPKCS8, SignJWT } from "jose";
 import { VC_JWT_TYPE } from "@/lib/certificates/open-badge";
-import { keyIdFor, publicJwkFromPem, type TPublicJwk } from "@/lib/certificates/signing-key";
+import { keyIdFor } from "@/lib/certificates/signing-key";
 import { buildStatusListCredential, encodeStatusList, STATUS_LIST_SIZE, statusIndexCapacity } from "@/lib/certificates/status-list";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
@@ -20,7 +20,7 @@ export const ISSUER_NAME = "Backbone CE";
 export const issuerId = () => siteUrl("/ob/issuer");
 export const achievementUrl = (courseSlug: string) => siteUrl(`/ob/achievements/${encodeURIComponent(courseSlug)}`);
 /** The kid of a credential: dereferences to the public JWK (app/ob/keys/[kid]). */
-const keyUrl = (thumbprint: string) => siteUrl(`/ob/keys/${thumbprint}`);
+export const keyUrl = (thumbprint: string) => siteUrl(`/ob/keys/${thumbprint}`);
 export const statusListUrl = (list: number) => siteUrl(`/ob/status/${list}`);
 
 /**
@@ -59,21 +59,6 @@ export function siteSigningKey(): TSiteSigningKey {
  */
 export async function recordSigningKey(tx: Prisma.TransactionClient, key: TSiteSigningKey): Promise<void> {
   await tx.signingKey.createMany({ data: [{ kid: key.thumbprint, publicKeyPem: key.publicKeyPem }], skipDuplicates: true });
-}
-
-/** Every published key: the current one first, then each earlier one that signed a credential. */
-export async function siteJwks(): Promise<{ keys: TPublicJwk[] }> {
-  const current = siteSigningKey();
-  const earlier = await db.signingKey.findMany({ where: { kid: { not: current.thumbprint } }, orderBy: { firstUsedAt: "desc" }, select: { kid: true, publicKeyPem: true } });
-  return {
-    keys: [publicJwkFromPem(current.publicKeyPem, current.kid), ...earlier.map((k) => publicJwkFromPem(k.publicKeyPem, keyUrl(k.kid)))],
-  };
-}
-
-/** The public JWK a kid URL names, or null. Accepts the bare thumbprint of older credentials. */
-export async function publishedKey(thumbprint: string): Promise<TPublicJwk | null> {
-  const jwks = await siteJwks();
-  return jwks.keys.find((k) => k.kid === keyUrl(thumbprint)) ?? null;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -6,7 +6,7 @@ await vi.hoisted(async () => {
 });
 
 import { issueCertificate } from "@/lib/certificates/issue-certificate.server";
-import { renderCertificatePdfForViewer } from "@/lib/certificates/verify-certificate.server";
+import { renderCertificatePdfForViewer } from "@/lib/certificates/render-certificate-pdf-for-viewer.server";
 import { renderTranscriptPdf } from "@/lib/credits/ledger.server";
 import { db } from "@/lib/db";
 import { createUser } from "@/prisma/seed-helpers";

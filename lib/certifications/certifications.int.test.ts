@@ -1,8 +1,8 @@
 import { describe, expect, test } from "vitest";
+import { trainerRowsFor } from "@/lib/admin/trainer-query.sql.server";
 import { updateProfile } from "@/lib/auth/account.server";
 import { addCertification, listCertifications, retireCertification, updateCertification } from "@/lib/certifications/certifications.server";
 import { awardCourseCreditIfEarned } from "@/lib/credits/award-course-credit.server";
-import { trainerRowsFor } from "@/lib/admin/trainer-query.server";
 import { getCreditOverview } from "@/lib/credits/ledger.server";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";

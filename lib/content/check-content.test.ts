@@ -10,7 +10,7 @@ import { snapshotFromCourses, snapshotFromGit } from "./content-snapshot";
 // The "written from docs/authoring.md alone" fixture course passes every check, and one broken
 // copy per rule fails with the file, the line and the rule named.
 
-const FIXTURE = path.resolve("e2e/fixtures/content/courses/warm-up-basics");
+const FIXTURE = path.resolve("tests/fixtures/content/courses/warm-up-basics");
 const COURSE = "courses/warm-up-basics";
 
 function copyFixture(): string {

@@ -17,7 +17,7 @@ import { syncContent } from "./sync-content.server";
 // A scratch copy of the fixture course, so the test can edit content like an author would.
 function scratchContent() {
   const dir = mkdtempSync(path.join(os.tmpdir(), "content-"));
-  cpSync(path.resolve("e2e/fixtures/content"), dir, { recursive: true });
+  cpSync(path.resolve("tests/fixtures/content"), dir, { recursive: true });
   return dir;
 }
 

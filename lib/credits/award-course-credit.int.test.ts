@@ -5,14 +5,15 @@ await vi.hoisted(async () => {
   const { generateSigningKeyPair } = await import("@/lib/certificates/signing-key");
   process.env.SIGNING_KEY_PEM = generateSigningKeyPair().privateKeyPem;
 });
+
 import { issueCertificate } from "@/lib/certificates/issue-certificate.server";
-import { readPdfText } from "@/tests/read-pdf-text";
-import { renderCertificatePdfForViewer } from "@/lib/certificates/verify-certificate.server";
+import { renderCertificatePdfForViewer } from "@/lib/certificates/render-certificate-pdf-for-viewer.server";
 import { awardCourseCreditIfEarned } from "@/lib/credits/award-course-credit.server";
 import type { TCertifyingBody } from "@/lib/credits/certifying-bodies";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { createUser } from "@/prisma/seed-helpers";
+import { readPdfText } from "@/tests/read-pdf-text";
 
 // "One award per course, ever" under load: many requests that each finish the course at once
 // (a double-clicked last lesson, a retried quiz submission, several tabs) race to award credit.

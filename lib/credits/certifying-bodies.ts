@@ -36,9 +36,12 @@ export type TBodyRule = {
 };
 
 /**
- * Sources: NFPT's continuing-education and renewal pages (nfpt.com), ACE's recertification pages
- * (acefitness.org), NASM from secondary sources; each rule and its source is listed in
- * docs/credit-rules.md. OTHER is our own default for bodies we do not model: it copies the most common shape
+ * Sources, the bodies' own public pages (each rule with its page and wording is listed in
+ * docs/credit-rules.md): NFPT nfpt.com/continuing-education-credits (2.0 CEC a year, 0.2 per hour),
+ * nfpt.com/certification/renew (nothing due in the first year), nfpt.com/continuing-education
+ * (surplus applied to the next certification year); ACE's recertification pages on acefitness.org
+ * (2.0 CEC per two years, no roll-over, no repeated course, CPR/AED); NASM's recertification pages
+ * on nasm.org, read through secondary sources (2.0 CEU per two years, CPR/AED). OTHER is our own default for bodies we do not model: it copies the most common shape
  * (ACE/NASM: 0.1 per hour, 2.0 per two-year cycle, nothing carried over) under a neutral unit name,
  * so a trainer from an unlisted body is never told they met a requirement more generously than
  * the big bodies would.

@@ -1,6 +1,6 @@
 import { formatCec } from "@/lib/credits/cec-amount";
 import type { TCreditPoint } from "@/lib/credits/cycle";
-import { formatMonthDay, formatMonthYear } from "@/lib/credits/ledger-view";
+import { formatMonthDay, formatMonthYear } from "@/lib/format/calendar-date";
 
 // Geometry for the credits-over-time chart, kept apart from the SVG so it can be tested with
 // numbers. A running total only changes when an entry lands, so the line is a step chart: flat

@@ -23,6 +23,11 @@ import { BODY_RULES, type TCertifyingBody } from "@/lib/credits/certifying-bodie
 //   first (it is the older credit), so what a cycle passes on is only its own earnings beyond
 //   what it still needed: surplus = max(0, earned − max(0, required − carriedIn)). Because the
 //   first NFPT year requires nothing, everything earned in it carries into year 2, and no further.
+//
+// PARITY: the admin trainers list repeats this rule in SQL for speed
+// (lib/admin/trainer-query.sql.server.ts). ONE test holds the two together:
+// lib/admin/trainers.int.test.ts, "current cycle, computed in SQL, matches summarizeCredits".
+// Change both, then run it.
 
 /** A calendar date, "YYYY-MM-DD", that exists (no 2023-02-30). */
 export const ZCalendarDate = z

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { parseCecAmount } from "@/lib/credits/cec-amount";
+import { ZIdParams } from "@/lib/ids";
 import { ZText } from "@/lib/text/safe-text";
 
 // Inputs for the credit ledger. Amounts arrive as decimal strings ("0.50", "-0.20") and leave as
@@ -43,4 +44,4 @@ export const ZAdjustCreditBody = z.strictObject({
 });
 
 /** A user id in an address (cuid). */
-export const ZUserIdParams = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "must be a user id") });
+export const ZUserIdParams = ZIdParams;

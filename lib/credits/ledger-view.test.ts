@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { ZAdjustCreditBody } from "@/lib/credits/ledger-schemas";
-import { cycleProgress, dbDateToIso, formatLongDate, formatShortDate, ledgerTotals, pickCertificate } from "@/lib/credits/ledger-view";
+import { cycleProgress, dbDateToIso, ledgerTotals, pickCertificate } from "@/lib/credits/ledger-view";
 
 describe("ledgerTotals", () => {
   test("sums by kind and overall", () => {
@@ -32,18 +32,6 @@ describe("pickCertificate", () => {
 });
 
 describe("dates", () => {
-  test.each([
-    ["2025-03-04", "March 4, 2025", "Mar 4, 2025"],
-    ["2024-12-31", "December 31, 2024", "Dec 31, 2024"],
-  ])("%s", (iso, long, short) => {
-    expect(formatLongDate(iso)).toBe(long);
-    expect(formatShortDate(iso)).toBe(short);
-  });
-
-  test("rejects anything but YYYY-MM-DD", () => {
-    expect(() => formatLongDate("2025-3-4")).toThrow(/YYYY-MM-DD/);
-  });
-
   test("a @db.Date value reads back as its calendar date", () => {
     expect(dbDateToIso(new Date("2024-02-29T00:00:00.000Z"))).toBe("2024-02-29");
   });

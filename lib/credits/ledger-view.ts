@@ -62,39 +62,6 @@ export function pickCertificate<T extends { status: TCertificateStatus }>(newest
   return newestFirst.find((c) => c.status === "ISSUED") ?? newestFirst[0] ?? null;
 }
 
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"] as const;
-
-function splitDate(isoDate: string): [number, number, number] {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
-  if (!match) throw new Error(`Expected a date as YYYY-MM-DD, got "${isoDate}".`);
-  return [Number(match[1]), Number(match[2]), Number(match[3])];
-}
-
-// By hand rather than Intl so server output never depends on the machine's locale or zone.
-/** "2025-03-04" → "March 4, 2025". */
-export function formatLongDate(isoDate: string): string {
-  const [year, month, day] = splitDate(isoDate);
-  return `${MONTHS[month - 1]} ${day}, ${year}`;
-}
-
-/** "2025-03-04" → "Mar 4, 2025". */
-export function formatShortDate(isoDate: string): string {
-  const [year, month, day] = splitDate(isoDate);
-  return `${MONTHS[month - 1].slice(0, 3)} ${day}, ${year}`;
-}
-
-/** "2025-03-04" → "Mar 2025". */
-export function formatMonthYear(isoDate: string): string {
-  const [year, month] = splitDate(isoDate);
-  return `${MONTHS[month - 1].slice(0, 3)} ${year}`;
-}
-
-/** "2025-03-04" → "Mar 4". */
-export function formatMonthDay(isoDate: string): string {
-  const [, month, day] = splitDate(isoDate);
-  return `${MONTHS[month - 1].slice(0, 3)} ${day}`;
-}
-
 /** A @db.Date column (midnight UTC) back to its calendar date. */
 export function dbDateToIso(value: Date): string {
   return value.toISOString().slice(0, 10);

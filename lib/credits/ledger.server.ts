@@ -1,22 +1,24 @@
 import "server-only";
-import { assertAdmin } from "@/lib/auth/assert-admin.server";
 import { recordAudit } from "@/lib/audit/record-audit.server";
-import { courseUpdate, type TCourseUpdate } from "@/lib/content/course-lifecycle";
+import { assertAdmin } from "@/lib/auth/assert-admin.server";
 import { cprAedStatus, type TCprAedStatus } from "@/lib/certifications/certification-rules";
-import { formatCec } from "@/lib/credits/cec-amount";
+import { courseUpdate, type TCourseUpdate } from "@/lib/content/course-lifecycle";
 import { formatHours } from "@/lib/content/course-view";
+import { formatCec } from "@/lib/credits/cec-amount";
 import { BODY_RULES, type TBodyRule, type TCertifyingBody } from "@/lib/credits/certifying-bodies";
 import { creditsOverTime, summarizeCredits, type TCreditPoint, type TCreditSummary, toLocalDate } from "@/lib/credits/cycle";
 import { LEDGER_CSV_HEADER, ledgerCsvCells, toCsvLine } from "@/lib/credits/ledger-csv";
 import { MAX_ADJUSTMENT_HUNDREDTHS, ZAdjustmentReason } from "@/lib/credits/ledger-schemas";
 import { lockUserRow } from "@/lib/db/locks.sql.server";
-import { dbDateToIso, formatLongDate, ledgerTotals, pickCertificate, type TLedgerEntry } from "@/lib/credits/ledger-view";
+import { dbDateToIso, ledgerTotals, pickCertificate, type TLedgerEntry } from "@/lib/credits/ledger-view";
 import { renderTranscriptPdfDocument } from "@/lib/credits/render-transcript-pdf";
 import { db } from "@/lib/db";
-import { deliverNotificationMail, notifyUser } from "@/lib/notifications/notifications.server";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
+import { formatLongDate } from "@/lib/format/calendar-date";
+import { resolveTimeZone } from "@/lib/format/date-time";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { deliverNotificationMail, notifyUser } from "@/lib/notifications/notifications.server";
 
 // The credit ledger as trainers and administrators see it: the dashboard overview, the full list,
 // admin adjustments, and the CSV and PDF exports. Credit is only ever added as new rows
@@ -75,16 +77,6 @@ export type TCreditOverview = {
 
 export type TCompletionWithoutCredit = { slug: string; title: string; completedOn: string; contactMinutes: number; body: TCertifyingBody | null };
 
-/** A stored zone that Intl no longer knows (or never did) falls back to UTC instead of breaking pages. */
-function usableTimeZone(timeZone: string): string {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone });
-    return timeZone;
-  } catch {
-    return "UTC";
-  }
-}
-
 async function findUserOrThrow(userId: string) {
   const user = await db.user.findUnique({
     where: { id: userId },
@@ -100,7 +92,7 @@ async function findUserOrThrow(userId: string) {
     },
   });
   if (!user) throw new AppError("NOT_FOUND", "That user does not exist.");
-  const timeZone = usableTimeZone(user.timeZone);
+  const timeZone = resolveTimeZone(user.timeZone);
   // Oldest first: the first is the primary certification (lib/certifications, pickPrimary).
   const certifications: TCreditProfile[] = user.certifications.map((c) => ({
     certificationId: c.id,

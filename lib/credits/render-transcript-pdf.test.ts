@@ -1,9 +1,9 @@
-import { PDFDocument, type PDFFont, StandardFonts } from "pdf-lib";
-import { beforeAll, describe, expect, test } from "vitest";
-import { readPdfText } from "@/tests/read-pdf-text";
+import { PDFDocument, } from "pdf-lib";
+import { describe, expect, test } from "vitest";
 import type { TCurrentCycleSummary } from "@/lib/credits/cycle";
 import { ledgerTotals, type TLedgerEntry } from "@/lib/credits/ledger-view";
-import { renderTranscriptPdfDocument, type TTranscriptPdfInput, wrapText } from "@/lib/credits/render-transcript-pdf";
+import { renderTranscriptPdfDocument, type TTranscriptPdfInput } from "@/lib/credits/render-transcript-pdf";
+import { readPdfText } from "@/tests/read-pdf-text";
 
 function entry(i: number, overrides: Partial<TLedgerEntry> = {}): TLedgerEntry {
   return {
@@ -126,21 +126,5 @@ describe("renderTranscriptPdfDocument", () => {
     const a = await renderTranscriptPdfDocument(input([entry(1)]));
     const b = await renderTranscriptPdfDocument(input([entry(1)]));
     expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
-  });
-});
-
-describe("wrapText (in a monospace font, so widths are character counts)", () => {
-  let font: PDFFont;
-  beforeAll(async () => {
-    font = await (await PDFDocument.create()).embedFont(StandardFonts.Courier);
-  });
-  test.each([
-    ["fits", "ab cd", ["ab cd"]],
-    ["empty", "", [""]],
-    ["breaks at words", "aaaa bbbb cccc", ["aaaa", "bbbb", "cccc"]],
-    ["cuts a word wider than the line", "abcdefghijkl", ["abcde", "fghij", "kl"]],
-  ])("%s", (_name, text, lines) => {
-    const width = font.widthOfTextAtSize("abcde", 10) + 0.01;
-    expect(wrapText(font, text, 10, width)).toEqual(lines);
   });
 });

@@ -2,8 +2,11 @@ import { type Color, PDFDocument, type PDFPage, rgb, StandardFonts } from "pdf-l
 import { formatCec } from "@/lib/credits/cec-amount";
 import type { TCertifyingBody } from "@/lib/credits/certifying-bodies";
 import type { TCurrentCycleSummary } from "@/lib/credits/cycle";
-import { CREDIT_KIND_LABELS, formatLongDate, formatShortDate, type TLedgerEntry, type TLedgerTotals } from "@/lib/credits/ledger-view";
+import { CREDIT_KIND_LABELS, type TLedgerEntry, type TLedgerTotals } from "@/lib/credits/ledger-view";
+import { formatLongDate, formatShortDate } from "@/lib/format/calendar-date";
+import { MUTED, NAVY } from "@/lib/pdf/palette";
 import { type TFace, UnicodeText } from "@/lib/pdf/unicode-text";
+import { wrapLines } from "@/lib/pdf/wrap-text";
 
 /*
  * A credit transcript a trainer can send to their certifying body: who they are, their
@@ -49,9 +52,7 @@ const CONTENT_WIDTH = PAGE_WIDTH - 2 * MARGIN;
 const FOOTER_Y = 30;
 const BOTTOM = 56;
 
-const NAVY = rgb(0.11, 0.2, 0.33);
 const INK = rgb(0.15, 0.16, 0.19);
-const MUTED = rgb(0.4, 0.42, 0.46);
 const RULE = rgb(0.8, 0.82, 0.85);
 const BAND = rgb(0.94, 0.96, 0.97);
 const WARN = rgb(0.6, 0.25, 0.05);
@@ -63,35 +64,6 @@ type TColumn = { key: "date" | "course" | "kind" | "amount" | "details"; title: 
 const TABLE_SIZE = 8.5;
 const LINE_HEIGHT = 10.5;
 const CELL_PAD = 4;
-
-/** Greedy word wrap; words wider than a line are cut at characters. Never returns zero lines. */
-export function wrapText(font: Pick<TFace, "widthOfTextAtSize">, text: string, size: number, maxWidth: number): string[] {
-  const lines: string[] = [];
-  for (const paragraph of text.split("\n")) {
-    let current = "";
-    for (const word of paragraph.split(" ").filter(Boolean)) {
-      const candidate = current ? `${current} ${word}` : word;
-      if (font.widthOfTextAtSize(candidate, size) <= maxWidth) {
-        current = candidate;
-        continue;
-      }
-      if (current) lines.push(current);
-      current = "";
-      let piece = "";
-      for (const char of word) {
-        if (piece && font.widthOfTextAtSize(piece + char, size) > maxWidth) {
-          lines.push(piece);
-          piece = "";
-        }
-        piece += char;
-      }
-      current = piece;
-    }
-    lines.push(current);
-  }
-  const trimmed = lines.filter((line, i) => line !== "" || i === 0);
-  return trimmed.length ? trimmed : [""];
-}
 
 // NFC, so a separately typed accent is drawn with its letter; control characters become spaces.
 const clean = (text: string) => text.normalize("NFC").replace(/[\p{Cc}\u2028\u2029]/gu, " ").replace(/ {2,}/g, " ").trim();
@@ -135,7 +107,7 @@ class Writer {
   }
   /** A paragraph wrapped to the content width, moving the cursor down. */
   paragraph(text: string, font: TFace, size: number, color: Color = INK, indent = 0): void {
-    for (const line of wrapText(font, clean(text), size, CONTENT_WIDTH - indent)) {
+    for (const line of wrapLines(font, clean(text), size, CONTENT_WIDTH - indent)) {
       this.ensure(size + 4);
       this.text(line, MARGIN + indent, this.y - size, font, size, color);
       this.y -= size + 4;
@@ -198,7 +170,7 @@ export async function renderTranscriptPdfDocument(input: TTranscriptPdfInput): P
   facts.push(["Dates shown in", clean(input.timeZone)]);
   for (const [label, value] of facts) {
     w.text(label, MARGIN, w.y, bold, 9.5, MUTED);
-    const lines = wrapText(regular, value, 10.5, CONTENT_WIDTH - 130);
+    const lines = wrapLines(regular, value, 10.5, CONTENT_WIDTH - 130);
     lines.forEach((line, i) => {
       w.text(line, MARGIN + 130, w.y - i * 13, regular, 10.5);
     });
@@ -284,7 +256,7 @@ export async function renderTranscriptPdfDocument(input: TTranscriptPdfInput): P
     };
     const wrapped = columns.map((col) =>
       cells[col.key].flatMap(({ text, muted }) =>
-        wrapText(muted ? italic : regular, text, TABLE_SIZE, col.width - 2 * CELL_PAD).map((line) => ({ line, muted: !!muted })),
+        wrapLines(muted ? italic : regular, text, TABLE_SIZE, col.width - 2 * CELL_PAD).map((line) => ({ line, muted: !!muted })),
       ),
     );
     const rowHeight = Math.max(...wrapped.map((l) => l.length)) * LINE_HEIGHT + 6;
@@ -322,7 +294,7 @@ export async function renderTranscriptPdfDocument(input: TTranscriptPdfInput): P
   w.pages.forEach((page, i) => {
     page.drawLine({ start: { x: MARGIN, y: FOOTER_Y + 12 }, end: { x: PAGE_WIDTH - MARGIN, y: FOOTER_Y + 12 }, thickness: 0.5, color: RULE });
     const label = `Page ${i + 1} of ${w.pages.length}`;
-    const footerText = wrapText(regular, footer, 7.5, CONTENT_WIDTH - 80)[0];
+    const footerText = wrapLines(regular, footer, 7.5, CONTENT_WIDTH - 80)[0];
     regular.draw(page, footerText, { x: MARGIN, y: FOOTER_Y, size: 7.5, color: MUTED });
     regular.draw(page, label, { x: PAGE_WIDTH - MARGIN - regular.widthOfTextAtSize(label, 7.5), y: FOOTER_Y, size: 7.5, color: MUTED });
   });

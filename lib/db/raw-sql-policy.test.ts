@@ -33,9 +33,6 @@ const ALLOWED: { match: (file: string) => boolean; why: string }[] = [
  * when its branch lands; the test fails while an entry names a file that no longer holds raw SQL.
  */
 const PENDING: Record<string, string> = {
-  "lib/admin/trainer-query.server.ts": "h-rules (certification-cycle report)",
-  "lib/certificates/issue-batch.server.ts": "h-rules (batch issue leases)",
-  "lib/certificates/issue-certificate.server.ts": "h-rules (issue locks)",
   "lib/quiz/quiz-attempts.server.ts": "h-server (attempt lock, graded-submit CTE)",
 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { formatDate, formatDateTime, formatDateTimeWithZone, formatTimeWithZone, resolveTimeZone } from "./date-time";
+import { formatDate, formatDateTime, formatDateTimeWithZone, formatTimeWithZone, isKnownTimeZone, resolveTimeZone } from "./date-time";
 
 const INSTANT = new Date("2026-11-29T16:50:57Z");
 const SUMMER = new Date("2026-07-01T04:05:00Z");
@@ -35,5 +35,19 @@ describe("one date/time formatter", () => {
     expect(resolveTimeZone("Mars/Olympus")).toBe("UTC");
     expect(resolveTimeZone("")).toBe("UTC");
     expect(resolveTimeZone("America/Chicago")).toBe("America/Chicago");
+    expect(resolveTimeZone(null)).toBe("UTC");
+    expect(resolveTimeZone(undefined)).toBe("UTC");
+  });
+
+  test.each([
+    ["America/Chicago", true],
+    ["Asia/Kathmandu", true],
+    ["UTC", true],
+    ["Mars/Olympus", false],
+    ["", false],
+    ["America/Chicago; DROP TABLE", false],
+  ])("isKnownTimeZone(%j) is %s, asked twice", (zone, known) => {
+    expect(isKnownTimeZone(zone)).toBe(known);
+    expect(isKnownTimeZone(zone)).toBe(known);
   });
 });

@@ -9,15 +9,30 @@ type TStyle = "date" | "datetime" | "datetime-zone" | "time-zone";
 
 const cache = new Map<string, Intl.DateTimeFormat>();
 
-/** `timeZone` when the runtime knows it, else UTC (a stale profile value must not break a page). */
-export function resolveTimeZone(timeZone: string | null | undefined): string {
-  if (!timeZone) return "UTC";
-  try {
-    new Intl.DateTimeFormat(DISPLAY_LOCALE, { timeZone });
-    return timeZone;
-  } catch {
-    return "UTC";
+const knownZones = new Map<string, boolean>();
+
+/** Whether the runtime's Intl knows `timeZone` (an IANA name such as "America/Chicago"). Remembered per name. */
+export function isKnownTimeZone(timeZone: string): boolean {
+  let known = knownZones.get(timeZone);
+  if (known === undefined) {
+    try {
+      new Intl.DateTimeFormat(DISPLAY_LOCALE, { timeZone });
+      known = true;
+    } catch {
+      known = false;
+    }
+    // Bounded: profile zones are validated on the way in, so only a handful of names ever arrive.
+    if (knownZones.size < 1000) knownZones.set(timeZone, known);
   }
+  return known;
+}
+
+/**
+ * The one time-zone fallback: `timeZone` when the runtime knows it, else UTC. A stored zone that
+ * Intl no longer knows (or never did) must not break a page, a reminder run or a report.
+ */
+export function resolveTimeZone(timeZone: string | null | undefined): string {
+  return timeZone && isKnownTimeZone(timeZone) ? timeZone : "UTC";
 }
 
 function formatter(timeZone: string, style: TStyle): Intl.DateTimeFormat {

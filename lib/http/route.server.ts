@@ -2,7 +2,7 @@ import "server-only";
 import type { z } from "zod";
 import { getSessionUser, type TSessionUser } from "@/lib/auth/session.server";
 import { env } from "@/lib/env";
-import { AppError, fieldsFromZod, type TApiError } from "@/lib/errors";
+import { AppError, isDatabaseUnavailable, parseWith, type TApiError } from "@/lib/errors";
 
 // Every route handler is built with defineRoute: it refuses cross-site writes, parses input with
 // zod, checks the session and role itself (never trusting middleware), and turns errors into
@@ -29,15 +29,6 @@ export function errorResponse(error: unknown): Response {
   }
   console.error(error);
   return Response.json({ ok: false, error: { code: "INTERNAL", message: "Something went wrong on our side. Please try again." } }, { status: 500 });
-}
-
-export function isDatabaseUnavailable(error: unknown): boolean {
-  const e = error as { code?: string; message?: string; cause?: unknown; meta?: { driverAdapterError?: { message?: string; cause?: unknown } } };
-  const adapter = e?.meta?.driverAdapterError;
-  const text = [e?.code, e?.message, String(e?.cause ?? ""), adapter?.message, JSON.stringify(adapter?.cause ?? "")].join(" ");
-  return /ECONNREFUSED|ECONNRESET|EPIPE|57P01|57P02|57P03|08000|08003|08006|terminating connection|Connection terminated|server closed the connection|Can't reach database server|DatabaseNotReachable|ConnectionClosed|SocketTimeout|TooManyConnections|connect ETIMEDOUT|P1001|P1002|P1017|P2024|P2028|timeout exceeded when trying to connect/i.test(
-    text,
-  );
 }
 
 /** Browsers send Origin on cross-site writes; refuse any write whose Origin is not this site. */
@@ -102,17 +93,6 @@ async function readJson(req: Request, maxBytes: number): Promise<unknown> {
   } catch {
     throw new AppError("BAD_REQUEST", "The request body must be valid JSON.");
   }
-}
-
-export function parseWith<T>(schema: z.ZodType<T>, input: unknown, what = "request"): T {
-  const result = schema.safeParse(input);
-  if (!result.success) {
-    const fields = fieldsFromZod(result.error.issues);
-    const first = result.error.issues[0];
-    const where = first?.path.length ? `${first.path.join(".")}: ` : "";
-    throw new AppError("UNPROCESSABLE", `Invalid ${what}: ${where}${first?.message ?? "check the values"}`, { fields });
-  }
-  return result.data;
 }
 
 export function defineRoute<TBody = undefined, TParams = Record<string, string>>(options: {

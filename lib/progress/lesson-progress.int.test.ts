@@ -8,7 +8,7 @@ import { getLessonProgress, recordLessonProgress } from "./lesson-progress.serve
 
 // Evidence of learning against real PostgreSQL: a lesson completes only after the server has
 // observed a share of its estimated time, counted from heartbeats on its own clock.
-process.env.EXTRA_CONTENT_DIR = path.resolve("e2e/fixtures/content");
+process.env.EXTRA_CONTENT_DIR = path.resolve("tests/fixtures/content");
 const FIXTURE = "fixture-course";
 let n = 0;
 

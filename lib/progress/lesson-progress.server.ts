@@ -1,7 +1,7 @@
 import "server-only";
-import { maybeAutoIssue } from "@/lib/certificates/issue-certificate.server";
-import { awardCourseCreditIfEarned } from "@/lib/credits/award-course-credit.server";
+import { maybeAutoIssue } from "@/lib/certificates/auto-issue-certificate.server";
 import { DEFAULT_MIN_OBSERVED_SHARE, readStoredAccreditation } from "@/lib/content/content-schema";
+import { awardCourseCreditIfEarned } from "@/lib/credits/award-course-credit.server";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { lockLessonClock } from "./lesson-clock.sql.server";

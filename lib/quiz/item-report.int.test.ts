@@ -8,7 +8,7 @@ import { getItemReport } from "./item-report.server";
 import { startAttempt, submitAttempt } from "./quiz-attempts.server";
 
 // The admin item report groups graded answers by the lesson objective each question tests.
-process.env.EXTRA_CONTENT_DIR = path.resolve("e2e/fixtures/content");
+process.env.EXTRA_CONTENT_DIR = path.resolve("tests/fixtures/content");
 
 beforeAll(async () => {
   await syncContent(db);

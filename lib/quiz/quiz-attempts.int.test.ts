@@ -11,7 +11,7 @@ import type { TClientQuestion, TResponse } from "./quiz-schema";
 
 // Runs the attempt state machine against real PostgreSQL with the e2e fixture course, whose
 // answer key is known: single "blue", true-false true, numeric 2.
-process.env.EXTRA_CONTENT_DIR = path.resolve("e2e/fixtures/content");
+process.env.EXTRA_CONTENT_DIR = path.resolve("tests/fixtures/content");
 const COURSE = "fixture-course";
 const QUIZ = "final";
 let n = 0;

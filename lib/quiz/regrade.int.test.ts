@@ -8,7 +8,7 @@ import { completeLessons } from "@/tests/evidence";
 import { getAttemptView, startAttempt, submitAttempt } from "./quiz-attempts.server";
 import { applyRegrade, listRegradeCandidates, previewRegrade } from "./regrade.server";
 
-process.env.EXTRA_CONTENT_DIR = path.resolve("e2e/fixtures/content");
+process.env.EXTRA_CONTENT_DIR = path.resolve("tests/fixtures/content");
 const COURSE = "fixture-course";
 
 async function trainerWhoAnswers(single: "blue" | "green", n: number) {

@@ -1,7 +1,7 @@
 import "server-only";
-import { assertAdmin } from "@/lib/auth/assert-admin.server";
 import { recordAudit } from "@/lib/audit/record-audit.server";
-import { maybeAutoIssue } from "@/lib/certificates/issue-certificate.server";
+import { assertAdmin } from "@/lib/auth/assert-admin.server";
+import { maybeAutoIssue } from "@/lib/certificates/auto-issue-certificate.server";
 import { forgetVerifiedCertificates } from "@/lib/certificates/verify-cache.server";
 import { awardCourseCreditIfEarned } from "@/lib/credits/award-course-credit.server";
 import { db } from "@/lib/db";

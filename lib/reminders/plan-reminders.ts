@@ -2,6 +2,7 @@ import { cprAedStatus, isCprAedBlocker } from "@/lib/certifications/certificatio
 import { formatCec } from "@/lib/credits/cec-amount";
 import { BODY_RULES, type TCertifyingBody } from "@/lib/credits/certifying-bodies";
 import { daysBetween } from "@/lib/credits/cycle";
+import { formatLongDate } from "@/lib/format/calendar-date";
 
 // Which renewal reminders are due for one trainer today. Pure; the scheduler
 // (send-reminders.server.ts) claims and sends them, each at most once.
@@ -40,8 +41,6 @@ export type TPlannedReminder = {
   missing: string[];
 };
 
-const longDate = (iso: string) =>
-  new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-US", { timeZone: "UTC", year: "numeric", month: "long", day: "numeric" });
 
 export function planReminders({
   today,
@@ -64,7 +63,7 @@ export function planReminders({
       missing.push(
         cpr.kind === "missing"
           ? "a current CPR/AED certificate (none is recorded on your account)"
-          : `a CPR/AED certificate valid past ${longDate(cert.cycleEndsOn)} (yours ${cpr.kind === "expired" ? "expired" : "expires"} on ${longDate(cpr.expiresOn)})`,
+          : `a CPR/AED certificate valid past ${formatLongDate(cert.cycleEndsOn)} (yours ${cpr.kind === "expired" ? "expired" : "expires"} on ${formatLongDate(cpr.expiresOn)})`,
       );
     }
     if (missing.length === 0) continue;
@@ -72,7 +71,7 @@ export function planReminders({
       subject: `cycle:${cert.id}`,
       periodEnd: cert.cycleEndsOn,
       stage,
-      title: `Your ${cert.body} cycle ends in ${cert.daysLeft} ${cert.daysLeft === 1 ? "day" : "days"} (${longDate(cert.cycleEndsOn)})`,
+      title: `Your ${cert.body} cycle ends in ${cert.daysLeft} ${cert.daysLeft === 1 ? "day" : "days"} (${formatLongDate(cert.cycleEndsOn)})`,
       missing,
     });
   }
@@ -85,8 +84,8 @@ export function planReminders({
         subject: "cpr",
         periodEnd: card.expiresOn,
         stage,
-        title: `Your CPR/AED certificate expires in ${daysLeft} ${daysLeft === 1 ? "day" : "days"} (${longDate(card.expiresOn)})`,
-        missing: [`a renewed CPR/AED certificate (${card.provider}) before ${longDate(card.expiresOn)}`],
+        title: `Your CPR/AED certificate expires in ${daysLeft} ${daysLeft === 1 ? "day" : "days"} (${formatLongDate(card.expiresOn)})`,
+        missing: [`a renewed CPR/AED certificate (${card.provider}) before ${formatLongDate(card.expiresOn)}`],
       });
     }
   }

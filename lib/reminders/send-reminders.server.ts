@@ -3,6 +3,7 @@ import { summarizeCredits, toLocalDate } from "@/lib/credits/cycle";
 import { db } from "@/lib/db";
 import { runUnderLease } from "@/lib/db/locks.sql.server";
 import { env } from "@/lib/env";
+import { resolveTimeZone } from "@/lib/format/date-time";
 import { sendMail, siteUrl } from "@/lib/mail/send-mail.server";
 import { planReminders, type TPlannedReminder } from "@/lib/reminders/plan-reminders";
 import { signUnsubscribeToken } from "@/lib/reminders/unsubscribe-token";
@@ -83,7 +84,7 @@ export async function sendDueReminders({ now = new Date() }: { now?: Date } = {}
     if (users.length === 0) break;
     cursor = users[users.length - 1].id;
     for (const user of users) {
-      const timeZone = usableTimeZone(user.timeZone);
+      const timeZone = resolveTimeZone(user.timeZone);
       const today = toLocalDate(now, timeZone);
       const certifications = user.certifications.map((c) => {
         const { current } = summarizeCredits({
@@ -132,13 +133,4 @@ export async function runReminderSweep({ now }: { now?: Date } = {}): Promise<TS
 
 function isoDay(d: Date): string {
   return d.toISOString().slice(0, 10);
-}
-
-function usableTimeZone(timeZone: string): string {
-  try {
-    new Intl.DateTimeFormat("en-US", { timeZone });
-    return timeZone;
-  } catch {
-    return "UTC";
-  }
 }

@@ -7,6 +7,7 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { useApiForm } from "@/components/forms/use-api-form";
 import { ZCertificationBody } from "@/lib/certifications/certification-schemas";
 import { BODY_RULES, type TCertifyingBody } from "@/lib/credits/certifying-bodies";
+import { formatLongDate } from "@/lib/format/calendar-date";
 import { CertificationFields, readCertification } from "../certification-fields";
 
 export type TCertificationItem = {
@@ -19,7 +20,6 @@ export type TCertificationItem = {
   primary: boolean;
 };
 
-const longDate = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-US", { timeZone: "UTC", year: "numeric", month: "long", day: "numeric" });
 
 /** Every certification the trainer holds: edit, retire, add another. */
 export function Certifications({ items }: { items: TCertificationItem[] }) {
@@ -88,8 +88,8 @@ function CertificationItem({ item }: { item: TCertificationItem }) {
             {item.primary && <span className="ml-2 rounded bg-brand-50 px-2 py-0.5 text-xs font-medium text-brand-800 dark:bg-slate-800 dark:text-brand-100">Primary</span>}
           </p>
           <p className="text-sm text-slate-700 dark:text-slate-300">
-            No. {item.certificationNumber} · first certified {longDate(item.firstCertifiedOn)}
-            {item.expiresOn ? ` · expires ${longDate(item.expiresOn)}` : " · no expiry given (cycles are anniversaries)"}
+            No. {item.certificationNumber} · first certified {formatLongDate(item.firstCertifiedOn)}
+            {item.expiresOn ? ` · expires ${formatLongDate(item.expiresOn)}` : " · no expiry given (cycles are anniversaries)"}
           </p>
         </div>
         {!editing && (

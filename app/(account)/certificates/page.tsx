@@ -2,9 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getSessionUser } from "@/lib/auth/session.server";
+import { listUserCertificates, type THeldCertificate } from "@/lib/certificates/list-user-certificates.server";
 import { linkedInAddToProfileUrl } from "@/lib/certificates/share-links";
-import { listUserCertificates, type THeldCertificate } from "@/lib/certificates/verify-certificate.server";
-import { formatLongDate } from "@/lib/credits/ledger-view";
+import { formatLongDate } from "@/lib/format/calendar-date";
 import { siteUrl } from "@/lib/mail/send-mail.server";
 
 export const dynamic = "force-dynamic";

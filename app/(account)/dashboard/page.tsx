@@ -11,7 +11,8 @@ import { listCompletedCourses, type TCompletedCourse } from "@/lib/credits/compl
 import { cycleSeries } from "@/lib/credits/credit-chart-geometry";
 import { addCalendarDays } from "@/lib/credits/cycle";
 import { getCreditOverview, type TCreditOverview, type TCreditProfile } from "@/lib/credits/ledger.server";
-import { cycleProgress, formatLongDate } from "@/lib/credits/ledger-view";
+import { cycleProgress } from "@/lib/credits/ledger-view";
+import { formatLongDate } from "@/lib/format/calendar-date";
 import { formatDate } from "@/lib/format/date-time";
 
 export const dynamic = "force-dynamic";

@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { CompletionsWithoutCredit } from "@/components/credits/completions-without-credit";
 import { Table } from "@/components/ui";
 import { getSessionUser } from "@/lib/auth/session.server";
-import { CompletionsWithoutCredit } from "@/components/credits/completions-without-credit";
 import { formatCec } from "@/lib/credits/cec-amount";
 import { getCreditOverview, listLedger } from "@/lib/credits/ledger.server";
-import { CREDIT_KIND_LABELS, formatLongDate, formatShortDate, ledgerTotals, type TLedgerEntry } from "@/lib/credits/ledger-view";
+import { CREDIT_KIND_LABELS, ledgerTotals, type TLedgerEntry } from "@/lib/credits/ledger-view";
+import { formatLongDate, formatShortDate } from "@/lib/format/calendar-date";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Transcript" };

@@ -1,9 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { formatCount, formatIsoDate } from "@/lib/admin/format";
 import { getOverview, passRate } from "@/lib/admin/overview.server";
 import { formatCec } from "@/lib/credits/cec-amount";
+import { formatShortDate } from "@/lib/format/calendar-date";
+import { formatCount } from "@/lib/format/number";
 import { requireAdminPage } from "./admin-page-guard";
 import { WeeklyBarChart } from "./weekly-bar-chart";
 
@@ -27,7 +28,7 @@ function Stat({ label, value, detail, children }: { label: string; value: string
 }
 
 function shortWeek(iso: string): string {
-  return formatIsoDate(iso).replace(/, \d{4}$/, "");
+  return formatShortDate(iso).replace(/, \d{4}$/, "");
 }
 
 export default async function AdminOverviewPage() {
@@ -35,7 +36,7 @@ export default async function AdminOverviewPage() {
   const overview = await getOverview({ adminId: admin.id });
   const { totals, weeks, activeDays } = overview;
   const labels = weeks.map((w) => shortWeek(w.weekStart));
-  const rowLabels = weeks.map((w) => `Week of ${formatIsoDate(w.weekStart)}`);
+  const rowLabels = weeks.map((w) => `Week of ${formatShortDate(w.weekStart)}`);
   const sum = (pick: (w: (typeof weeks)[number]) => number) => weeks.reduce((n, w) => n + pick(w), 0);
   const span = `the last ${weeks.length} weeks (weeks start Monday, UTC; the latest is still in progress)`;
   const rate = passRate(totals.passed, totals.attempts);

@@ -1,4 +1,4 @@
-import { siteJwks } from "@/lib/certificates/issue-certificate.server";
+import { siteJwks } from "@/lib/certificates/get-jwks.server";
 import { defineRoute } from "@/lib/http/route.server";
 
 // Every public key that ever signed a credential (Ed25519; kid = the key's URL, /ob/keys/<RFC 7638

@@ -4,8 +4,11 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { cache, type ReactNode } from "react";
 import { clientIp } from "@/lib/auth/request-ip";
-import { canonicalCode, checkVerifyRateLimit, findCertificateForVerification, type TPublicCertificate } from "@/lib/certificates/verify-certificate.server";
-import { formatLongDate } from "@/lib/credits/ledger-view";
+import { canonicalCode } from "@/lib/certificates/certificate-code";
+import type { TPublicCertificate } from "@/lib/certificates/certificate-view.server";
+import { findCertificateForVerification } from "@/lib/certificates/find-certificate-for-verification.server";
+import { checkVerifyRateLimit } from "@/lib/certificates/verify-rate-limit.server";
+import { formatLongDate } from "@/lib/format/calendar-date";
 import { siteUrl } from "@/lib/mail/send-mail.server";
 
 // The public page a certificate's QR code and verify link point to. It shows every detail printed

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Table } from "@/components/ui";
+import { auditFilterOptions, listAudit, type TAuditRow } from "@/lib/admin/audit.server";
 import { describeAuditData } from "@/lib/admin/audit-details";
 import { auditFiltersToQuery, parseAuditFilters } from "@/lib/admin/audit-filters";
-import { auditFilterOptions, listAudit, type TAuditRow } from "@/lib/admin/audit.server";
-import { formatCount, formatDateTime } from "@/lib/admin/format";
+import { formatDateTime } from "@/lib/format/date-time";
+import { formatCount } from "@/lib/format/number";
 import { firstParam, requireAdminPage } from "../admin-page-guard";
 import { Pagination } from "../pagination";
 

@@ -1,10 +1,14 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { getBatchStatus, listCertificateQueue, listCourseIssueSettings, parseQueueFilters } from "@/lib/certificates/issue-batch.server";
-import { listCertificates } from "@/lib/certificates/verify-certificate.server";
+import { getBatchStatus } from "@/lib/certificates/get-batch-status.server";
+import { listCertificateQueue } from "@/lib/certificates/list-certificate-queue.server";
+import { listCertificates } from "@/lib/certificates/list-certificates.server";
+import { listCourseIssueSettings } from "@/lib/certificates/list-course-issue-settings.server";
+import { parseQueueFilters } from "@/lib/certificates/queue-filters";
 import { BODY_RULES, CERTIFYING_BODIES } from "@/lib/credits/certifying-bodies";
-import { formatShortDate } from "@/lib/credits/ledger-view";
+import { formatShortDate } from "@/lib/format/calendar-date";
 import { formatDate } from "@/lib/format/date-time";
+import { isId } from "@/lib/ids";
 import { firstParam, pageParam, requireAdminPage } from "../admin-page-guard";
 import { Pagination } from "../pagination";
 import { AutoIssueToggle, BatchProgress, CertificatesTable, IssueQueue, type TBatchView } from "./certificates-client";
@@ -26,7 +30,7 @@ export default async function AdminCertificatesPage({ searchParams }: TProps) {
   const cstatusParam = firstParam(sp.cstatus);
   const cstatus = cstatusParam === "ISSUED" || cstatusParam === "REVOKED" ? cstatusParam : undefined;
   const batchParam = firstParam(sp.batch);
-  const batchId = batchParam && /^[A-Za-z0-9_-]{1,64}$/.test(batchParam) ? batchParam : undefined;
+  const batchId = isId(batchParam) ? batchParam : undefined;
 
   const [queue, courses, certificates, batch] = await Promise.all([
     listCertificateQueue(filters, admin.id),

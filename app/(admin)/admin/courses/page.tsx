@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { formatCount } from "@/lib/admin/format";
 import { getCourseFunnels, shareOfStarted, type TFunnelStage } from "@/lib/admin/funnel.server";
+import { formatCount } from "@/lib/format/number";
 import { requireAdminPage } from "../admin-page-guard";
 
 export const metadata: Metadata = { title: "Courses · Admin" };

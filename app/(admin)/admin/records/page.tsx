@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { formatCount, formatDateTime } from "@/lib/admin/format";
 import { readProviderRecordFilters, summarizeEvidence, ZProviderRecordFilters } from "@/lib/admin/provider-records";
 import { listProviderRecords, listRecordCourses, PROVIDER_RECORDS_PAGE_SIZE } from "@/lib/admin/provider-records.server";
 import { formatCec } from "@/lib/credits/cec-amount";
 import { BODY_RULES } from "@/lib/credits/certifying-bodies";
+import { formatDateTime } from "@/lib/format/date-time";
+import { formatCount } from "@/lib/format/number";
 import { requireAdminPage } from "../admin-page-guard";
 
 export const metadata: Metadata = { title: "Provider records · Admin" };

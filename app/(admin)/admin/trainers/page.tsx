@@ -1,13 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Badge, Table } from "@/components/ui";
-import { formatCount, formatDate, formatIsoDate } from "@/lib/admin/format";
 import {
   COURSE_STATUS_LABELS,
-  cycleStatusOf,
   COURSE_STATUSES,
   CYCLE_STATUS_LABELS,
   CYCLE_STATUSES,
+  cycleStatusOf,
   defaultDir,
   parseTrainerFilters,
   SORT_LABELS,
@@ -19,6 +18,9 @@ import {
 import { listTrainers, trainerFilterOptions } from "@/lib/admin/trainers.server";
 import { formatCec } from "@/lib/credits/cec-amount";
 import { BODY_RULES, CERTIFYING_BODIES } from "@/lib/credits/certifying-bodies";
+import { formatShortDate } from "@/lib/format/calendar-date";
+import { formatDate } from "@/lib/format/date-time";
+import { formatCount } from "@/lib/format/number";
 import { requireAdminPage } from "../admin-page-guard";
 import { Pagination } from "../pagination";
 
@@ -220,7 +222,7 @@ export default async function AdminTrainersPage({ searchParams }: TProps) {
                       {formatCec(t.cycle.countedHundredths)} / {formatCec(t.cycle.requiredHundredths)}
                     </td>
                     <td data-label="Cycle ends" className="whitespace-nowrap px-3 py-2">
-                      {formatIsoDate(t.cycle.endsOn)}
+                      {formatShortDate(t.cycle.endsOn)}
                       <span className="block text-xs text-slate-600 dark:text-slate-400">
                         {t.cycle.daysLeft} day{t.cycle.daysLeft === 1 ? "" : "s"} left
                       </span>

@@ -1,8 +1,8 @@
-import { ZEmailOnly } from "@/lib/auth/account-schemas";
 import { requestPasswordReset } from "@/lib/auth/account.server";
+import { ZEmailOnly } from "@/lib/auth/account-schemas";
 import { clientIp } from "@/lib/auth/request-ip";
-import { assertMailRateLimit } from "@/lib/http/rate-limit.server";
 import { defineRoute } from "@/lib/http/route.server";
+import { assertMailRateLimit } from "@/lib/rate-limit/rate-limit.server";
 
 // Same answer whether or not the address has an account.
 export const POST = defineRoute({

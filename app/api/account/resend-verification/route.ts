@@ -1,8 +1,8 @@
-import { ZEmailOnly } from "@/lib/auth/account-schemas";
 import { resendVerification } from "@/lib/auth/account.server";
+import { ZEmailOnly } from "@/lib/auth/account-schemas";
 import { clientIp } from "@/lib/auth/request-ip";
-import { assertMailRateLimit } from "@/lib/http/rate-limit.server";
 import { defineRoute } from "@/lib/http/route.server";
+import { assertMailRateLimit } from "@/lib/rate-limit/rate-limit.server";
 
 // Same answer for unknown, unverified and verified addresses.
 export const POST = defineRoute({

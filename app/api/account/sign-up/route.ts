@@ -1,8 +1,8 @@
-import { ZSignUp } from "@/lib/auth/account-schemas";
 import { signUpTrainer } from "@/lib/auth/account.server";
+import { ZSignUp } from "@/lib/auth/account-schemas";
 import { clientIp } from "@/lib/auth/request-ip";
-import { assertMailRateLimit } from "@/lib/http/rate-limit.server";
 import { defineRoute } from "@/lib/http/route.server";
+import { assertMailRateLimit } from "@/lib/rate-limit/rate-limit.server";
 
 // The answer is the same whether or not the email already had an account (its owner gets a mail).
 export const POST = defineRoute({

@@ -1,4 +1,5 @@
 import { streamLedgerCsv } from "@/lib/credits/ledger.server";
+import { csvResponse } from "@/lib/http/download";
 import { defineRoute } from "@/lib/http/route.server";
 
 // The signed-in trainer's own ledger as CSV. Never cached: it is personal and changes with every award.
@@ -8,13 +9,6 @@ export const GET = defineRoute({
   auth: "user",
   handler: async ({ user }) => {
     const stream = await streamLedgerCsv({ userId: user!.id });
-    return new Response(stream, {
-      headers: {
-        "Content-Type": "text/csv; charset=utf-8; header=present",
-        "Content-Disposition": 'attachment; filename="backbone-ce-transcript.csv"',
-        "Cache-Control": "private, no-store",
-        "X-Content-Type-Options": "nosniff",
-      },
-    });
+    return csvResponse(stream, "backbone-ce-transcript.csv");
   },
 });

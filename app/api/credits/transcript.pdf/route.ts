@@ -1,4 +1,5 @@
 import { renderTranscriptPdf } from "@/lib/credits/ledger.server";
+import { downloadResponse } from "@/lib/http/download";
 import { defineRoute } from "@/lib/http/route.server";
 
 // The signed-in trainer's transcript as a PDF to send to their certifying body.
@@ -8,14 +9,6 @@ export const GET = defineRoute({
   auth: "user",
   handler: async ({ user }) => {
     const pdf = await renderTranscriptPdf({ userId: user!.id, now: new Date() });
-    return new Response(Buffer.from(pdf), {
-      headers: {
-        "Content-Type": "application/pdf",
-        "Content-Disposition": 'attachment; filename="backbone-ce-transcript.pdf"',
-        "Content-Length": String(pdf.byteLength),
-        "Cache-Control": "private, no-store",
-        "X-Content-Type-Options": "nosniff",
-      },
-    });
+    return downloadResponse(pdf, { fileName: "backbone-ce-transcript.pdf", contentType: "application/pdf" });
   },
 });

@@ -1,4 +1,5 @@
-import { defineRoute, parseWith } from "@/lib/http/route.server";
+import { parseWith } from "@/lib/errors";
+import { defineRoute } from "@/lib/http/route.server";
 import { getCourseProgress } from "@/lib/progress/lesson-progress.server";
 import { ZCourseRef } from "@/lib/progress/progress-schemas";
 

@@ -1,5 +1,6 @@
 import { ZUnsubscribeQuery } from "@/lib/certifications/certification-schemas";
-import { assertSameOrigin, errorResponse, parseWith } from "@/lib/http/route.server";
+import { parseWith } from "@/lib/errors";
+import { assertSameOrigin, errorResponse } from "@/lib/http/route.server";
 import { unsubscribeWithToken } from "@/lib/reminders/unsubscribe.server";
 
 // One-click unsubscribe (RFC 8058). A mail client POSTs "List-Unsubscribe=One-Click" here with no

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { clientIp } from "@/lib/auth/request-ip";
-import { assertVerifyRateLimit, findCertificateForVerification } from "@/lib/certificates/verify-certificate.server";
+import { findCertificateForVerification } from "@/lib/certificates/find-certificate-for-verification.server";
+import { assertVerifyRateLimit } from "@/lib/certificates/verify-rate-limit.server";
 import { AppError } from "@/lib/errors";
 import { defineRoute } from "@/lib/http/route.server";
 

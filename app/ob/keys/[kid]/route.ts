@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { publishedKey } from "@/lib/certificates/site-credentials.server";
+import { publishedKey } from "@/lib/certificates/get-jwks.server";
 import { AppError } from "@/lib/errors";
 import { defineRoute } from "@/lib/http/route.server";
 

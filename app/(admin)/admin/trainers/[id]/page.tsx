@@ -1,13 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Badge as UiBadge, Table as UiTable } from "@/components/ui";
 import { notFound } from "next/navigation";
 import { Fragment, type ReactNode } from "react";
-import { formatDate, formatDateTime, formatIsoDate } from "@/lib/admin/format";
+import { Badge as UiBadge, Table as UiTable } from "@/components/ui";
 import { getTrainerRecord } from "@/lib/admin/trainers.server";
 import { formatCec } from "@/lib/credits/cec-amount";
 import { CREDIT_KIND_LABELS } from "@/lib/credits/ledger-view";
 import { AppError } from "@/lib/errors";
+import { formatShortDate } from "@/lib/format/calendar-date";
+import { formatDate, formatDateTime } from "@/lib/format/date-time";
+import { isId } from "@/lib/ids";
 import { requireAdminPage } from "../../admin-page-guard";
 import { TrainerActions } from "./trainer-actions-client";
 
@@ -73,7 +75,7 @@ function Badge({ tone, children }: { tone: "ok" | "warn" | "muted"; children: Re
 export default async function AdminTrainerPage({ params }: TProps) {
   const { id } = await params;
   const admin = await requireAdminPage(`/admin/trainers/${encodeURIComponent(id)}`);
-  if (!/^[A-Za-z0-9_-]{1,64}$/.test(id)) notFound();
+  if (!isId(id)) notFound();
   const record = await getTrainerRecord({ adminId: admin.id, userId: id }).catch((error: unknown) => {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
@@ -136,9 +138,9 @@ export default async function AdminTrainerPage({ params }: TProps) {
               <dt className="text-slate-600 dark:text-slate-400">Certification no.</dt>
               <dd className="font-mono">{profile.certificationNumber}</dd>
               <dt className="text-slate-600 dark:text-slate-400">First certified</dt>
-              <dd>{formatIsoDate(profile.firstCertifiedOn)}</dd>
+              <dd>{formatShortDate(profile.firstCertifiedOn)}</dd>
               <dt className="text-slate-600 dark:text-slate-400">Expires</dt>
-              <dd>{profile.certificationExpiresOn ? formatIsoDate(profile.certificationExpiresOn) : "Not given"}</dd>
+              <dd>{profile.certificationExpiresOn ? formatShortDate(profile.certificationExpiresOn) : "Not given"}</dd>
               <dt className="text-slate-600 dark:text-slate-400">Time zone</dt>
               <dd>{user.timeZone}</dd>
               <dt className="text-slate-600 dark:text-slate-400">Joined</dt>
@@ -147,7 +149,7 @@ export default async function AdminTrainerPage({ params }: TProps) {
                 <Fragment key={other.certificationId}>
                   <dt className="text-slate-600 dark:text-slate-400">Also holds</dt>
                   <dd>
-                    {other.body} <span className="font-mono">{other.certificationNumber}</span>: cycle ends {formatIsoDate(summary.current.cycle.endsOn)},{" "}
+                    {other.body} <span className="font-mono">{other.certificationNumber}</span>: cycle ends {formatShortDate(summary.current.cycle.endsOn)},{" "}
                     {summary.current.met ? "met" : `${formatCec(summary.current.remainingHundredths)} ${other.unit} still needed`}
                   </dd>
                 </Fragment>
@@ -162,7 +164,7 @@ export default async function AdminTrainerPage({ params }: TProps) {
           {cycle && profile ? (
             <>
               <p className="text-sm">
-                {formatIsoDate(cycle.cycle.startsOn)} to {formatIsoDate(cycle.cycle.endsOn)} · {cycle.daysLeft} day{cycle.daysLeft === 1 ? "" : "s"} left
+                {formatShortDate(cycle.cycle.startsOn)} to {formatShortDate(cycle.cycle.endsOn)} · {cycle.daysLeft} day{cycle.daysLeft === 1 ? "" : "s"} left
               </p>
               <dl className="mt-3 grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
                 <div>
@@ -301,11 +303,11 @@ export default async function AdminTrainerPage({ params }: TProps) {
               {record.ledger.map((e) => (
                 <tr key={e.id} className="border-t border-slate-100 align-top dark:border-slate-800">
                   <th scope="row" className={`${td} whitespace-nowrap font-normal`}>
-                    {formatIsoDate(e.localDate)}
+                    {formatShortDate(e.localDate)}
                   </th>
                   <td className={td}>
                     {CREDIT_KIND_LABELS[e.kind]}
-                    {e.reversedOn && <span className="block text-xs text-slate-600 dark:text-slate-400">reversed {formatIsoDate(e.reversedOn)}</span>}
+                    {e.reversedOn && <span className="block text-xs text-slate-600 dark:text-slate-400">reversed {formatShortDate(e.reversedOn)}</span>}
                   </td>
                   <td className={td}>{e.course?.title ?? "—"}</td>
                   <td className={`${td} text-right tabular-nums`}>{formatCec(e.amountHundredths)}</td>

@@ -1,5 +1,6 @@
 import { readCprAedCardFile } from "@/lib/certifications/certifications.server";
 import { AppError } from "@/lib/errors";
+import { downloadResponse } from "@/lib/http/download";
 import { defineRoute } from "@/lib/http/route.server";
 
 // The trainer's own uploaded card, and only theirs (the session decides whose).
@@ -11,15 +12,7 @@ export const GET = defineRoute({
     const file = await readCprAedCardFile(user!.id);
     if (!file) throw new AppError("NOT_FOUND", "No CPR/AED card file is on your account.");
     const extension = file.type === "application/pdf" ? "pdf" : file.type === "image/png" ? "png" : "jpg";
-    return new Response(Buffer.from(file.bytes), {
-      headers: {
-        "Content-Type": file.type,
-        // The stored type came from the bytes; the name is ours, never the uploader's.
-        "Content-Disposition": `attachment; filename="cpr-aed-card.${extension}"`,
-        "Content-Length": String(file.bytes.byteLength),
-        "Cache-Control": "private, no-store",
-        "X-Content-Type-Options": "nosniff",
-      },
-    });
+    // The stored type came from the bytes; the name is ours, never the uploader's.
+    return downloadResponse(file.bytes, { fileName: `cpr-aed-card.${extension}`, contentType: file.type });
   },
 });

@@ -1,12 +1,14 @@
 import { after } from "next/server";
 import { z } from "zod";
-import { MAX_BATCH_REQUESTS, runIssueBatch, startIssueBatch } from "@/lib/certificates/issue-batch.server";
+import { MAX_BATCH_REQUESTS } from "@/lib/certificates/issue-batch-limits";
 import { issueCertificate } from "@/lib/certificates/issue-certificate.server";
+import { runIssueBatch } from "@/lib/certificates/run-issue-batch.server";
+import { startIssueBatch } from "@/lib/certificates/start-issue-batch.server";
 import { defineRoute } from "@/lib/http/route.server";
+import { ZId } from "@/lib/ids";
 
 // POST { requestIds } (1–1000). One id: issued at once, the certificate returned. More: a batch is
 // created and worked through after the response; poll /api/admin/certificates/batches/<batchId>.
-const ZId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "must be a request id");
 const ZBody = z.strictObject({
   requestIds: z.array(ZId).min(1, "Select at least one request.").max(MAX_BATCH_REQUESTS, `At most ${MAX_BATCH_REQUESTS} requests at once.`),
 });

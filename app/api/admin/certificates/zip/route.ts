@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { buildCertificateZip, MAX_ZIP_CODES } from "@/lib/certificates/verify-certificate.server";
+import { buildCertificateZip, MAX_ZIP_CODES } from "@/lib/certificates/build-certificate-zip.server";
+import { downloadResponse } from "@/lib/http/download";
 import { defineRoute } from "@/lib/http/route.server";
 import { ZText } from "@/lib/text/safe-text";
 
@@ -11,16 +12,10 @@ export const POST = defineRoute({
   handler: async ({ body, user }) => {
     const { bytes, included, skipped } = await buildCertificateZip(body.codes, user!.id);
     const stamp = new Date().toISOString().slice(0, 10);
-    return new Response(Buffer.from(bytes), {
-      headers: {
-        "Content-Type": "application/zip",
-        "Content-Disposition": `attachment; filename="certificates-${stamp}.zip"`,
-        "Content-Length": String(bytes.byteLength),
-        "Cache-Control": "private, no-store",
-        "X-Content-Type-Options": "nosniff",
-        "X-Certificates-Included": String(included),
-        "X-Certificates-Skipped": String(skipped.length),
-      },
+    return downloadResponse(bytes, {
+      fileName: `certificates-${stamp}.zip`,
+      contentType: "application/zip",
+      headers: { "X-Certificates-Included": String(included), "X-Certificates-Skipped": String(skipped.length) },
     });
   },
 });

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { EXPORT_TABLES, streamAdminExport } from "@/lib/admin/exports.server";
-import { csvResponse } from "@/lib/admin/stream-csv.server";
-import { defineRoute, parseWith } from "@/lib/http/route.server";
+import { parseWith } from "@/lib/errors";
+import { csvFileName, csvResponse } from "@/lib/http/download";
+import { defineRoute } from "@/lib/http/route.server";
 import { ZSearchText } from "@/lib/text/safe-text";
 
 // GET /api/admin/export/{trainers|audit|funnel|attempts|ledger|weekly}?<the page's filters>:
@@ -25,6 +26,6 @@ export const GET = defineRoute({
       params: searchParams,
       timeZone: user!.timeZone,
     });
-    return csvResponse(stream, `backbone-ce-${params.table}`);
+    return csvResponse(stream, csvFileName(`backbone-ce-${params.table}`));
   },
 });

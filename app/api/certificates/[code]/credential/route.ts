@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { getCredentialForViewer } from "@/lib/certificates/verify-certificate.server";
+import { getCredentialForViewer } from "@/lib/certificates/get-credential-for-viewer.server";
+import { downloadResponse } from "@/lib/http/download";
 import { defineRoute } from "@/lib/http/route.server";
 
 // The signed Open Badges 3.0 credential as a download: { jwt, credential }. The jwt is what a
@@ -11,13 +12,6 @@ export const GET = defineRoute({
   params: z.object({ code: z.string().max(200) }),
   handler: async ({ user, params }) => {
     const { filename, jwt, credential } = await getCredentialForViewer({ code: params.code, viewer: user! });
-    return new Response(`${JSON.stringify({ jwt, credential }, null, 2)}\n`, {
-      headers: {
-        "Content-Type": "application/json; charset=utf-8",
-        "Content-Disposition": `attachment; filename="${filename}"`,
-        "Cache-Control": "private, no-store",
-        "X-Content-Type-Options": "nosniff",
-      },
-    });
+    return downloadResponse(`${JSON.stringify({ jwt, credential }, null, 2)}\n`, { fileName: filename, contentType: "application/json; charset=utf-8" });
   },
 });

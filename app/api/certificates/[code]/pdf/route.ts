@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { renderCertificatePdfForViewer } from "@/lib/certificates/verify-certificate.server";
+import { renderCertificatePdfForViewer } from "@/lib/certificates/render-certificate-pdf-for-viewer.server";
+import { downloadResponse } from "@/lib/http/download";
 import { defineRoute } from "@/lib/http/route.server";
 
 // The certificate PDF, for its holder or an administrator (anyone else: 404; revoked: 410).
@@ -11,14 +12,6 @@ export const GET = defineRoute({
   params: z.object({ code: z.string().max(200) }),
   handler: async ({ user, params }) => {
     const { filename, bytes } = await renderCertificatePdfForViewer({ code: params.code, viewer: user! });
-    return new Response(Buffer.from(bytes), {
-      headers: {
-        "Content-Type": "application/pdf",
-        "Content-Disposition": `attachment; filename="${filename}"`,
-        "Content-Length": String(bytes.byteLength),
-        "Cache-Control": "private, no-store",
-        "X-Content-Type-Options": "nosniff",
-      },
-    });
+    return downloadResponse(bytes, { fileName: filename, contentType: "application/pdf" });
   },
 });

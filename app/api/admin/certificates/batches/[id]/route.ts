@@ -1,7 +1,8 @@
 import { after } from "next/server";
-import { z } from "zod";
-import { getBatchStatus, runIssueBatch } from "@/lib/certificates/issue-batch.server";
+import { getBatchStatus } from "@/lib/certificates/get-batch-status.server";
+import { runIssueBatch } from "@/lib/certificates/run-issue-batch.server";
 import { defineRoute } from "@/lib/http/route.server";
+import { ZIdParams } from "@/lib/ids";
 
 // GET a batch's progress. A RUNNING batch whose runner has gone quiet (instance restarted, crash)
 // is resumed from here, so reloading the admin page is enough to finish it.
@@ -9,7 +10,7 @@ export const dynamic = "force-dynamic";
 
 export const GET = defineRoute({
   auth: "admin",
-  params: z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, "must be a batch id") }),
+  params: ZIdParams,
   handler: async ({ params, user }) => {
     const batch = await getBatchStatus(params.id, user!.id);
     if (batch.stalled) after(() => runIssueBatch(params.id).catch((error) => console.error("certificate batch resume failed", error)));

@@ -1,5 +1,6 @@
 import { streamLedgerCsv } from "@/lib/credits/ledger.server";
 import { ZUserIdParams } from "@/lib/credits/ledger-schemas";
+import { csvResponse } from "@/lib/http/download";
 import { defineRoute } from "@/lib/http/route.server";
 
 // A trainer's ledger as CSV, for administrators (e.g. answering a certifying body's audit).
@@ -10,13 +11,6 @@ export const GET = defineRoute({
   params: ZUserIdParams,
   handler: async ({ params }) => {
     const stream = await streamLedgerCsv({ userId: params.id });
-    return new Response(stream, {
-      headers: {
-        "Content-Type": "text/csv; charset=utf-8; header=present",
-        "Content-Disposition": `attachment; filename="backbone-ce-transcript-${params.id}.csv"`,
-        "Cache-Control": "private, no-store",
-        "X-Content-Type-Options": "nosniff",
-      },
-    });
+    return csvResponse(stream, `backbone-ce-transcript-${params.id}.csv`);
   },
 });

@@ -1,7 +1,6 @@
 import "server-only";
-import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { deleteStaleRateLimits, recordRateLimitHit } from "./rate-limit.sql.server";
+import { deleteStaleRateLimits, upsertRateLimitHit } from "@/lib/rate-limit/rate-limit.sql.server";
 
 // Fixed-window counters in PostgreSQL (RateLimit), one atomic upsert per hit, so every app instance
 // shares the count and concurrent requests cannot slip past it.
@@ -9,11 +8,9 @@ import { deleteStaleRateLimits, recordRateLimitHit } from "./rate-limit.sql.serv
 export type TRateLimitResult = { allowed: true; remaining: number; limit: number } | { allowed: false; retryAfterSeconds: number; limit: number };
 
 export async function consumeRateLimit({ key, limit, windowSeconds }: { key: string; limit: number; windowSeconds: number }): Promise<TRateLimitResult> {
-  const row = await recordRateLimitHit(db, { key, windowSeconds });
+  const row = await upsertRateLimitHit({ key: key.slice(0, 300), windowSeconds });
   // Old windows are dead weight; an occasional sweep keeps the table small.
-  if (Math.random() < 0.01) {
-    void deleteStaleRateLimits(db).catch(() => {});
-  }
+  if (Math.random() < 0.01) void deleteStaleRateLimits().catch(() => {});
   if (row.count > limit) return { allowed: false, retryAfterSeconds: row.retryAfter, limit };
   return { allowed: true, remaining: limit - row.count, limit };
 }

@@ -2,11 +2,15 @@ import "server-only";
 import { BODY_RULES, CERTIFYING_BODIES, type TCertifyingBody } from "@/lib/credits/certifying-bodies";
 import { WARNING_DAYS } from "@/lib/credits/cycle";
 import type { TDb } from "@/lib/db/client";
+import { isKnownTimeZone } from "@/lib/format/date-time";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { escapeLike } from "@/lib/text/safe-text";
 import type { TCourseStatus, TCycleStatus, TTrainerFilters, TTrainerSort } from "./trainer-filters";
 
 // The trainers list in SQL, against any Prisma client (the app's, a test's or the benchmark's).
-// lib/admin/trainers.server.ts adds the admin check and the app's client.
+// lib/admin/trainers.server.ts adds the admin check and the app's client. Raw because it is a
+// report: it filters and sorts 10,000 trainers on figures (current cycle, credit counted) that
+// Prisma's query API cannot compute in the database.
 //
 // The list filters and sorts on where each trainer stands in their current certification cycle,
 // for all 10,000 trainers at once, so that is computed in the database with the same rules as
@@ -22,6 +26,13 @@ import type { TCourseStatus, TCycleStatus, TTrainerFilters, TTrainerSort } from 
 //   surplus(j) = max(0, earned(j) − max(0, required(j) − carriedIn(j))), carriedIn(j+1) = surplus(j).
 //   A cycle without entries passes nothing on, so the chain only runs through consecutive cycles
 //   that have entries: a short recursive CTE over those rows.
+// The bodies' figures (cycle length, requirement, first-cycle exemption, carry-forward) are not
+// repeated: RULES_SQL is generated from BODY_RULES, and the warning window is WARNING_DAYS.
+//
+// PARITY: the cycle rule above is written twice, here for speed and in lib/credits/cycle.ts as the
+// definition. ONE test holds them together: lib/admin/trainers.int.test.ts, "current cycle,
+// computed in SQL, matches summarizeCredits", which runs both on the same table of cases (leap
+// days, stated expiries, zones around midnight, carry-forward chains). Change both, then run it.
 //
 // Two steps keep the common case cheap: the first finds the page's ids (computing cycles for every
 // matching trainer only when a cycle filter or sort needs them), the second fills in the columns
@@ -72,14 +83,7 @@ function serverZones(client: TClient): Promise<string[]> {
   let zones = knownZones.get(client);
   if (!zones) {
     zones = client.$queryRaw<{ name: string }[]>`SELECT name FROM pg_timezone_names`.then((rows) =>
-      rows.map((r) => r.name).filter((name) => {
-        try {
-          new Intl.DateTimeFormat("en-US", { timeZone: name });
-          return true;
-        } catch {
-          return false;
-        }
-      }),
+      rows.map((r) => r.name).filter(isKnownTimeZone),
     );
     zones.catch(() => knownZones.delete(client));
     knownZones.set(client, zones);
@@ -209,10 +213,6 @@ function cycleCtes(source: string, now: Date, zones: string[]): Prisma.Sql {
     LEFT JOIN cyc_chain ch ON ch.id = c.id AND ch.j = c.k - 1
     CROSS JOIN LATERAL (SELECT COALESCE(ch.surplus, 0)::int AS carried_in) ci
   )`;
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 }
 
 function courseStatusSql(status: TCourseStatus, courseId: string | undefined): Prisma.Sql {
