@@ -7,6 +7,7 @@ import { MdxContent } from "@/components/mdx/mdx-content";
 import { compileLesson } from "@/lib/content/compile-lesson.server";
 import { toCourseView } from "@/lib/content/course-view";
 import { findCourse, loadLiveCourses } from "@/lib/content/load-content";
+import { siteUrl } from "@/lib/mail/send-mail.server";
 
 // Prerendered and identical for everyone; the trainer's progress comes from a client island.
 export const dynamic = "force-static";
@@ -18,7 +19,17 @@ export function generateStaticParams() {
 
 export async function generateMetadata({ params }: { params: Promise<{ course: string }> }): Promise<Metadata> {
   const course = findCourse((await params).course);
-  return course ? { title: course.frontmatter.title, description: course.frontmatter.summary } : {};
+  if (!course) return {};
+  const { title, summary: description } = course.frontmatter;
+  // og:image / twitter:image come from opengraph-image.tsx and twitter-image.tsx beside this page.
+  return {
+    title,
+    description,
+    metadataBase: new URL(siteUrl()),
+    alternates: { canonical: `/courses/${course.slug}` },
+    openGraph: { type: "website", siteName: "Backbone CE", title, description, url: `/courses/${course.slug}` },
+    twitter: { card: "summary_large_image", title, description },
+  };
 }
 
 export default async function CoursePage({ params }: { params: Promise<{ course: string }> }) {
