@@ -24,8 +24,6 @@ export async function generateMetadata({ params }: TProps): Promise<Metadata> {
   const base: Metadata = {
     title: canonical ? `Certificate ${canonical}` : "Certificate not found",
     robots: { index: false, follow: false },
-    // The og:image of this segment (opengraph-image.tsx) is resolved against the public URL.
-    metadataBase: new URL(siteUrl()),
   };
   if (!canonical || !(await limitFor()).allowed) return base;
   const c = await lookup(canonical);

@@ -7,7 +7,6 @@ import { MdxContent } from "@/components/mdx/mdx-content";
 import { compileLesson } from "@/lib/content/compile-lesson.server";
 import { toCourseView } from "@/lib/content/course-view";
 import { findCourse, loadLiveCourses } from "@/lib/content/load-content";
-import { siteUrl } from "@/lib/mail/send-mail.server";
 
 // Prerendered and identical for everyone; the trainer's progress comes from a client island.
 export const dynamic = "force-static";
@@ -25,7 +24,6 @@ export async function generateMetadata({ params }: { params: Promise<{ course: s
   return {
     title,
     description,
-    metadataBase: new URL(siteUrl()),
     alternates: { canonical: `/courses/${course.slug}` },
     openGraph: { type: "website", siteName: "Backbone CE", title, description, url: `/courses/${course.slug}` },
     twitter: { card: "summary_large_image", title, description },
