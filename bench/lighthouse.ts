@@ -1,3 +1,6 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse, { desktopConfig, type Flags } from "lighthouse";
 import puppeteer from "puppeteer-core";
@@ -83,6 +86,9 @@ export async function benchLighthouse(ctx: TBenchContext) {
     chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
     logLevel: "silent",
   });
+  const reportDir = path.join(os.tmpdir(), `backbone-lighthouse-${process.pid}`);
+  mkdirSync(reportDir, { recursive: true });
+  console.log(`  reports of the slowest run per page: ${reportDir}`);
   const browser = await puppeteer.connect({ browserURL: `http://127.0.0.1:${chrome.port}` });
   const host = new URL(base).hostname;
   const signIn = async (p: TPage) => {
@@ -135,6 +141,9 @@ export async function benchLighthouse(ctx: TBenchContext) {
           for (const c of CATEGORIES) scores[c].push(Math.round((lhr.categories[c]?.score ?? 0) * 100));
           if (!worst || (lhr.categories.performance?.score ?? 0) < (worst.categories.performance?.score ?? 0)) worst = lhr;
         }
+        // The slowest run's whole report, for reading what the main thread did (bootup-time,
+        // mainthread-work-breakdown) or opening in the Lighthouse viewer.
+        if (worst) writeFileSync(path.join(reportDir, `${preset}-${p.key}.json`), JSON.stringify(worst));
         if (worst) console.log(`    ${p.path} (${preset}): FCP ${worst.audits["first-contentful-paint"]?.displayValue}, LCP ${worst.audits["largest-contentful-paint"]?.displayValue}, TBT ${worst.audits["total-blocking-time"]?.displayValue}, CLS ${worst.audits["cumulative-layout-shift"]?.displayValue}, benchmarkIndex ${benchmarkIndex.map(Math.round).join(", ")}`);
         for (const c of CATEGORIES) {
           const value = error ? null : median(scores[c]);
