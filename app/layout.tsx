@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/site/site-footer";
 import { SiteHeader } from "@/components/site/site-header";
 import { THEME_SCRIPT } from "@/components/site/theme";
+import { siteUrl } from "@/lib/mail/send-mail.server";
 import "./globals.css";
 
 // The brand typeface, self-hosted from the @fontsource-variable/figtree npm package (OFL): next/font
@@ -21,6 +22,9 @@ export const metadata: Metadata = {
   title: { default: "Backbone CE", template: "%s · Backbone CE" },
   description: "Continuing education for certified personal trainers: read, pass the assessment, earn CEC credits.",
   applicationName: "Backbone CE",
+  // Open Graph / Twitter images (course and verify pages, and the lessons under a course) need
+  // absolute URLs: the site's public address (NEXTAUTH_URL).
+  metadataBase: new URL(siteUrl()),
 };
 
 export const viewport: Viewport = {

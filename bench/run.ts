@@ -31,6 +31,8 @@ const SECTIONS: Record<string, (ctx: TBenchContext) => Promise<void>> = {
   "unicode-pdf": benchUnicodePdf,
   forgot: benchForgot,
   cold: benchCold,
+  // Loaded on demand: Lighthouse is a large import the other sections do not need.
+  lighthouse: async (ctx) => (await import("./lighthouse")).benchLighthouse(ctx),
 };
 
 // Certificate PDFs with a name outside Windows-1252 embed subset fonts (docs/decisions/019).

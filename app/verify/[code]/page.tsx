@@ -24,7 +24,10 @@ const lookup = cache(findCertificateForVerification);
 export async function generateMetadata({ params }: TProps): Promise<Metadata> {
   const canonical = canonicalCode((await params).code);
   // Certificates name people: keep them out of search engines.
-  const base: Metadata = { title: canonical ? `Certificate ${canonical}` : "Certificate not found", robots: { index: false, follow: false } };
+  const base: Metadata = {
+    title: canonical ? `Certificate ${canonical}` : "Certificate not found",
+    robots: { index: false, follow: false },
+  };
   if (!canonical || !(await limitFor()).allowed) return base;
   const c = await lookup(canonical);
   if (!c) return base;
@@ -37,7 +40,8 @@ export async function generateMetadata({ params }: TProps): Promise<Metadata> {
     description,
     alternates: { canonical: url },
     openGraph: { type: "website", siteName: c.issuer, title, description, url },
-    twitter: { card: "summary", title, description },
+    // og:image / twitter:image: opengraph-image.tsx and twitter-image.tsx beside this page.
+    twitter: { card: "summary_large_image", title, description },
   };
 }
 

@@ -19,7 +19,16 @@ export function generateStaticParams() {
 
 export async function generateMetadata({ params }: { params: Promise<{ course: string }> }): Promise<Metadata> {
   const course = findCourse((await params).course);
-  return course ? { title: course.frontmatter.title, description: course.frontmatter.summary } : {};
+  if (!course) return {};
+  const { title, summary: description } = course.frontmatter;
+  // og:image / twitter:image come from opengraph-image.tsx and twitter-image.tsx beside this page.
+  return {
+    title,
+    description,
+    alternates: { canonical: `/courses/${course.slug}` },
+    openGraph: { type: "website", siteName: "Backbone CE", title, description, url: `/courses/${course.slug}` },
+    twitter: { card: "summary_large_image", title, description },
+  };
 }
 
 export default async function CoursePage({ params }: { params: Promise<{ course: string }> }) {
