@@ -31,6 +31,7 @@ const SECTIONS: Record<string, (ctx: TBenchContext) => Promise<void>> = {
   "unicode-pdf": benchUnicodePdf,
   forgot: benchForgot,
   cold: benchCold,
+  scale: async (ctx) => (await import("./scale")).benchScale(ctx),
 };
 
 // Certificate PDFs with a name outside Windows-1252 embed subset fonts (docs/decisions/019).
