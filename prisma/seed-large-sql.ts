@@ -87,9 +87,9 @@ export function buildSeedSql(input: TSeedSqlInput): TSeedStep[] {
   step(
     "helpers",
     `
-    CREATE FUNCTION pg_temp.r(k bigint, salt bigint) RETURNS float8 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
+    CREATE OR REPLACE FUNCTION pg_temp.r(k bigint, salt bigint) RETURNS float8 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
       $$ SELECT (hashint8extended(k, salt) & 9007199254740991)::float8 / 9007199254740992 $$;
-    CREATE FUNCTION pg_temp.pick(arr text[], k bigint, salt bigint) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
+    CREATE OR REPLACE FUNCTION pg_temp.pick(arr text[], k bigint, salt bigint) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS
       $$ SELECT arr[1 + floor(pg_temp.r(k, salt) * array_length(arr, 1))::int] $$;
     CREATE TEMP TABLE seed_lesson (idx int PRIMARY KEY, id text, slug text, title text, revision int, est int) ON COMMIT DROP;
     INSERT INTO seed_lesson VALUES ${lessons.map((l) => `(${l.idx}, ${lit(l.id)}, ${lit(l.slug)}, ${lit(l.title)}, ${l.revision}, ${l.estimatedSeconds})`).join(", ")};

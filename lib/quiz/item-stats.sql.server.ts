@@ -48,7 +48,7 @@ export async function aggregateItemStats(quizId: string): Promise<TItemAnalysis[
       WHERE a."quizId" = ${quizId} AND a.status = 'GRADED'
     ),
     ranked AS (
-      SELECT question_id, c, earned, total,
+      SELECT question_id, c, earned, total, (COALESCE(cardinality(array_remove(chosen, NULL)), 0) = 0)::int AS is_blank,
         row_number() OVER (PARTITION BY question_id ORDER BY total DESC, attempt_id COLLATE "C") AS rk,
         count(*) OVER (PARTITION BY question_id) AS n
       FROM answers
@@ -56,7 +56,7 @@ export async function aggregateItemStats(quizId: string): Promise<TItemAnalysis[
     stats AS (
       SELECT question_id, n::int AS attempts, sum(c)::int AS correct, sum(earned)::float8 AS earned_sum,
         sum(total)::float8 AS sy, sum(total::float8 * total) AS syy, sum(c * total)::float8 AS scy,
-        min(total) AS lo, max(total) AS hi,
+        min(total) AS lo, max(total) AS hi, sum(is_blank)::int AS blank,
         GREATEST(1, floor(n * 0.27::float8 + 0.5))::int AS size,
         sum(c) FILTER (WHERE rk <= GREATEST(1, floor(n * 0.27::float8 + 0.5)))::float8 AS upper_c,
         sum(c) FILTER (WHERE rk > n - GREATEST(1, floor(n * 0.27::float8 + 0.5)))::float8 AS lower_c
@@ -68,19 +68,17 @@ export async function aggregateItemStats(quizId: string): Promise<TItemAnalysis[
       WHERE choice IS NOT NULL
       GROUP BY question_id, choice
     ),
-    blanks AS (
-      SELECT question_id, count(*) FILTER (WHERE COALESCE(cardinality(array_remove(chosen, NULL)), 0) = 0)::int AS blank
-      FROM answers GROUP BY question_id
+    distributions AS (
+      SELECT question_id, jsonb_agg(jsonb_build_object('choice', choice, 'count', count) ORDER BY count DESC, choice COLLATE "C") AS distribution
+      FROM choices GROUP BY question_id
     )
     SELECT s.question_id AS "questionId", s.attempts, s.correct, s.earned_sum AS "earnedSum",
       CASE WHEN s.attempts < 2 OR s.correct = 0 OR s.correct = s.attempts OR s.lo = s.hi THEN NULL
         ELSE GREATEST(-1, LEAST(1, (s.scy - s.correct * s.sy / s.attempts)
           / sqrt((s.correct - s.correct::float8 * s.correct / s.attempts) * (s.syy - s.sy * s.sy / s.attempts)))) END AS discrimination,
       CASE WHEN s.attempts < 2 THEN NULL ELSE s.upper_c / s.size - s.lower_c / s.size END AS "upperLowerIndex",
-      (SELECT jsonb_agg(jsonb_build_object('choice', ch.choice, 'count', ch.count) ORDER BY ch.count DESC, ch.choice COLLATE "C")
-         FROM choices ch WHERE ch.question_id = s.question_id) AS distribution,
-      b.blank
-    FROM stats s JOIN blanks b ON b.question_id = s.question_id
+      d.distribution, s.blank
+    FROM stats s LEFT JOIN distributions d ON d.question_id = s.question_id
     ORDER BY s.question_id COLLATE "C"`;
   return rows.map((r) => ({
     questionId: r.questionId,
