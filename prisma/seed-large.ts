@@ -194,8 +194,10 @@ export async function seedLargeDataSet(
     { timeout: 60 * 60_000, maxWait: 60_000 },
   );
   const t0 = Date.now();
-  await db.$executeRawUnsafe("ANALYZE");
-  log(`  ${"analyze".padEnd(22)} ${"".padStart(14)}  ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  // VACUUM as well: it marks the new pages all-visible (as autovacuum would in time), so index-only
+  // scans work from the first measurement on.
+  await db.$executeRawUnsafe("VACUUM (ANALYZE)");
+  log(`  ${"vacuum, analyze".padEnd(22)} ${"".padStart(14)}  ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   return { skipped: false, trainers: count, added: count - from, ms: Date.now() - started, counts };
 }
 
