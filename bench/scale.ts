@@ -250,7 +250,7 @@ export async function benchScale(_ctx: TBenchContext) {
       value: e.heapGrowthMb,
       unit: " MB",
       target: { op: "<", limit: 16 },
-      detail: `${e.ms} ms (${e.rows ? Math.round((e.rows / e.ms) * 1000) : 0} rows/s); RSS growth ${e.rssGrowthMb} MB; peak heap ${e.peakHeapMb} MB`,
+      detail: `${e.ms} ms${e.ms > 0 ? ` (${Math.round((e.rows / e.ms) * 1000)} rows/s)` : ""}; RSS growth ${e.rssGrowthMb} MB; peak heap ${e.peakHeapMb} MB`,
     });
   }
   const loadAfter = os.loadavg().map((n) => Math.round(n * 100) / 100);
