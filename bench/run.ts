@@ -33,6 +33,7 @@ const SECTIONS: Record<string, (ctx: TBenchContext) => Promise<void>> = {
   cold: benchCold,
   // Loaded on demand: Lighthouse is a large import the other sections do not need.
   lighthouse: async (ctx) => (await import("./lighthouse")).benchLighthouse(ctx),
+  scale: async (ctx) => (await import("./scale")).benchScale(ctx),
 };
 
 // Certificate PDFs with a name outside Windows-1252 embed subset fonts (docs/decisions/019).

@@ -141,7 +141,9 @@ export async function streamAuditCsv({
     header: AUDIT_CSV_HEADER,
     fetchPage: (after, limit) =>
       db.auditLog.findMany({
-        where: after ? { AND: [where, { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }] } : where,
+        // The `lte` bound is implied by the OR, but only it can be an index condition: without it
+        // every page walked the index from the newest row down (docs/performance.md, "Data at scale").
+        where: after ? { AND: [where, { createdAt: { lte: after.createdAt } }, { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] }] } : where,
         orderBy: NEWEST_FIRST,
         take: limit,
         select: AUDIT_SELECT,

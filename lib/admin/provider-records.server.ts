@@ -63,8 +63,10 @@ function whereFor(filters: TProviderRecordFilters, cursor: TCursor | null): Pris
   return {
     ...(filters.course ? { course: { slug: filters.course } } : {}),
     ...(window.gte || window.lt ? { completedAt: window } : {}),
-    // Keyset: after the last row of the previous page, in (completedAt, id) order.
-    ...(cursor ? { OR: [{ completedAt: { gt: cursor.completedAt } }, { completedAt: cursor.completedAt, id: { gt: cursor.id } }] } : {}),
+    // Keyset: after the last row of the previous page, in (completedAt, id) order. The `gte` bound
+    // is implied by the OR, but only it can be an index condition on (completedAt, id): without it
+    // each page walked the index from the first completion (docs/performance.md, "Data at scale").
+    ...(cursor ? { AND: [{ completedAt: { gte: cursor.completedAt } }, { OR: [{ completedAt: { gt: cursor.completedAt } }, { completedAt: cursor.completedAt, id: { gt: cursor.id } }] }] } : {}),
   };
 }
 
@@ -89,7 +91,7 @@ export async function listRecordCourses({ adminId }: { adminId: string }): Promi
 }
 
 /** Every matching record as CSV, streamed a page at a time. */
-export async function streamProviderRecordsCsv({ adminId, filters }: { adminId: string; filters: TProviderRecordFilters }): Promise<ReadableStream<Uint8Array>> {
+export async function streamProviderRecordsCsv({ adminId, filters, pageSize }: { adminId: string; filters: TProviderRecordFilters; pageSize?: number }): Promise<ReadableStream<Uint8Array>> {
   await assertAdmin(adminId);
   if (filters.course && !(await db.course.findUnique({ where: { slug: filters.course }, select: { id: true } }))) {
     throw new AppError("NOT_FOUND", `There is no course "${filters.course}".`);
@@ -99,5 +101,6 @@ export async function streamProviderRecordsCsv({ adminId, filters }: { adminId: 
     fetchPage: (cursor, limit) => fetchPage(filters, cursor, limit),
     cursorOf: (r) => ({ completedAt: r.completedAt, id: r.id }),
     toCells: providerRecordCells,
+    pageSize,
   });
 }

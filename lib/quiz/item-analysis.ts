@@ -1,3 +1,5 @@
+import type { TResponse } from "./quiz-schema";
+
 // Classical item analysis for the admin question report: how hard each question is, whether it
 // separates strong from weak attempts, and which distractors pull answers.
 
@@ -35,6 +37,25 @@ export type TItemAnalysis = {
   /** Attempts that chose nothing. */
   blank: number;
 };
+
+/** What a response chose, as the distribution counts it (a parsed response; null when unanswered or invalid). */
+export function chosenOf(response: TResponse | null): string[] {
+  if (!response) return [];
+  switch (response.type) {
+    case "single":
+      return [response.optionId];
+    case "multiple":
+      return response.optionIds;
+    case "true-false":
+      return [String(response.value)];
+    case "ordering":
+      return [response.itemIds.join(" > ")];
+    case "matching":
+      return Object.entries(response.pairs).map(([p, c]) => `${p}=${c}`);
+    case "numeric":
+      return [String(response.value)];
+  }
+}
 
 const GROUP_FRACTION = 0.27;
 

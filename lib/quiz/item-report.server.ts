@@ -3,41 +3,22 @@ import { assertAdmin } from "@/lib/auth/assert-admin.server";
 import { findCourse } from "@/lib/content/load-content";
 import { db } from "@/lib/db";
 import { labelChoice } from "./choice-label";
-import { analyzeItems, type TItemRow } from "./item-analysis";
+import { aggregateItemStats } from "./item-stats.sql.server";
 import { groupByObjective } from "./objective-report";
-import { type TQuestion, type TResponse, ZQuestion, ZResponse } from "./quiz-schema";
+import { type TQuestion, ZQuestion } from "./quiz-schema";
 
 // Item analysis for the admin console, over every graded answer of a quiz.
 
-function chosenOf(response: TResponse | null): string[] {
-  if (!response) return [];
-  switch (response.type) {
-    case "single":
-      return [response.optionId];
-    case "multiple":
-      return response.optionIds;
-    case "true-false":
-      return [String(response.value)];
-    case "ordering":
-      return [response.itemIds.join(" > ")];
-    case "matching":
-      return Object.entries(response.pairs).map(([p, c]) => `${p}=${c}`);
-    case "numeric":
-      return [String(response.value)];
-  }
-}
-
 export async function getItemReport(quizId: string, adminId: string) {
   await assertAdmin(adminId);
-  const [quiz, answers] = await Promise.all([
+  // The statistics are aggregated in PostgreSQL (item-stats.sql.server.ts): a final can have
+  // millions of graded answers.
+  const [quiz, stats] = await Promise.all([
     db.quiz.findUnique({
       where: { id: quizId },
       select: { title: true, kind: true, course: { select: { title: true, slug: true } }, questions: { select: { id: true, currentVersion: true, archivedAt: true, versions: { select: { version: true, definition: true } } } } },
     }),
-    db.attemptAnswer.findMany({
-      where: { attempt: { quizId, status: "GRADED" } },
-      select: { attemptId: true, questionId: true, earned: true, response: true, attempt: { select: { scorePercent: true } } },
-    }),
+    aggregateItemStats(quizId),
   ]);
   if (!quiz) return null;
   const definitions = new Map<string, TQuestion>();
@@ -45,11 +26,7 @@ export async function getItemReport(quizId: string, adminId: string) {
     const def = q.versions.find((v) => v.version === q.currentVersion);
     if (def) definitions.set(q.id, ZQuestion.parse(def.definition));
   }
-  const rows: TItemRow[] = answers.map((a) => {
-    const r = ZResponse.safeParse(a.response);
-    return { attemptId: a.attemptId, questionId: a.questionId, earned: a.earned ?? 0, totalScorePercent: a.attempt.scorePercent ?? 0, chosen: chosenOf(r.success ? r.data : null) };
-  });
-  const items = analyzeItems(rows).map((item) => ({
+  const items = stats.map((item) => ({
     ...item,
     prompt: definitions.get(item.questionId)?.prompt ?? item.questionId,
     type: definitions.get(item.questionId)?.type ?? "single",
