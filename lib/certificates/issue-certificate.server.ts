@@ -22,7 +22,7 @@ import { ZAdjustmentReason } from "@/lib/credits/ledger-schemas";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { siteUrl } from "@/lib/mail/send-mail.server";
+import { siteUrl } from "@/lib/config/site-url.server";
 import { deliverNotificationMail, notifyUser } from "@/lib/notifications/notifications.server";
 
 /*

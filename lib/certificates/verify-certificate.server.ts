@@ -3,7 +3,6 @@ import { assertAdmin } from "@/lib/auth/assert-admin.server";
 import { consumeRateLimit, type TRateLimitResult } from "@/lib/http/rate-limit.server";
 import { zipSync } from "fflate";
 import { decodeJwt } from "jose";
-import { z } from "zod";
 import { normalizeCertificateCode } from "@/lib/certificates/certificate-code";
 import { ISSUER_NAME } from "@/lib/certificates/issue-certificate.server";
 import { renderCertificatePdf, type TCertificatePdfInput } from "@/lib/certificates/render-certificate-pdf";
@@ -12,9 +11,10 @@ import { formatCec } from "@/lib/credits/cec-amount";
 import { BODY_RULES, type TCertifyingBody, type TCreditUnit } from "@/lib/credits/certifying-bodies";
 import { toLocalDate } from "@/lib/credits/cycle";
 import { db } from "@/lib/db";
+import { setting } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { siteUrl } from "@/lib/mail/send-mail.server";
+import { siteUrl } from "@/lib/config/site-url.server";
 import { escapeLike, readSearchText } from "@/lib/text/safe-text";
 
 /*
@@ -165,19 +165,11 @@ export async function findCertificateForVerification(code: string): Promise<TPub
 }
 
 const VERIFY_WINDOW_SECONDS = 60;
-const DEFAULT_VERIFY_LIMIT = 60;
-// Deployment knob (the benchmark raises it); lib/env.ts is the place for it in the long run.
-const ZLimit = z.coerce.number().int().min(1).max(1_000_000_000);
-
-function verifyLimit(): number {
-  const parsed = ZLimit.safeParse(process.env.VERIFY_RATE_LIMIT_PER_MINUTE);
-  return parsed.success ? parsed.data : DEFAULT_VERIFY_LIMIT;
-}
 
 export type { TRateLimitResult } from "@/lib/http/rate-limit.server";
 
 export async function checkVerifyRateLimit(ip: string): Promise<TRateLimitResult> {
-  return consumeRateLimit({ key: `verify:${ip.slice(0, 100) || "unknown"}`, limit: verifyLimit(), windowSeconds: VERIFY_WINDOW_SECONDS });
+  return consumeRateLimit({ key: `verify:${ip.slice(0, 100) || "unknown"}`, limit: setting("VERIFY_RATE_LIMIT_PER_MINUTE"), windowSeconds: VERIFY_WINDOW_SECONDS });
 }
 
 export async function assertVerifyRateLimit(ip: string): Promise<void> {

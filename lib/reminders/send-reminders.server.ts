@@ -3,7 +3,8 @@ import pg from "pg";
 import { summarizeCredits, toLocalDate } from "@/lib/credits/cycle";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
-import { sendMail, siteUrl } from "@/lib/mail/send-mail.server";
+import { siteUrl } from "@/lib/config/site-url.server";
+import { sendMail } from "@/lib/mail/send-mail.server";
 import { planReminders, type TPlannedReminder } from "@/lib/reminders/plan-reminders";
 import { signUnsubscribeToken } from "@/lib/reminders/unsubscribe-token";
 

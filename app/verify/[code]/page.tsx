@@ -6,7 +6,7 @@ import { cache, type ReactNode } from "react";
 import { clientIp } from "@/lib/auth/request-ip";
 import { canonicalCode, checkVerifyRateLimit, findCertificateForVerification, type TPublicCertificate } from "@/lib/certificates/verify-certificate.server";
 import { formatLongDate } from "@/lib/credits/ledger-view";
-import { siteUrl } from "@/lib/mail/send-mail.server";
+import { siteUrl } from "@/lib/config/site-url.server";
 
 // The public page a certificate's QR code and verify link point to. It shows every detail printed
 // on the certificate, because a PDF can be edited: whoever checks compares this page with the paper.
