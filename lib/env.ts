@@ -6,8 +6,9 @@ import { z } from "zod";
 // (one value, for code that also runs without a database: the build, the content loader, the
 // server wrapper). Both re-read process.env, so tests may change a variable between cases.
 //
-// Not here: next.config.js reads NODE_ENV, APP_MODE and NEXT_DIST_DIR itself (Next loads it as
-// plain JavaScript before any of this exists); test, bench and topology knobs stay in their helpers.
+// next.config.js reads NODE_ENV, APP_MODE and NEXT_DIST_DIR itself (Next loads it as plain
+// JavaScript, before any of this exists), with the same meaning. Test, bench and topology knobs
+// stay in their helpers.
 
 /** A whole number within bounds, read from text: "1x", "" and "2.5" are refused, never NaN. */
 function ZWholeNumber(min: number, max: number, fallback: number) {
@@ -55,6 +56,8 @@ const ZSettingsObject = z.object({
   BACKBONE_DATA_DIR: ZPath.default(".data"),
   /** "1" keeps Node's source-map support on in the server (slower, ~100 MB more; for debugging). */
   BACKBONE_SOURCE_MAPS: z.enum(["0", "1"], "must be 1 (on) or 0 (off)").default("0"),
+  /** The build folder (next.config.js reads it too): the e2e and benchmark builds use their own. */
+  NEXT_DIST_DIR: ZPath.default(".next"),
   /** `npm run admin:create`: the new admin's password instead of a prompt. */
   ADMIN_PASSWORD: z.string().optional(),
 });
