@@ -8,6 +8,7 @@ import next from "next";
 import { parseSettings } from "../lib/env";
 import { refusedQueryMessage } from "../lib/text/safe-text";
 import { THEME_SCRIPT } from "../components/site/theme";
+import { buildRoutesFrom, chooseCsp, type TBuildRoutes } from "./lib/csp-choice";
 import { hasMalformedEscape, MALFORMED_URL_PAGE } from "./lib/malformed-url";
 
 // The production server: Next's request handler behind a few lines of Node, for what Next
@@ -23,7 +24,8 @@ import { hasMalformedEscape, MALFORMED_URL_PAGE } from "./lib/malformed-url";
 //     path-to-regexp on every request to a path with parameters: measurable on every lesson.
 // (4) Pages rendered per request get a per-response CSP nonce (Next reads it from the request's
 //     CSP header and puts it on every script it renders); prerendered pages, identical for
-//     everyone and cacheable, keep the static policy (docs/decisions/006).
+//     everyone and cacheable, keep the static policy (docs/decisions/006). Which is which comes
+//     from the build's own manifests, read once (scripts/lib/csp-choice.ts).
 
 const settings = parseSettings();
 if (!settings.ok) {
@@ -38,24 +40,14 @@ const { PORT: port, HOSTNAME: hostname, WEB_CONCURRENCY: workers, BACKBONE_SOURC
 // memory per instance. The compiled server (dist/scripts/serve.mjs) has it off already.
 if (BACKBONE_SOURCE_MAPS !== "1") process.setSourceMapsEnabled(false);
 
-// Lesson and course pages are prerendered, or rendered once on first request and kept
-// (generateStaticParams with dynamic params): the static policy, whether or not the build listed them.
-const PUBLIC_PAGE = /^\/courses(?:\/[a-z0-9-]+){0,2}\/?$/;
-
-export function isPublicPage(pathname: string): boolean {
-  return PUBLIC_PAGE.test(pathname) && !pathname.split("/").includes("quiz");
-}
-
-/** Every path the build prerendered (`/`, `/sign-up`, each lesson…), from Next's prerender manifest. */
-function readPrerenderedPaths(distDir: string): Set<string> {
-  const file = path.join(distDir, "prerender-manifest.json");
-  if (!existsSync(file)) throw new Error(`${file} is missing: run npm run build first`);
-  const manifest = JSON.parse(readFileSync(file, "utf8")) as { routes?: Record<string, unknown> };
-  return new Set(Object.keys(manifest.routes ?? {}));
-}
-
-function withoutTrailingSlash(pathname: string): string {
-  return pathname.length > 1 && pathname.endsWith("/") ? pathname.slice(0, -1) : pathname;
+/** What the build holds: prerendered paths and every route (Next's manifests in the build folder). */
+function readBuildRoutes(distDir: string): TBuildRoutes {
+  const read = (name: string) => {
+    const file = path.join(distDir, name);
+    if (!existsSync(file)) throw new Error(`${file} is missing: run npm run build first`);
+    return JSON.parse(readFileSync(file, "utf8"));
+  };
+  return buildRoutesFrom(read("prerender-manifest.json"), read("routes-manifest.json"));
 }
 
 async function main() {
@@ -68,7 +60,7 @@ async function main() {
     default: { distDir?: string };
   };
   const security = config.securityHeaders();
-  const prerendered = readPrerenderedPaths(path.resolve(config.default.distDir ?? ".next"));
+  const routes = readBuildRoutes(path.resolve(config.default.distDir ?? ".next"));
   const staticCsp = security.find((h) => h.key === "Content-Security-Policy")?.value ?? "";
   const otherHeaders = security.filter((h) => h.key !== "Content-Security-Policy");
   // The root layout's theme script is written by us, not by Next, so it carries no nonce: it is
@@ -99,14 +91,7 @@ async function main() {
       res.end(html ? `<!doctype html><html lang="en"><title>Not accepted</title><main><h1>Not accepted</h1><p>${esc(refused)}</p><p><a href="${esc(pathname)}">Start again without it</a></p></main></html>` : JSON.stringify({ ok: false, error: { code: "UNPROCESSABLE", message: refused } }));
       return;
     }
-    // Decided from the path before Next runs: prerendered HTML cannot carry a nonce.
-    const perRequest =
-      staticCsp !== "" &&
-      (req.method === "GET" || req.method === "HEAD") &&
-      !pathname.startsWith("/_next/") &&
-      !isPublicPage(pathname) &&
-      !prerendered.has(withoutTrailingSlash(pathname));
-    if (perRequest) {
+    if (staticCsp && chooseCsp(req.method, pathname, routes) === "nonce") {
       const policy = nonceCsp(randomBytes(16).toString("base64"));
       req.headers["content-security-policy"] = policy;
       res.setHeader("Content-Security-Policy", policy);
