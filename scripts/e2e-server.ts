@@ -10,7 +10,7 @@ import { E2E_BASE_URL, E2E_PORT, E2E_SECRET, e2eAdminUrl, e2eDatabaseUrl } from 
 import { sourceStamp } from "./lib/source-stamp";
 
 // Playwright's web server: a fresh database, a production build of the app (with the e2e fixture
-// course added through content, not code) and `next start`.
+// course added through content, not code) served by scripts/serve.ts, as in production.
 const DIST = ".next-e2e";
 
 async function main() {

@@ -1,49 +1,53 @@
 import cluster from "node:cluster";
 import { createHash, randomBytes } from "node:crypto";
+import { existsSync, readFileSync } from "node:fs";
 import http from "node:http";
+import path from "node:path";
+import { pathToFileURL } from "node:url";
 import next from "next";
-import { hasMalformedEscape, MALFORMED_URL_PAGE } from "./lib/malformed-url";
-import { THEME_SCRIPT } from "../components/site/theme";
+import { parseSettings } from "../lib/env";
 import { refusedQueryMessage } from "../lib/text/safe-text";
+import { THEME_SCRIPT } from "../components/site/theme";
+import { buildRoutesFrom, chooseCsp, type TBuildRoutes } from "./lib/csp-choice";
+import { hasMalformedEscape, MALFORMED_URL_PAGE } from "./lib/malformed-url";
 
-// The production server: Next's request handler behind a few lines of Node, for two things
-// `next start` cannot do. (1) Prerendered course and lesson pages are identical for every visitor,
-// so they are marked `public` for CDNs (Next only sends `s-maxage`). (2) The client address is
-// appended to x-forwarded-for by us, so rate limits see the real socket address. (3) The security
-// headers are set here once per response rather than by Next's per-request header rules (see
-// next.config.js).
-const port = Number(process.env.PORT ?? 3000);
+// The production server: Next's request handler behind a few lines of Node, for what Next
+// cannot do itself. It changes the request and sets headers before Next sees the response; it
+// never wraps Node's response methods.
+// (1) The client address is appended to x-forwarded-for here, from the socket, so rate limits and
+//     the sign-in lockout see the real address (lib/auth/request-ip.ts, TRUSTED_PROXY_HOPS).
+// (2) A URL with a malformed %-escape is answered 400, and a query parameter with NUL, a bidi or
+//     a zero-width character 422, for every page and route alike (Next would answer 500, and
+//     admin search pages cannot answer 422 themselves): lib/text/safe-text.ts.
+// (3) The security headers are set once per response from a list made at start-up. Next's own
+//     header rules (next.config.js `headers()`) compile every value containing a colon with
+//     path-to-regexp on every request to a path with parameters: measurable on every lesson.
+// (4) Pages rendered per request get a per-response CSP nonce (Next reads it from the request's
+//     CSP header and puts it on every script it renders); prerendered pages, identical for
+//     everyone and cacheable, keep the static policy (docs/decisions/006). Which is which comes
+//     from the build's own manifests, read once (scripts/lib/csp-choice.ts).
 
-// tsx (which runs this file) turns on source-map support for the whole process, so Node would
-// read and keep the source map of every server chunk Next loads (143 files, the Prisma query
-// compiler's among them) and map every stack trace through them: over 100 MB of resident memory
-// per instance and slower errors, for stack traces of minified bundles. This file's own frames
-// are all that is lost. (docs/performance.md, peak server memory)
-if (!process.env.BACKBONE_SOURCE_MAPS) process.setSourceMapsEnabled(false);
-const hostname = process.env.HOSTNAME ?? "0.0.0.0";
-const PUBLIC_PAGE = /^\/courses(?:\/[a-z0-9-]+){0,2}\/?$/;
-
-export function isPublicPage(pathname: string): boolean {
-  return PUBLIC_PAGE.test(pathname) && !pathname.split("/").includes("quiz");
+const settings = parseSettings();
+if (!settings.ok) {
+  process.stderr.write(`✖ ${settings.message}\n`);
+  process.exit(1);
 }
+const { PORT: port, HOSTNAME: hostname, WEB_CONCURRENCY: workers, BACKBONE_SOURCE_MAPS } = settings.env;
 
-// Next keeps each prerendered page in memory as one JS string and sends it with
-// `res.end(string)`, which encodes the whole page to UTF-8 again on every response. The encoded
-// bytes of the last few large bodies are kept instead, keyed by the string itself: the lookup
-// costs at most one comparison of the text, far less than encoding it. Bounded (least
-// recently used goes first), so one-off dynamic bodies cannot grow it. Responses Next compresses
-// (the client sent Accept-Encoding) reach us as gzip Buffers and are not affected; in production
-// a CDN or proxy in front compresses and caches these pages.
-const encodedBodies = new Map<string, Buffer>();
-function utf8Of(text: string): Buffer {
-  let bytes = encodedBodies.get(text);
-  if (bytes) encodedBodies.delete(text);
-  else {
-    bytes = Buffer.from(text, "utf8");
-    if (encodedBodies.size >= 64) encodedBodies.delete(encodedBodies.keys().next().value as string);
-  }
-  encodedBodies.set(text, bytes);
-  return bytes;
+// Run through tsx (the benchmark, the e2e server), Node's source-map support is on for the whole
+// process: it would read and keep the source map of every server chunk Next loads (the Prisma
+// query compiler's among them) and map every stack trace through them, over 100 MB of resident
+// memory per instance. The compiled server (dist/scripts/serve.mjs) has it off already.
+if (BACKBONE_SOURCE_MAPS !== "1") process.setSourceMapsEnabled(false);
+
+/** What the build holds: prerendered paths and every route (Next's manifests in the build folder). */
+function readBuildRoutes(distDir: string): TBuildRoutes {
+  const read = (name: string) => {
+    const file = path.join(distDir, name);
+    if (!existsSync(file)) throw new Error(`${file} is missing: run npm run build first`);
+    return JSON.parse(readFileSync(file, "utf8"));
+  };
+  return buildRoutesFrom(read("prerender-manifest.json"), read("routes-manifest.json"));
 }
 
 async function main() {
@@ -51,61 +55,47 @@ async function main() {
   await app.prepare();
   const handle = app.getRequestHandler();
   // next.config.js is plain JavaScript that Next loads itself; its header list is shared, not copied.
-  const config = (await import("../next.config.js" as string)) as { securityHeaders: () => { key: string; value: string }[] };
+  const config = (await import(pathToFileURL(path.join(process.cwd(), "next.config.js")).href)) as {
+    securityHeaders: () => { key: string; value: string }[];
+    default: { distDir?: string };
+  };
   const security = config.securityHeaders();
+  const routes = readBuildRoutes(path.resolve(config.default.distDir ?? ".next"));
   const staticCsp = security.find((h) => h.key === "Content-Security-Policy")?.value ?? "";
+  const otherHeaders = security.filter((h) => h.key !== "Content-Security-Policy");
   // The root layout's theme script is written by us, not by Next, so it carries no nonce: it is
   // allowed by its hash (fixed text, the same on every page), or a stored dark choice would be
   // blocked on every per-request page. Only the nonce policy lists it: a hash beside
   // 'unsafe-inline' would switch 'unsafe-inline' off on prerendered pages.
   const themeHash = createHash("sha256").update(THEME_SCRIPT).digest("base64");
   const nonceCsp = (nonce: string) => staticCsp.replace(/script-src [^;]*/, `script-src 'self' 'nonce-${nonce}' 'sha256-${themeHash}'`);
+
   const server = http.createServer((req, res) => {
-    for (const { key, value } of security) res.setHeader(key, value);
+    for (const { key, value } of otherHeaders) res.setHeader(key, value);
     const remote = req.socket.remoteAddress ?? "unknown";
     const prior = req.headers["x-forwarded-for"];
     req.headers["x-forwarded-for"] = prior ? `${Array.isArray(prior) ? prior.join(", ") : prior}, ${remote}` : remote;
     const [pathname, query] = (req.url ?? "/").split(/\?(.*)/s);
     if (hasMalformedEscape(pathname)) {
+      if (staticCsp) res.setHeader("Content-Security-Policy", staticCsp);
       res.writeHead(400, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" });
       res.end(req.method === "HEAD" ? undefined : MALFORMED_URL_PAGE);
       return;
     }
-    // (4) A query parameter with NUL, a bidi or a zero-width character is refused here for every
-    // page and route alike (admin search pages cannot answer 422 themselves): lib/text/safe-text.ts.
     const refused = refusedQueryMessage(query ?? "");
     if (refused) {
+      if (staticCsp) res.setHeader("Content-Security-Policy", staticCsp);
       const html = (req.headers.accept ?? "").includes("text/html");
       res.writeHead(422, { "Content-Type": html ? "text/html; charset=utf-8" : "application/json; charset=utf-8", "Cache-Control": "no-store" });
       const esc = (t: string) => t.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
       res.end(html ? `<!doctype html><html lang="en"><title>Not accepted</title><main><h1>Not accepted</h1><p>${esc(refused)}</p><p><a href="${esc(pathname)}">Start again without it</a></p></main></html>` : JSON.stringify({ ok: false, error: { code: "UNPROCESSABLE", message: refused } }));
       return;
     }
-    if ((req.method === "GET" || req.method === "HEAD") && isPublicPage(pathname)) {
-      const setHeader = res.setHeader.bind(res);
-      res.setHeader = (name: string, value: number | string | readonly string[]) => {
-        if (name.toLowerCase() === "cache-control" && typeof value === "string" && value.startsWith("s-maxage")) value = `public, ${value}`;
-        return setHeader(name, value);
-      };
-    }
-    // (5) Scripts on pages rendered per request carry a nonce instead of 'unsafe-inline': Next
-    // reads it from the request's CSP header and puts it on every script it renders. Prerendered
-    // pages (identical for everyone, CDN-cached) cannot carry one and keep the static policy; the
-    // choice is made when the headers go out, from Next's own x-nextjs-prerender header
-    // (docs/decisions/006).
-    if (staticCsp && (req.method === "GET" || req.method === "HEAD") && !isPublicPage(pathname) && !pathname.startsWith("/_next/")) {
-      const nonce = randomBytes(16).toString("base64");
-      const policy = nonceCsp(nonce);
+    if (staticCsp && chooseCsp(req.method, pathname, routes) === "nonce") {
+      const policy = nonceCsp(randomBytes(16).toString("base64"));
       req.headers["content-security-policy"] = policy;
-      const writeHead = res.writeHead.bind(res) as (...args: unknown[]) => http.ServerResponse;
-      res.writeHead = ((...args: unknown[]) => {
-        if (!res.getHeader("x-nextjs-prerender")) res.setHeader("Content-Security-Policy", policy);
-        return writeHead(...args);
-      }) as typeof res.writeHead;
-    }
-    const end = res.end.bind(res) as (...args: unknown[]) => http.ServerResponse;
-    res.end = ((chunk?: unknown, ...rest: unknown[]) =>
-      end(typeof chunk === "string" && chunk.length > 4096 && typeof rest[0] !== "string" ? utf8Of(chunk) : chunk, ...rest)) as typeof res.end;
+      res.setHeader("Content-Security-Policy", policy);
+    } else if (staticCsp) res.setHeader("Content-Security-Policy", staticCsp);
     void handle(req, res);
   });
   server.keepAliveTimeout = 65_000;
@@ -125,7 +115,6 @@ async function main() {
 // same scaling story as several machines behind a load balancer.
 // Default 1: on this 2-core class of machine a second worker raised throughput but worsened the
 // tail latency (bench: docs/performance.md); set WEB_CONCURRENCY on bigger machines.
-const workers = Math.max(1, Number(process.env.WEB_CONCURRENCY ?? 1));
 if (workers > 1 && cluster.isPrimary) {
   let stopping = false;
   for (let i = 0; i < workers; i++) cluster.fork();

@@ -41,6 +41,28 @@ test("production without its secrets refuses to start", async () => {
   expect(r.stderr).toMatch(/NEXTAUTH_SECRET .*required when APP_MODE=production|NEXTAUTH_SECRET must be at least 32/);
 });
 
+test.each([
+  ["missing", "there is no production build: run npm run build, then npm start"],
+  ["stale", "the production build is older than the sources: run npm run build, then npm start"],
+])("production never builds on the fly: a %s build is refused with the instruction", async (state, message) => {
+  const { mkdtempSync, writeFileSync } = await import("node:fs");
+  const os = await import("node:os");
+  const path = await import("node:path");
+  const dist = mkdtempSync(path.join(os.tmpdir(), "start-build-"));
+  if (state === "stale") writeFileSync(path.join(dist, "BUILD_ID"), "old");
+  const secrets = { NEXTAUTH_SECRET: "x".repeat(32), NEXTAUTH_URL: "https://ce.example.com", SMTP_URL: "smtp://mail.example.com", SIGNING_KEY_PEM: "pem" };
+  const r = await start({ APP_MODE: "production", ...secrets, NEXT_DIST_DIR: dist, DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/postgres", PORT: "3422" });
+  expect(r.code).toBe(1);
+  expect(errorLines(r.stderr)).toEqual([`✖ ${message} (in production the app is never built on the fly)`]);
+  expect(r.stdout).not.toMatch(/Building the app/);
+});
+
+test("a typo in a number setting is named, not read as NaN", async () => {
+  const r = await start({ DATABASE_URL: "postgresql://postgres@127.0.0.1:5432/postgres", TRUSTED_PROXY_HOPS: "1x", PORT: "3423" });
+  expect(r.code).toBe(1);
+  expect(errorLines(r.stderr)).toEqual(["✖ TRUSTED_PROXY_HOPS must be a whole number from 0 to 10"]);
+});
+
 test("a port in use is reported with the fix", async () => {
   const blocker = net.createServer().listen(3420, "0.0.0.0");
   await new Promise((r) => blocker.once("listening", r));

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { createPrismaClient } from "@/lib/db/client";
 import { isPortFree } from "@/lib/db/embedded";
 import { MigrationError, migrateDatabase } from "@/lib/db/migrate";
@@ -9,13 +9,25 @@ import { syncContent } from "@/lib/content/sync-content.server";
 import { parseEnv } from "@/lib/env";
 import { DEMO_ADMIN, DEMO_TRAINER, seedDemoAccounts } from "@/prisma/seed-helpers";
 import { runContentCheck } from "./lib/content-check-runner";
-import { sourceStamp } from "./lib/source-stamp";
+import { buildApp, buildState } from "./lib/build-app";
 import { DATA_DIR, fail, loadLocalSecrets, openDatabase, StartupError, step, type TDatabase } from "./lib/runtime";
 
 // `npm start`: one command from a fresh clone to a running site. Each step prints progress;
 // Ctrl-C or SIGTERM stops Next and the embedded PostgreSQL cleanly.
+//
+// The build rule: the demo (no APP_MODE, no NODE_ENV=production: `npm ci && npm start` on a fresh
+// clone) builds the app when the build is missing or older than the sources. Production
+// (APP_MODE=production or NODE_ENV=production) never builds on the fly: it refuses with the
+// instruction to run `npm run build`, so a deploy never starts with a minute-long build, an
+// unreviewed compile on the server, or a site that is down while it builds.
 const TOTAL = 6;
 const ROOT = process.cwd();
+// Run compiled (dist/scripts/start.mjs, what npm start does) the children are compiled too; run
+// through tsx (npm run dev, tests, the bench) they are the TypeScript sources.
+const COMPILED = fileURLToPath(import.meta.url).endsWith(".mjs");
+function scriptCommand(name: string, nodeArgs: string[] = []): string[] {
+  return COMPILED ? [...nodeArgs, path.join(ROOT, "dist/scripts", `${name}.mjs`)] : [...nodeArgs, "--import", "tsx", path.join(ROOT, "scripts", `${name}.ts`)];
+}
 let database: TDatabase | undefined;
 let server: ChildProcess | undefined;
 let scheduler: ChildProcess | undefined;
@@ -33,13 +45,6 @@ async function shutdown(code: number) {
   }
   await database?.stop().catch(() => {});
   process.exit(code);
-}
-
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
-  return new Promise((resolve) => {
-    const child = spawn(command, args, { env, stdio: "inherit" });
-    child.on("exit", (code) => resolve(code ?? 1));
-  });
 }
 
 async function waitForServer(url: string, timeoutMs = 60_000): Promise<boolean> {
@@ -61,19 +66,30 @@ async function main() {
   process.on("SIGTERM", () => void shutdown(0));
 
   step(1, TOTAL, "Checking configuration");
-  const mode = process.env.APP_MODE ?? (process.env.NODE_ENV === "production" ? "production" : "demo");
-  const port = Number(process.env.PORT ?? 3000);
+  const mode = process.env.APP_MODE || (process.env.NODE_ENV === "production" ? "production" : "demo");
+  const mayBuild = mode === "demo" && process.env.NODE_ENV !== "production";
   // Telemetry off: a CE site sends nothing about its operators to third parties, and the notice
   // would otherwise greet every first start.
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, APP_MODE: mode, PORT: String(port), NEXT_TELEMETRY_DISABLED: "1" };
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, APP_MODE: mode, NEXT_TELEMETRY_DISABLED: "1" };
   if (mode === "demo") {
     const secrets = loadLocalSecrets();
     childEnv.NEXTAUTH_SECRET ??= secrets.nextauthSecret;
     childEnv.SIGNING_KEY_PEM ??= secrets.signingKeyPem;
   }
-  childEnv.NEXTAUTH_URL ??= `http://localhost:${port}`;
   const precheck = parseEnv({ ...childEnv, DATABASE_URL: childEnv.DATABASE_URL || "postgresql://placeholder/db" });
   if (!precheck.ok) throw new StartupError(precheck.message);
+  const port = precheck.env.PORT;
+  childEnv.PORT = String(port);
+  childEnv.NEXTAUTH_URL ||= `http://localhost:${port}`;
+  // Production refuses before it touches the database: the fix is a build, not a restart.
+  const build = dev ? "current" : buildState();
+  if (build !== "current" && !mayBuild) {
+    throw new StartupError(
+      build === "missing"
+        ? "there is no production build: run npm run build, then npm start (in production the app is never built on the fly)"
+        : "the production build is older than the sources: run npm run build, then npm start (in production the app is never built on the fly)",
+    );
+  }
   if (!(await isPortFree(port, "0.0.0.0"))) {
     throw new StartupError(`port ${port} is already in use: stop whatever uses it or start with PORT=<another port> npm start`);
   }
@@ -114,16 +130,11 @@ async function main() {
     step(6, TOTAL, "Starting the development server");
     server = spawn(process.execPath, [nextBin, "dev", "-p", String(port)], { env: { ...childEnv, NODE_ENV: "development" }, stdio: "inherit" });
   } else {
-    const stampFile = path.join(ROOT, ".next", "backbone-build-stamp");
-    const stamp = sourceStamp();
-    const current = existsSync(path.join(ROOT, ".next", "BUILD_ID")) && existsSync(stampFile) && readFileSync(stampFile, "utf8") === stamp;
-    if (!current) {
-      step(6, TOTAL, "Building the app (first run or sources changed; about a minute)");
-      const code = await run(process.execPath, [nextBin, "build"], { ...childEnv, NODE_ENV: "production" });
-      if (code !== 0) throw new StartupError("the production build failed (see the output above)");
-      writeFileSync(stampFile, stamp);
+    if (build !== "current") {
+      step(6, TOTAL, "Building the app (demo: first run or sources changed; about a minute)");
+      if ((await buildApp(childEnv)) !== 0) throw new StartupError("the production build failed (see the output above)");
     } else step(6, TOTAL, "Using the existing production build");
-    server = spawn(process.execPath, ["--import", "tsx", path.join(ROOT, "scripts/serve.ts")], {
+    server = spawn(process.execPath, scriptCommand("serve"), {
       env: { ...childEnv, NODE_ENV: "production" },
       stdio: ["ignore", "inherit", "inherit"],
     });
@@ -141,7 +152,7 @@ async function main() {
 
   // Renewal reminders and notice mail: every instance may run this; the lease and per-mail claims
   // keep each mail to one send (docs/decisions/013).
-  scheduler = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(ROOT, "scripts/reminders.ts"), "--every", "600"], {
+  scheduler = spawn(process.execPath, [...scriptCommand("reminders", ["--conditions=react-server"]), "--every", "600"], {
     env: { ...childEnv, NODE_ENV: "production" },
     stdio: ["ignore", "ignore", "inherit"],
   });

@@ -19,7 +19,7 @@ import { sourceStamp } from "@/scripts/lib/source-stamp";
 import { adminQuery, databaseUrl, resolveTestServer } from "@/tests/pg-server";
 
 // `npm run test:topology`: the site as it is deployed past one machine (docs/deploy.md), on real
-// parts: three app instances (scripts/serve.ts, production build) behind HAProxy, talking to
+// parts: three app instances (scripts/serve.ts compiled, production build) behind HAProxy, talking to
 // PostgreSQL through PgBouncer in transaction-pooling mode. Through the load balancer it runs a
 // trainer's journey, sign-in/sign-out-everywhere, login throttling, the verify rate limit, an
 // admin bulk issue and a submission load, and kills one app instance (SIGKILL) mid-load.
@@ -329,7 +329,9 @@ async function main() {
     else env.NEXT_DIST_DIR = await ensureBenchBuild(env);
     console.log(`serving the build in ${env.NEXT_DIST_DIR}`);
     // A bounded heap per instance, as docs/deploy.md recommends (not for the build above).
-    const apps = appPorts.map((port, i) => start(`app${i + 1}`, process.execPath, ["--import", "tsx", "scripts/serve.ts"], { ...env, PORT: String(port), NODE_OPTIONS: "--max-old-space-size=192" }));
+    // The compiled server, as production runs it (docs/deploy.md, "Building and installing").
+    execFileSync(process.execPath, ["scripts/compile-scripts.mjs"], { stdio: "inherit" });
+    const apps = appPorts.map((port, i) => start(`app${i + 1}`, process.execPath, ["dist/scripts/serve.mjs"], { ...env, PORT: String(port), NODE_OPTIONS: "--max-old-space-size=192" }));
     writeFileSync(
       path.join(tmp, "haproxy.cfg"),
       [

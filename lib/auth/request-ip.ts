@@ -1,10 +1,11 @@
-// The client's address as the nearest proxy saw it. `next start` appends the socket address to
-// x-forwarded-for, so the last entry cannot be forged by the client; behind a load balancer set
-// TRUSTED_PROXY_HOPS to the number of proxies in front of the app.
+import { setting } from "@/lib/env";
+
+// The client's address as the nearest proxy saw it. scripts/serve.ts (the production server)
+// appends the socket address to x-forwarded-for, so the last entry cannot be forged by the client;
+// behind a load balancer set TRUSTED_PROXY_HOPS to the number of proxies in front of the app.
 export function clientIp(forwardedFor: string | null | undefined): string {
   const parts = (forwardedFor ?? "").split(",").map((p) => p.trim()).filter(Boolean);
-  const configured = Number(process.env.TRUSTED_PROXY_HOPS ?? 0);
-  const hops = Number.isInteger(configured) && configured > 0 ? configured : 0;
+  const hops = setting("TRUSTED_PROXY_HOPS");
   return parts[Math.max(0, parts.length - 1 - hops)] ?? "unknown";
 }
 

@@ -6,7 +6,7 @@ import { BODY_RULES, type TCertifyingBody, type TCreditUnit } from "@/lib/credit
 import { toLocalDate } from "@/lib/credits/cycle";
 import { resolveTimeZone } from "@/lib/format/date-time";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { siteUrl } from "@/lib/mail/send-mail.server";
+import { siteUrl } from "@/lib/config/site-url.server";
 
 /*
  * The read side of certificates: the public verify lookup (with its rate limit), the holder's and

@@ -7,7 +7,7 @@ import { splitStatusIndex } from "@/lib/certificates/status-list";
 import { formatCec } from "@/lib/credits/cec-amount";
 import { BODY_RULES, type TCertifyingBody } from "@/lib/credits/certifying-bodies";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { siteUrl } from "@/lib/mail/send-mail.server";
+import { siteUrl } from "@/lib/config/site-url.server";
 
 // The one way a certificate row comes into being (issue and reissue): a fresh code and status
 // index, the signed Open Badges 3.0 credential, and the row holding what the document states.

@@ -7,7 +7,7 @@ import { buildStatusListCredential, encodeStatusList, STATUS_LIST_SIZE, statusIn
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { siteUrl } from "@/lib/mail/send-mail.server";
+import { siteUrl } from "@/lib/config/site-url.server";
 
 /*
  * What a verifier dereferences from a credential (docs/decisions/009): the issuer Profile, the

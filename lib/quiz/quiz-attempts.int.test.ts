@@ -6,7 +6,7 @@ import { AppError } from "@/lib/errors";
 import { recordLessonProgress } from "@/lib/progress/lesson-progress.server";
 import { createUser } from "@/prisma/seed-helpers";
 import { completeLessons } from "@/tests/evidence";
-import { evaluateStart, getAttemptView, getQuizOverview, saveAnswers, startAttempt, submitAttempt } from "./quiz-attempts.server";
+import { getAttemptView, getQuizOverview, saveAnswers, startAttempt, submitAttempt } from "./quiz-attempts.server";
 import type { TClientQuestion, TResponse } from "./quiz-schema";
 
 // Runs the attempt state machine against real PostgreSQL with the e2e fixture course, whose
@@ -98,7 +98,7 @@ describe("quiz attempts", () => {
     await expect(submitAttempt({ userId: user.id, attemptId, idempotencyKey: "another-key", answers, attest: true })).rejects.toThrow(/already been submitted/);
   });
 
-  test("50 parallel identical submissions that do not pass (graded without a row lock) also grade once", async () => {
+  test("50 parallel identical submissions that do not pass also grade once, every one answered with the same bytes", async () => {
     const user = await trainer();
     const { attemptId } = await startAttempt({ userId: user.id, courseSlug: COURSE, quizSlug: QUIZ });
     const questions = (await inProgressView(user.id, attemptId)).questions;
@@ -111,7 +111,7 @@ describe("quiz attempts", () => {
     expect(await db.auditLog.count({ where: { action: "quiz.grade", targetId: attemptId } })).toBe(1);
     const stored = await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId }, select: { status: true, scorePercent: true, passed: true, idempotencyKey: true, result: true } });
     expect(stored).toMatchObject({ status: "GRADED", scorePercent: 66, passed: false, idempotencyKey: "fail-key-123" });
-    expect(JSON.stringify(stored.result)).toBe(JSON.stringify(results[0]));
+    expect(stored.result).toEqual(results[0]);
     const rows = await db.attemptAnswer.findMany({ where: { attemptId }, select: { questionId: true, correct: true, earned: true } });
     expect(rows).toHaveLength(questions.length);
     expect(rows.filter((r) => r.correct === false).map((r) => r.questionId)).toEqual([numeric.id]);
@@ -206,20 +206,6 @@ describe("quiz attempts", () => {
     const overview = await getQuizOverview({ userId: user.id, courseSlug: COURSE, quizSlug: QUIZ });
     expect(overview.passed).toBe(true);
     expect(overview.bestScore).toBe(100);
-  });
-});
-
-describe("evaluateStart", () => {
-  const now = new Date("2026-01-01T12:00:00Z");
-  const graded = (minutesAgo: number) => ({ status: "GRADED" as const, gradedAt: new Date(now.getTime() - minutesAgo * 60_000), number: 1 });
-  test.each([
-    ["no attempts", { maxAttempts: 3, cooldownSeconds: 3600 }, [], true],
-    ["cool-down running", { maxAttempts: 3, cooldownSeconds: 3600 }, [graded(30)], false],
-    ["cool-down over", { maxAttempts: 3, cooldownSeconds: 3600 }, [graded(61)], true],
-    ["attempts used up", { maxAttempts: 2, cooldownSeconds: 0 }, [graded(100), graded(200)], false],
-    ["unlimited", { maxAttempts: null, cooldownSeconds: 0 }, [graded(1), graded(2), graded(3)], true],
-  ])("%s", (_name, quiz, attempts, ok) => {
-    expect(evaluateStart(quiz, attempts, now).ok).toBe(ok);
   });
 });
 

@@ -1,17 +1,19 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { auditInsert } from "@/lib/audit/audit-insert.sql.server";
 import { recordAudit, type TAuditEntry } from "@/lib/audit/record-audit.server";
 import { maybeAutoIssue } from "@/lib/certificates/auto-issue-certificate.server";
-import { listLessonSections } from "@/lib/content/lesson-sections";
-import { findLesson } from "@/lib/content/load-content";
 import { awardCourseCreditIfEarned } from "@/lib/credits/award-course-credit.server";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
-import { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { z } from "zod";
+import { findLesson } from "@/lib/content/load-content";
+import { listLessonSections } from "@/lib/content/lesson-sections";
 import { drawQuestions, toClientQuestion } from "./draw-questions";
+import { evaluateStart } from "./evaluate-start";
 import { gradeAttempt, type TAttemptGrade } from "./grade-attempt";
 import { type TAttemptDraw, type TClientQuestion, type TQuestion, type TResponse, ZAttemptDraw, ZQuestion, ZResponse } from "./quiz-schema";
+import { lockAttemptRow, lockAttemptStart, type TGradedAnswerRow, type TLockedAttemptRow, type TSavedAnswerRow, upsertSavedAnswers, writeAttemptGrade } from "./quiz-attempts.sql.server";
 import { buildReviewEntry, readStoredPolicy, reviewMoment, type TReviewEntry, type TReviewItem, type TReviewMoment, type TRevisitLink } from "./review-policy";
 
 // Attempts are a server-side state machine: IN_PROGRESS (answers autosaved) -> GRADED, or
@@ -43,23 +45,6 @@ async function findQuiz(courseSlug: string, quizSlug: string) {
   return quiz;
 }
 
-type TQuizRules = { maxAttempts: number | null; cooldownSeconds: number };
-type TPastAttempt = { status: "IN_PROGRESS" | "GRADED" | "CLOSED"; gradedAt: Date | null; number: number };
-
-/** Pure: may a new attempt start now, and if not, why and when. */
-export function evaluateStart(quiz: TQuizRules, attempts: TPastAttempt[], now: Date): { ok: true } | { ok: false; reason: string; retryAt?: Date } {
-  const graded = attempts.filter((a) => a.status === "GRADED");
-  if (quiz.maxAttempts !== null && graded.length >= quiz.maxAttempts) {
-    return { ok: false, reason: `You have used all ${quiz.maxAttempts} attempts for this assessment.` };
-  }
-  const last = graded.map((a) => a.gradedAt?.getTime() ?? 0).sort((a, b) => b - a)[0];
-  if (last && quiz.cooldownSeconds > 0) {
-    const retryAt = new Date(last + quiz.cooldownSeconds * 1000);
-    if (retryAt > now) return { ok: false, reason: `You can start another attempt at ${retryAt.toISOString()}.`, retryAt };
-  }
-  return { ok: true };
-}
-
 // The final assessment opens only once every lesson is complete (docs/decisions/007).
 async function lessonsLeftBeforeFinal(client: TTx | typeof db, userId: string, courseId: string): Promise<number> {
   return client.lesson.count({ where: { courseId, archivedAt: null, progress: { none: { userId, completedAt: { not: null } } } } });
@@ -70,7 +55,7 @@ function finalLockedReason(lessonsLeft: number): string {
 }
 
 /** A final is submitted with the trainer's word that the work is their own; only an attempt whose time ran out is graded without it. */
-function assertAttested(attempt: Pick<TLockedAttempt, "quizKind">, attest: boolean | undefined, expired: boolean): void {
+function assertAttested(attempt: Pick<TLockedAttemptRow, "quizKind">, attest: boolean | undefined, expired: boolean): void {
   if (attempt.quizKind === "FINAL" && !attest && !expired) {
     throw new AppError("UNPROCESSABLE", "Confirm that this assessment is your own work before submitting it.", { fields: { attest: "Confirm that this is your own work." } });
   }
@@ -134,7 +119,7 @@ export async function startAttempt({ userId, courseSlug, quizSlug, now = new Dat
   const expired: string[] = [];
   const result = await db.$transaction(async (tx) => {
     // One start at a time per trainer and quiz, across every app instance.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`attempt:${userId}:${quiz.id}`}))`;
+    await lockAttemptStart(tx, userId, quiz.id);
     const attempts = await tx.quizAttempt.findMany({
       where: { userId, quizId: quiz.id },
       select: { id: true, number: true, status: true, gradedAt: true, deadlineAt: true, draw: true },
@@ -182,40 +167,13 @@ export async function startAttempt({ userId, courseSlug, quizSlug, now = new Dat
   return startAttempt({ userId, courseSlug, quizSlug, now });
 }
 
-type TSavedAnswer = { questionId: string; response: unknown };
-
-type TLockedAttempt = {
-  id: string;
-  userId: string;
-  status: "IN_PROGRESS" | "GRADED" | "CLOSED";
-  draw: unknown;
-  deadlineAt: Date | null;
-  idempotencyKey: string | null;
-  result: unknown;
-  quizKind: "FINAL" | "LESSON_CHECK";
-  passMark: number;
-  courseId: string;
-};
-
-// What grading needs of an attempt (`a`) and its quiz (`q`), as TLockedAttempt.
-const ATTEMPT_COLUMNS = Prisma.sql`a.id, a."userId", a.status::text AS status, a.draw, a."deadlineAt", a."idempotencyKey", a.result,
-           q.kind::text AS "quizKind", q."passMark", q."courseId"`;
-
-// One round trip: the attempt row locked for this transaction, with its quiz's rules (and, for
-// grading, the answers saved so far).
-async function lockOwnAttempt(tx: TTx, userId: string, attemptId: string, { withSaved = false } = {}): Promise<TLockedAttempt & { saved?: TSavedAnswer[] }> {
-  const saved = withSaved
-    ? Prisma.sql`, COALESCE((SELECT json_agg(json_build_object('questionId', s."questionId", 'response', s.response))
-                             FROM "AttemptAnswer" s WHERE s."attemptId" = a.id), '[]'::json) AS saved`
-    : Prisma.empty;
-  const rows = await tx.$queryRaw<(TLockedAttempt & { saved?: TSavedAnswer[] })[]>`
-    SELECT ${ATTEMPT_COLUMNS} ${saved}
-    FROM "QuizAttempt" a JOIN "Quiz" q ON q.id = a."quizId"
-    WHERE a.id = ${attemptId}
-    FOR UPDATE OF a`;
+// The attempt row locked for this transaction, with its quiz's rules (and, for grading, the
+// answers saved so far), in one round trip.
+async function lockOwnAttempt(tx: TTx, userId: string, attemptId: string, options: { withSaved?: boolean } = {}): Promise<TLockedAttemptRow> {
+  const row = await lockAttemptRow(tx, attemptId, options);
   // A foreign attempt looks exactly like a missing one: ids are not an oracle.
-  if (!rows[0] || rows[0].userId !== userId) throw new AppError("NOT_FOUND", "This attempt does not exist or is not yours.");
-  return rows[0];
+  if (!row || row.userId !== userId) throw new AppError("NOT_FOUND", "This attempt does not exist or is not yours.");
+  return row;
 }
 
 function parseResponses(draw: TAttemptDraw, answers: Record<string, unknown>): Map<string, TResponse> {
@@ -230,19 +188,6 @@ function parseResponses(draw: TAttemptDraw, answers: Record<string, unknown>): M
   return parsed;
 }
 
-// All of an attempt's autosaved answers in one statement (an upsert per answer costs a round trip each).
-async function storeResponses(tx: TTx, attemptId: string, draw: TAttemptDraw, responses: Map<string, TResponse>) {
-  if (responses.size === 0) return;
-  const values = [...responses].map(
-    ([questionId, response]) =>
-      Prisma.sql`(${randomUUID()}, ${attemptId}, ${questionId}, ${draw.find((d) => d.questionId === questionId)!.version}, ${JSON.stringify(response)}::jsonb, now())`,
-  );
-  await tx.$executeRaw`
-    INSERT INTO "AttemptAnswer" (id, "attemptId", "questionId", "questionVersion", response, "updatedAt")
-    VALUES ${Prisma.join(values)}
-    ON CONFLICT ("attemptId", "questionId") DO UPDATE SET response = EXCLUDED.response, "updatedAt" = now()`;
-}
-
 export async function saveAnswers({ userId, attemptId, answers, now = new Date() }: { userId: string; attemptId: string; answers: Record<string, unknown>; now?: Date }) {
   return db.$transaction(async (tx) => {
     const attempt = await lockOwnAttempt(tx, userId, attemptId);
@@ -251,69 +196,26 @@ export async function saveAnswers({ userId, attemptId, answers, now = new Date()
     if (attempt.deadlineAt && now.getTime() > attempt.deadlineAt.getTime() + GRACE_MS) throw new AppError("GONE", "Time is up for this attempt; answers can no longer be changed.");
     const draw = ZAttemptDraw.parse(attempt.draw);
     const responses = parseResponses(draw, answers);
-    await storeResponses(tx, attemptId, draw, responses);
+    await upsertSavedAnswers(tx, attemptId, [...responses].map(([questionId, response]) => ({ questionId, version: draw.find((d) => d.questionId === questionId)!.version, response })));
     return { saved: responses.size, savedAt: now.toISOString() };
   });
 }
 
 type TSubmitInput = { userId: string; attemptId: string; idempotencyKey: string; answers?: Record<string, unknown>; attest?: boolean; now?: Date };
 
-/**
- * Grades an attempt exactly once. A repeat with the same idempotency key (double click, retry,
- * 50 parallel requests) gets the stored result.
- *
- * The common case (every question answered, in time, and no course credit at stake) takes two
- * round trips and no explicit transaction: one read, grading in memory, then one statement that
- * marks the attempt graded only if it is still in progress and, in the same statement (so
- * atomically), stores the graded answers and the audit row. Anything else (a concurrent submit
- * got there first, this pass may earn the course credit, a partial or late submission) goes
- * through the locked path below, which decides under a row lock.
- */
 function closedError(): AppError {
   return new AppError("CONFLICT", "This course has been retired, so this attempt was closed without a grade. Your other records are kept.");
 }
 
-export async function submitAttempt(input: TSubmitInput): Promise<TAttemptResult> {
-  return (await submitWithoutLock(input)) ?? submitAttemptLocked(input);
+function attestedAt(attempt: Pick<TLockedAttemptRow, "quizKind">, attest: boolean | undefined, now: Date): Date | null {
+  return attempt.quizKind === "FINAL" && attest ? now : null;
 }
 
-type TAttemptSnapshot = TLockedAttempt & { awarded: boolean };
+type TScore = Pick<TAttemptGrade, "scorePercent" | "passed" | "earnedHundredths" | "possibleHundredths">;
 
-async function submitWithoutLock({ userId, attemptId, idempotencyKey, answers = {}, attest, now = new Date() }: TSubmitInput): Promise<TAttemptResult | null> {
-  const rows = await db.$queryRaw<TAttemptSnapshot[]>`
-    SELECT ${ATTEMPT_COLUMNS},
-           EXISTS (SELECT 1 FROM "CourseCompletion" e WHERE e."userId" = a."userId" AND e."courseId" = q."courseId") AS awarded
-    FROM "QuizAttempt" a JOIN "Quiz" q ON q.id = a."quizId"
-    WHERE a.id = ${attemptId}`;
-  const attempt = rows[0];
-  if (!attempt || attempt.userId !== userId) throw new AppError("NOT_FOUND", "This attempt does not exist or is not yours.");
-  // Graded and closed are final, so the answer to a repeat needs no lock.
-  if (attempt.status === "GRADED") return repeatedSubmission(attempt, idempotencyKey);
-  if (attempt.status === "CLOSED") throw closedError();
-  const draw = ZAttemptDraw.parse(attempt.draw);
-  // Without the lock an autosave (another tab) could land between this read and the write below.
-  // When the submission carries an answer to every question, saved answers cannot change the
-  // grade, exactly as if that save had come first; otherwise the lock decides.
-  if (attempt.deadlineAt && now.getTime() > attempt.deadlineAt.getTime() + GRACE_MS) return null;
-  assertAttested(attempt, attest, false);
-  const incoming = parseResponses(draw, answers);
-  if (incoming.size < draw.length) return null;
-  const { grade, rows: answerRows } = await gradeResponses(db, draw, attempt, Object.fromEntries(incoming));
-  // A pass of a final assessment may earn the course credit: that is decided under the lock.
-  if (grade.passed && attempt.quizKind === "FINAL" && !attempt.awarded) return null;
-  const result = inJsonbKeyOrder(attemptResult(attemptId, attempt.passMark, grade, false));
-  const audit = auditInsert(gradeAuditEntry(userId, result), Prisma.sql`EXISTS (SELECT 1 FROM graded)`);
-  const written = await db.$queryRaw<{ graded: number }[]>`
-    ${markGraded({ attemptId, idempotencyKey, now, result, attestedAt: attestedAt(attempt, attest, now) })}, answers AS (${gradedAnswersInsert(answerRows)}), audit AS (${audit})
-    SELECT count(*)::int AS graded FROM graded`;
-  // Nothing updated: another request graded it between the read and the write; the locked path
-  // returns that result (same key) or refuses (another key).
-  return written[0]?.graded === 1 ? result : null;
-}
-
-function attemptResult(attemptId: string, passMark: number, grade: TAttemptGrade, expired: boolean): TAttemptResult {
+function attemptResult(attemptId: string, passMark: number, grade: TScore, expired: boolean, creditAwarded = false): TAttemptResult {
   const { scorePercent, passed, earnedHundredths, possibleHundredths } = grade;
-  return { attemptId, scorePercent, passed, passMark, earnedHundredths, possibleHundredths, creditAwarded: false, expired };
+  return { attemptId, scorePercent, passed, passMark, earnedHundredths, possibleHundredths, creditAwarded, expired };
 }
 
 function gradeAuditEntry(userId: string, result: TAttemptResult): TAuditEntry {
@@ -321,52 +223,28 @@ function gradeAuditEntry(userId: string, result: TAttemptResult): TAuditEntry {
   return { actorId: userId, action: "quiz.grade", targetType: "quiz-attempt", targetId: result.attemptId, data: { scorePercent, passed, expired, creditAwarded } };
 }
 
-// `WITH graded AS (…)`: marks the attempt graded with its result if it is still in progress (the
-// locked path holds the row; the lock-free path relies on this condition), returning its id.
-function attestedAt(attempt: Pick<TLockedAttempt, "quizKind">, attest: boolean | undefined, now: Date): Date | null {
-  return attempt.quizKind === "FINAL" && attest ? now : null;
-}
+// The stored result, rebuilt in TAttemptResult's key order: a retry gets the same bytes as the
+// first answer (jsonb reorders keys when it stores them).
+const ZStoredResult = z.object({
+  attemptId: z.string(),
+  scorePercent: z.number(),
+  passed: z.boolean(),
+  passMark: z.number(),
+  earnedHundredths: z.number(),
+  possibleHundredths: z.number(),
+  creditAwarded: z.boolean(),
+  expired: z.boolean(),
+});
 
-function markGraded({
-  attemptId,
-  idempotencyKey,
-  now,
-  result,
-  attestedAt,
-}: { attemptId: string; idempotencyKey: string; now: Date; result: TAttemptResult; attestedAt: Date | null }): Prisma.Sql {
-  return Prisma.sql`
-    WITH graded AS (
-      UPDATE "QuizAttempt" SET status = 'GRADED', "submittedAt" = ${now}, "gradedAt" = ${now},
-        "earnedHundredths" = ${result.earnedHundredths}, "possibleHundredths" = ${result.possibleHundredths},
-        "scorePercent" = ${result.scorePercent}, passed = ${result.passed}, "idempotencyKey" = ${idempotencyKey},
-        result = ${JSON.stringify(inJsonbKeyOrder(result))}::jsonb, "attestedAt" = ${attestedAt}
-      WHERE id = ${attemptId} AND status = 'IN_PROGRESS'
-      RETURNING id
-    )`;
-}
-
-type TGradedRow = { questionId: string; version: number; response: TResponse | null; earned: number; correct: boolean };
-
-// The graded answers of the attempt a `graded` CTE (UPDATE … RETURNING id) just marked; nothing
-// is written when that CTE updated no row.
-function gradedAnswersInsert(rows: TGradedRow[]): Prisma.Sql {
-  const values = rows.map(
-    (r) => Prisma.sql`(${randomUUID()}, ${r.questionId}, ${r.version}::int, ${r.response === null ? null : JSON.stringify(r.response)}::jsonb, ${r.earned}::int, ${r.correct}::boolean)`,
-  );
-  return Prisma.sql`
-    INSERT INTO "AttemptAnswer" (id, "attemptId", "questionId", "questionVersion", response, earned, correct, "updatedAt")
-    SELECT v.id, g.id, v.question, v.version, v.response, v.earned, v.correct, now()
-    FROM graded g CROSS JOIN (VALUES ${Prisma.join(values)}) AS v(id, question, version, response, earned, correct)
-    ON CONFLICT ("attemptId", "questionId") DO UPDATE
-    SET response = COALESCE(EXCLUDED.response, "AttemptAnswer".response), earned = EXCLUDED.earned, correct = EXCLUDED.correct, "updatedAt" = now()`;
-}
-
-function repeatedSubmission(attempt: Pick<TLockedAttempt, "idempotencyKey" | "result">, idempotencyKey: string): TAttemptResult {
-  if (attempt.idempotencyKey === idempotencyKey && attempt.result) return attempt.result as unknown as TAttemptResult;
+function repeatedSubmission(attempt: Pick<TLockedAttemptRow, "idempotencyKey" | "result">, idempotencyKey: string): TAttemptResult {
+  if (attempt.idempotencyKey === idempotencyKey && attempt.result) {
+    const r = ZStoredResult.parse(attempt.result);
+    return attemptResult(r.attemptId, r.passMark, r, r.expired, r.creditAwarded);
+  }
   throw new AppError("CONFLICT", "This attempt has already been submitted and graded. Open its review to see the result.");
 }
 
-function mergeResponses(saved: TSavedAnswer[], incoming: Map<string, TResponse>): Record<string, TResponse | undefined> {
+function mergeResponses(saved: TSavedAnswerRow[], incoming: Map<string, TResponse>): Record<string, TResponse | undefined> {
   const responses: Record<string, TResponse | undefined> = {};
   for (const row of saved) {
     const r = ZResponse.safeParse(row.response);
@@ -376,11 +254,11 @@ function mergeResponses(saved: TSavedAnswer[], incoming: Map<string, TResponse>)
   return responses;
 }
 
-async function gradeResponses(client: TTx | typeof db, draw: TAttemptDraw, attempt: Pick<TLockedAttempt, "passMark">, responses: Record<string, TResponse | undefined>) {
+async function gradeResponses(client: TTx | typeof db, draw: TAttemptDraw, attempt: Pick<TLockedAttemptRow, "passMark">, responses: Record<string, TResponse | undefined>) {
   const definitions = await loadDrawDefinitions(client, draw);
   const questions = draw.map((d) => definitions.get(`${d.questionId}@${d.version}`)!);
   const grade = gradeAttempt({ questions, responses, passMark: attempt.passMark });
-  const rows = grade.perQuestion.map((q) => ({
+  const rows: TGradedAnswerRow[] = grade.perQuestion.map((q) => ({
     questionId: q.questionId,
     version: draw.find((d) => d.questionId === q.questionId)!.version,
     response: responses[q.questionId] ?? null,
@@ -390,7 +268,11 @@ async function gradeResponses(client: TTx | typeof db, draw: TAttemptDraw, attem
   return { grade, rows };
 }
 
-async function submitAttemptLocked({
+/**
+ * Grades an attempt exactly once, under a lock on its row. A repeat with the same idempotency key
+ * (double click, retry, 50 parallel requests) gets the stored result; another key is refused.
+ */
+export async function submitAttempt({
   userId,
   attemptId,
   idempotencyKey,
@@ -412,31 +294,25 @@ async function submitAttemptLocked({
       const { grade, rows } = await gradeResponses(tx, draw, attempt, mergeResponses(attempt.saved ?? [], incoming));
       const result = attemptResult(attemptId, attempt.passMark, grade, expired);
       // The attempt and its graded answers in one statement.
-      await tx.$executeRaw`${markGraded({ attemptId, idempotencyKey, now, result, attestedAt: attestedAt(attempt, attest, now) })} ${gradedAnswersInsert(rows)}`;
+      const { scorePercent, passed, earnedHundredths, possibleHundredths } = result;
+      await writeAttemptGrade(tx, { attemptId, idempotencyKey, now, scorePercent, passed, earnedHundredths, possibleHundredths, result, attestedAt: attestedAt(attempt, attest, now), answers: rows });
       if (grade.passed && attempt.quizKind === "FINAL") {
         // The award needs this attempt recorded as passed first; it is rare, so a second write is fine.
         const award = await awardCourseCreditIfEarned(tx, { userId, courseId: attempt.courseId, now });
         result.creditAwarded = award.awarded;
         if (award.completed) awardedCourseId = attempt.courseId;
         if (result.creditAwarded) {
-          await tx.quizAttempt.update({ where: { id: attemptId }, data: { result: inJsonbKeyOrder(result) as unknown as Prisma.InputJsonValue } });
+          await tx.quizAttempt.update({ where: { id: attemptId }, data: { result } });
         }
       }
       await recordAudit(tx, gradeAuditEntry(userId, result));
-      return inJsonbKeyOrder(result);
+      return result;
     },
     { timeout: 15_000, maxWait: 10_000 },
   );
   // Auto-issue (where a course has it on) runs after the commit, never inside the grading.
   if (awardedCourseId) await maybeAutoIssue({ userId, courseId: awardedCourseId });
   return result;
-}
-
-// jsonb stores keys shorter-first, then bytewise; returning the first result in that order makes
-// it byte-identical to the stored copy every retry receives.
-function inJsonbKeyOrder<T extends object>(value: T): T {
-  const keys = Object.keys(value).sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
-  return Object.fromEntries(keys.map((k) => [k, (value as Record<string, unknown>)[k]])) as T;
 }
 
 export type TAttemptView =

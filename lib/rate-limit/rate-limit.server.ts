@@ -1,4 +1,5 @@
 import "server-only";
+import { setting } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { deleteStaleRateLimits, upsertRateLimitHit } from "@/lib/rate-limit/rate-limit.sql.server";
 
@@ -23,7 +24,7 @@ async function assertRateLimit(options: { key: string; limit: number; windowSeco
 /** Public routes that send mail: per client address and per recipient, so nobody can flood an inbox. */
 export async function assertMailRateLimit(ip: string, email: string | null) {
   const message = (s: number) => `Too many emails requested. Try again in ${Math.ceil(s / 60)} minute${s > 60 ? "s" : ""}.`;
-  const perIp = Number(process.env.MAIL_RATE_LIMIT_PER_HOUR ?? 20);
+  const perIp = setting("MAIL_RATE_LIMIT_PER_HOUR");
   await assertRateLimit({ key: `mail-ip:${ip}`, limit: perIp, windowSeconds: 3600, message });
   if (email) await assertRateLimit({ key: `mail-to:${email.toLowerCase()}`, limit: Math.max(5, Math.ceil(perIp / 4)), windowSeconds: 3600, message });
 }

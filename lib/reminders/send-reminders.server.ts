@@ -3,8 +3,9 @@ import { summarizeCredits, toLocalDate } from "@/lib/credits/cycle";
 import { db } from "@/lib/db";
 import { runUnderLease } from "@/lib/db/locks.sql.server";
 import { env } from "@/lib/env";
+import { siteUrl } from "@/lib/config/site-url.server";
 import { resolveTimeZone } from "@/lib/format/date-time";
-import { sendMail, siteUrl } from "@/lib/mail/send-mail.server";
+import { sendMail } from "@/lib/mail/send-mail.server";
 import { planReminders, type TPlannedReminder } from "@/lib/reminders/plan-reminders";
 import { signUnsubscribeToken } from "@/lib/reminders/unsubscribe-token";
 

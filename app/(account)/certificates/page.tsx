@@ -5,7 +5,7 @@ import { getSessionUser } from "@/lib/auth/session.server";
 import { listUserCertificates, type THeldCertificate } from "@/lib/certificates/list-user-certificates.server";
 import { linkedInAddToProfileUrl } from "@/lib/certificates/share-links";
 import { formatLongDate } from "@/lib/format/calendar-date";
-import { siteUrl } from "@/lib/mail/send-mail.server";
+import { siteUrl } from "@/lib/config/site-url.server";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Certificates" };

@@ -9,7 +9,7 @@ import type { TPublicCertificate } from "@/lib/certificates/certificate-view.ser
 import { findCertificateForVerification } from "@/lib/certificates/find-certificate-for-verification.server";
 import { checkVerifyRateLimit } from "@/lib/certificates/verify-rate-limit.server";
 import { formatLongDate } from "@/lib/format/calendar-date";
-import { siteUrl } from "@/lib/mail/send-mail.server";
+import { siteUrl } from "@/lib/config/site-url.server";
 
 // The public page a certificate's QR code and verify link point to. It shows every detail printed
 // on the certificate, because a PDF can be edited: whoever checks compares this page with the paper.
