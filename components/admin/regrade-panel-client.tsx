@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { callApi } from "@/components/learn/use-api";
+import { callApi } from "@/components/api/call-api";
 
 type TChange = { attemptId: string; trainer: string; fromVersion: number; oldScore: number; newScore: number; oldPassed: boolean; newPassed: boolean; effects: string[] };
 type TPlan = { questionId: string; toVersion: number; affectedAnswers: number; changes: TChange[] };

@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import { loadClientSession } from "@/components/site/client-session";
-import { callApi } from "./use-api";
+import { callApi } from "@/components/api/call-api";
 
 type TCourseProgress = {
   completedLessons: string[];

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { isStaticIslandLoading, STATIC_ISLAND_READY } from "@/components/static/static-island-client";
 import { loadClientSession } from "@/components/site/client-session";
-import { callApi } from "./use-api";
+import { callApi } from "@/components/api/call-api";
 
 type TProgress = { completed: boolean; lastAnchor: string | null; lastPercent: number; observedSeconds: number; requiredSeconds: number };
 

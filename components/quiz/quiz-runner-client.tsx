@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { callApi } from "@/components/learn/use-api";
+import { callApi } from "@/components/api/call-api";
 import { Button } from "@/components/ui/button";
 import type { TClientQuestion, TResponse } from "@/lib/quiz/quiz-schema";
 import { describeQuestionState, describeRemaining, dueWarning, formatRemaining, isAnswered, warningText } from "./quiz-runner-state";

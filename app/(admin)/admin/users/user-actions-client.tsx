@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { callApi } from "@/components/learn/use-api";
+import { callApi } from "@/components/api/call-api";
 import { ConfirmDialog } from "@/components/ui/dialog";
 
 type TProps = { userId: string; name: string; role: "TRAINER" | "ADMIN"; disabled: boolean; isSelf: boolean };

@@ -9,7 +9,7 @@ import { SelectField } from "@/components/forms/select-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { formText, useApiForm } from "@/components/forms/use-api-form";
-import { callApi } from "@/components/learn/use-api";
+import { callApi } from "@/components/api/call-api";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { MAX_REASON_LENGTH, ZAdjustCreditBody } from "@/lib/credits/ledger-schemas";
 
