@@ -6,6 +6,10 @@ import type { ReactNode } from "react";
 //    column name (from the cell's data-label) before its value. For tables read row by row.
 //  - "scroll": the table keeps its columns and scrolls inside its own region, which is named by
 //    the caption and focusable so keyboard users can scroll it. For tables compared across columns.
+//  - "fit": the table stays a table at every width. Only for small tables whose columns fit a phone
+//    as they are (a label and a figure or two: credit per body, attempts, a funnel). The wrapper
+//    still clips overflow, and a table that outgrew it would be a scrolling region without a name,
+//    which the axe checks in e2e/mobile.spec.ts report.
 // The caption is required: it names the table and, in "scroll" mode, the scrolling region.
 // The wrapper is `relative` so visually hidden (absolutely positioned) text in cells is clipped by
 // it; otherwise it is placed at the table's far edge, outside the scroll box, and widens the page.
@@ -16,7 +20,7 @@ type TProps = {
   caption: ReactNode;
   /** Visually hide the caption (a heading above already says the same). */
   captionHidden?: boolean;
-  layout?: "cards" | "scroll";
+  layout?: "cards" | "scroll" | "fit";
   /** Minimum width of the table (a Tailwind class: "min-w-[48rem]" to scroll, "sm:min-w-[48rem]" for cards). */
   minWidthClass?: string;
   className?: string;
@@ -34,6 +38,7 @@ export function Table({ id, caption, captionHidden = false, layout = "cards", mi
       {children}
     </table>
   );
+  if (layout === "fit") return <div className={`ui-table-wrap relative overflow-x-auto ${className}`.trim()}>{table}</div>;
   // From `sm` up a card table is a table again; it may still scroll sideways inside its box there
   // (pass a "sm:min-w-[…]" class); its cells hold links and controls, so the box is reachable.
   if (layout === "cards") return <div className={`ui-table-wrap relative sm:overflow-x-auto ${className}`.trim()}>{table}</div>;

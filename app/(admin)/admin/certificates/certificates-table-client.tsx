@@ -3,7 +3,8 @@
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { callApi } from "@/components/api/call-api";
-import { Badge, Button, buttonClass, ConfirmDialog, Table, TextLink } from "@/components/ui";
+import { Badge, Button, buttonClass, Table, TextLink } from "@/components/ui";
+import { ConfirmDialog } from "@/components/ui/dialog";
 import type { TReissueResult } from "@/lib/certificates/issue-certificate.server";
 import type { TAdminCertificateRow } from "@/lib/certificates/verify-certificate.server";
 import { downloadZip } from "./download-zip";

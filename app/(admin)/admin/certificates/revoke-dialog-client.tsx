@@ -2,7 +2,8 @@
 
 import { type FormEvent, useId, useState } from "react";
 import { callApi } from "@/components/api/call-api";
-import { Button, Dialog } from "@/components/ui";
+import { Button } from "@/components/ui";
+import { Dialog } from "@/components/ui/dialog";
 import type { TAdminCertificateRow } from "@/lib/certificates/verify-certificate.server";
 
 // Revoking asks for a reason (shown publicly on the verify page), so it is a small form in the

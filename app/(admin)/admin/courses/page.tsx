@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Table } from "@/components/ui";
 import { formatCount } from "@/lib/admin/format";
 import { getCourseFunnels, shareOfStarted, type TFunnelStage } from "@/lib/admin/funnel.server";
 import { requireAdminPage } from "../admin-page-guard";
@@ -54,9 +55,7 @@ export default async function AdminCoursesPage() {
               {formatCount(started)} trainer{started === 1 ? "" : "s"} started; {formatCount(funnel.stages.at(-1)?.count ?? 0)} hold a certificate.
             </p>
             {/* The bars are a picture of the table beside them: hidden from screen readers, which read the table. */}
-            <div className="mt-4">
-              <table className="w-full text-left text-sm">
-                <caption className="sr-only">Completion funnel for {funnel.title}: trainers reaching each step</caption>
+            <Table id={`${headingId}-table`} layout="fit" className="mt-4" caption={`Completion funnel for ${funnel.title}: trainers reaching each step`} captionHidden>
                 <thead className="text-slate-700 dark:text-slate-300">
                   <tr className="border-b border-slate-200 dark:border-slate-800">
                     <th scope="col" className="py-2 pr-3 font-medium">
@@ -92,8 +91,7 @@ export default async function AdminCoursesPage() {
                     );
                   })}
                 </tbody>
-              </table>
-            </div>
+            </Table>
           </section>
         );
       })}

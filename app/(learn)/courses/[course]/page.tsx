@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { CourseAccreditation } from "@/components/learn/course-accreditation";
 import { CourseProgress } from "@/components/learn/course-progress-client";
 import { MdxContent } from "@/components/mdx/mdx-content";
+import { Table } from "@/components/ui";
 import { compileLesson } from "@/lib/content/compile-lesson.server";
 import { toCourseView } from "@/lib/content/course-view";
 import { findCourse, loadLiveCourses } from "@/lib/content/load-content";
@@ -121,8 +122,7 @@ export default async function CoursePage({ params }: { params: Promise<{ course:
               </a>
               .
             </p>
-            <table className="mt-3 w-full text-sm">
-              <caption className="sr-only">Credit by certifying body</caption>
+            <Table id="credit-by-body" layout="fit" className="mt-3" caption="Credit by certifying body" captionHidden>
               <tbody>
                 {course.credits.map((c) => (
                   <tr key={c.body} className="border-t border-slate-100 dark:border-slate-800">
@@ -136,7 +136,7 @@ export default async function CoursePage({ params }: { params: Promise<{ course:
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </Table>
           </section>
         </aside>
       </div>
