@@ -122,6 +122,7 @@ test("after signing out everywhere, a copied session cookie is refused", async (
   expect(copied).toHaveLength(1);
 
   await page.getByRole("button", { name: "Sign out everywhere" }).click();
+  await page.getByRole("alertdialog", { name: "Sign out everywhere?" }).getByRole("button", { name: "Sign out everywhere" }).click();
   await expect(page).toHaveURL(/\/sign-in/);
 
   const other = await browser.newContext();

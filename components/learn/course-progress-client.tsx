@@ -4,15 +4,10 @@ import Link from "next/link";
 import { useEffect, useState } from "react";
 import { loadClientSession } from "@/components/site/client-session";
 import { callApi } from "@/components/api/call-api";
+import type { getCourseProgress } from "@/lib/progress/lesson-progress.server";
 
-type TCourseProgress = {
-  completedLessons: string[];
-  resumeLesson: string | null;
-  totalLessons: number;
-  finalPassed: boolean;
-  credited: boolean;
-  completed?: boolean;
-};
+/** GET /api/progress/course answers with what the server function returns. */
+type TCourseProgress = Awaited<ReturnType<typeof getCourseProgress>>;
 
 // The trainer's progress on a static course page: progress bar, resume button, and ticks.
 export function CourseProgress({ courseSlug, lessons }: { courseSlug: string; lessons: { slug: string; title: string }[] }) {

@@ -5,8 +5,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { isStaticIslandLoading, STATIC_ISLAND_READY } from "@/components/static/static-island-client";
 import { loadClientSession } from "@/components/site/client-session";
 import { callApi } from "@/components/api/call-api";
-
-type TProgress = { completed: boolean; lastAnchor: string | null; lastPercent: number; observedSeconds: number; requiredSeconds: number };
+import type { TLessonProgressView as TProgress } from "@/lib/progress/lesson-progress.server";
 
 // Heartbeats: about every 15 s while the page is visible and the trainer has done something
 // (scrolled, pointed, typed) in the last two minutes. The server decides what each is worth.

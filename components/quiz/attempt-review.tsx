@@ -1,18 +1,11 @@
 import Link from "next/link";
 import { formatDateTimeWithZone } from "@/lib/format/date-time";
-import type { TReviewEntry, TReviewItem, TReviewMoment } from "@/lib/quiz/review-policy";
+import type { getQuizOverview, TAttemptView } from "@/lib/quiz/quiz-attempts.server";
+import type { TReviewEntry } from "@/lib/quiz/review-policy";
 
-type TOverview = { passed: boolean; creditAwarded: boolean; retryAt: string | null; attemptsLeft: number | null; canStart: boolean; blockedReason: string | null };
-
-type TReviewView = {
-  number: number;
-  scorePercent: number;
-  passed: boolean;
-  passMark: number;
-  moment: TReviewMoment;
-  shown: TReviewItem[];
-  review: TReviewEntry[];
-};
+/** A graded attempt as getAttemptView returns it (only what the review policy allows). */
+type TReviewView = Extract<TAttemptView, { status: "GRADED" }>;
+type TOverview = Awaited<ReturnType<typeof getQuizOverview>>;
 
 // Outcome shown three ways at once (icon, colour and words) so it never rests on colour alone.
 const OUTCOME = {

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { callApi } from "@/components/api/call-api";
+import type { startAttempt } from "@/lib/quiz/quiz-attempts.server";
 
 export function StartAttemptButton({ courseSlug, quizSlug, label }: { courseSlug: string; quizSlug: string; label: string }) {
   const router = useRouter();
@@ -11,7 +12,7 @@ export function StartAttemptButton({ courseSlug, quizSlug, label }: { courseSlug
   async function start() {
     setPending(true);
     setError(null);
-    const r = await callApi<{ attemptId: string }>("/api/quiz/attempts", { body: { course: courseSlug, quiz: quizSlug } });
+    const r = await callApi<Awaited<ReturnType<typeof startAttempt>>>("/api/quiz/attempts", { body: { course: courseSlug, quiz: quizSlug } });
     if (r.ok) router.push(`/courses/${courseSlug}/quiz/${quizSlug}/attempt/${r.data.attemptId}`);
     else {
       setPending(false);

@@ -57,7 +57,7 @@ export default async function AccountPage() {
           Hold more than one (say NFPT and ACE)? Add each: a course credits every certification whose body gives credit for it, and each has its own cycle.
         </p>
         <div className="mt-5">
-          <Certifications items={certifications.map((c) => ({ ...c, retired: c.retiredAt !== null, retiredAt: undefined }))} />
+          <Certifications items={certifications.map(({ retiredAt, ...c }) => ({ ...c, retired: retiredAt !== null }))} />
         </div>
       </section>
 
