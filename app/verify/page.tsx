@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { linkClass } from "@/components/ui";
 import { normalizeCertificateCode } from "@/lib/certificates/certificate-code";
 
 // One verify page for the whole site. A plain GET form, so it works without JavaScript: the code
@@ -62,7 +63,7 @@ export default async function VerifyPage({ searchParams }: TProps) {
       <p className="mt-6 text-sm text-slate-600 dark:text-slate-400">
         Employers and certifying bodies can also check codes by machine: <span className="font-mono">GET /api/verify/&lt;code&gt;</span> returns the same details as
         JSON, and each certificate&apos;s signed Open Badges credential can be checked against the keys at{" "}
-        <a href="/.well-known/jwks.json" className="font-medium text-brand-700 underline underline-offset-2 hover:no-underline dark:text-brand-100">
+        <a href="/.well-known/jwks.json" className={linkClass}>
           /.well-known/jwks.json
         </a>
         .

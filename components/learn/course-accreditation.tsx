@@ -1,4 +1,4 @@
-import { Table } from "@/components/ui";
+import { linkClass, Table } from "@/components/ui";
 import type { TCourseCreditView, TCourseView } from "@/lib/content/course-view";
 import { DECLARED_TOLERANCE } from "@/lib/content/estimate-learning-time";
 import { formatLongDate } from "@/lib/credits/ledger-view";
@@ -126,7 +126,7 @@ export function CourseAccreditation({ course }: { course: TCourseView }) {
             {a.references.map((r) => (
               <li key={r.title}>
                 {r.url ? (
-                  <a href={r.url} className="text-brand-700 underline dark:text-brand-100" rel="noopener noreferrer">
+                  <a href={r.url} className={linkClass} rel="noopener noreferrer">
                     {r.title}
                   </a>
                 ) : (

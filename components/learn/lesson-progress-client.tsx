@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { isStaticIslandLoading, STATIC_ISLAND_READY } from "@/components/static/static-island-client";
 import { loadClientSession } from "@/components/site/client-session";
 import { callApi } from "@/components/api/call-api";
+import { linkClass } from "@/components/ui/text-link";
 import type { TLessonProgressView as TProgress } from "@/lib/progress/lesson-progress.server";
 
 // Heartbeats: about every 15 s while the page is visible and the trainer has done something
@@ -176,7 +177,7 @@ export function LessonProgress(props: {
             {state.kind === "anonymous" && (
               <>
                 Reading as a guest.{" "}
-                <Link href={`/sign-in?callbackUrl=${encodeURIComponent(`/courses/${courseSlug}/${lessonSlug}`)}`} className="font-medium text-brand-700 underline dark:text-brand-100">
+                <Link href={`/sign-in?callbackUrl=${encodeURIComponent(`/courses/${courseSlug}/${lessonSlug}`)}`} className={linkClass}>
                   Sign in
                 </Link>{" "}
                 to track your progress and earn credit.

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { linkClass } from "@/components/ui";
 import { formatDateTimeWithZone } from "@/lib/format/date-time";
 import type { getQuizOverview, TAttemptView } from "@/lib/quiz/quiz-attempts.server";
 import type { TReviewEntry } from "@/lib/quiz/review-policy";
@@ -56,7 +57,7 @@ function ReviewQuestion({ entry, position }: { entry: TReviewEntry; position: nu
             <dt className="font-medium">Revisit</dt>
             <dd>
               {/* Lesson pages are static HTML (decision 005): a plain link loads the cached page. */}
-              <a href={entry.revisit.href} className="text-brand-700 underline dark:text-brand-100">
+              <a href={entry.revisit.href} className={linkClass}>
                 {entry.revisit.lessonTitle}
                 {entry.revisit.sectionTitle ? `: ${entry.revisit.sectionTitle}` : ""}
               </a>

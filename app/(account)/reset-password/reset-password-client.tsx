@@ -6,7 +6,7 @@ import { FormError, FormNotice } from "@/components/forms/form-error";
 import { PasswordField } from "@/components/forms/password-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { formRaw, useApiForm } from "@/components/forms/use-api-form";
-import { linkClass } from "../auth-card";
+import { linkClass } from "@/components/ui";
 
 export function ResetPasswordForm({ token }: { token: string }) {
   const form = useApiForm({ url: "/api/account/reset-password" });

@@ -1,4 +1,4 @@
-import { linkClass, Table } from "@/components/ui";
+import { cardClass, linkClass, Table } from "@/components/ui";
 import { buildBarChart, type TBarChart } from "@/lib/admin/bar-chart";
 
 // A weekly bar chart as plain server-rendered SVG (no chart library, no client JavaScript).
@@ -33,7 +33,7 @@ export function WeeklyBarChart({ id, title, summary, labels, rowLabels, series, 
   const narrow = buildBarChart({ labels, series, formatValue, width: 360, height: 220, maxXLabels: 3 });
   const headingId = `${id}-heading`;
   return (
-    <figure aria-labelledby={headingId} className="m-0 rounded-xl border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900">
+    <figure aria-labelledby={headingId} className={`m-0 ${cardClass}`}>
       <h3 id={headingId} className="font-semibold">
         {title}
       </h3>

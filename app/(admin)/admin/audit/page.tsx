@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Table } from "@/components/ui";
+import { linkClass, Table } from "@/components/ui";
 import { describeAuditData } from "@/lib/admin/audit-details";
 import { auditFiltersToQuery, parseAuditFilters } from "@/lib/admin/audit-filters";
 import { auditFilterOptions, listAudit, type TAuditRow } from "@/lib/admin/audit.server";
@@ -15,7 +15,6 @@ type TProps = { searchParams: Promise<Record<string, string | string[] | undefin
 
 const inputClass = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 dark:border-slate-600 dark:bg-slate-900";
 const labelClass = "block text-sm font-medium";
-const linkClass = "font-medium text-brand-700 underline underline-offset-2 hover:text-brand-800 dark:text-brand-100";
 
 function Details({ data }: { data: Record<string, unknown> }) {
   const lines = describeAuditData(data);

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Table } from "@/components/ui";
+import { Card, linkClass, Table } from "@/components/ui";
 import { formatCount } from "@/lib/admin/format";
 import { getCourseFunnels, shareOfStarted, type TFunnelStage } from "@/lib/admin/funnel.server";
 import { requireAdminPage } from "../admin-page-guard";
@@ -8,7 +8,6 @@ import { requireAdminPage } from "../admin-page-guard";
 export const metadata: Metadata = { title: "Courses · Admin" };
 export const dynamic = "force-dynamic";
 
-const linkClass = "font-medium text-brand-700 underline underline-offset-2 hover:text-brand-800 dark:text-brand-100";
 const BAR_FILL: Record<TFunnelStage["kind"], string> = {
   start: "bg-brand-700 dark:bg-brand-100",
   lesson: "bg-brand-600 dark:bg-brand-100",
@@ -45,7 +44,7 @@ export default async function AdminCoursesPage() {
         const started = funnel.stages[0]?.count ?? 0;
         const headingId = `funnel-${funnel.slug}`;
         return (
-          <section key={funnel.id} aria-labelledby={headingId} className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-800 dark:bg-slate-900">
+          <Card key={funnel.id} aria-labelledby={headingId}>
             <h2 id={headingId} className="text-lg font-semibold">
               {funnel.title}
               {funnel.archived && " "}
@@ -92,7 +91,7 @@ export default async function AdminCoursesPage() {
                   })}
                 </tbody>
             </Table>
-          </section>
+          </Card>
         );
       })}
     </div>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { linkClass } from "@/components/ui";
 import { env } from "@/lib/env";
 import { formatDateTime } from "@/lib/format/date-time";
 import { listOutbox } from "@/lib/mail/list-outbox.server";
@@ -50,7 +51,7 @@ export default async function OutboxPage({ searchParams }: TProps) {
             Filter
           </button>
           {to && (
-            <Link href="/admin/outbox" className="min-h-11 px-2 py-2 text-sm text-brand-700 underline dark:text-brand-100">
+            <Link href="/admin/outbox" className={`min-h-11 px-2 py-2 text-sm ${linkClass}`}>
               Show all
             </Link>
           )}

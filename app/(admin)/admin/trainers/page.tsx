@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Badge, Table } from "@/components/ui";
+import { Badge, linkClass, Table } from "@/components/ui";
 import { formatCount, formatDate, formatIsoDate } from "@/lib/admin/format";
 import {
   COURSE_STATUS_LABELS,
@@ -29,7 +29,6 @@ type TProps = { searchParams: Promise<Record<string, string | string[] | undefin
 
 const selectClass = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 dark:border-slate-600 dark:bg-slate-900";
 const labelClass = "block text-sm font-medium";
-const linkClass = "font-medium text-brand-700 underline underline-offset-2 hover:text-brand-800 dark:text-brand-100";
 
 const STATUS_BADGE = {
   met: { text: "Met", tone: "ok" },

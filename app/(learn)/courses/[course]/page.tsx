@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { CourseAccreditation } from "@/components/learn/course-accreditation";
 import { CourseProgress } from "@/components/learn/course-progress-client";
 import { MdxContent } from "@/components/mdx/mdx-content";
-import { Table } from "@/components/ui";
+import { linkClass, Table } from "@/components/ui";
 import { compileLesson } from "@/lib/content/compile-lesson.server";
 import { toCourseView } from "@/lib/content/course-view";
 import { findCourse, loadLiveCourses } from "@/lib/content/load-content";
@@ -71,7 +71,7 @@ export default async function CoursePage({ params }: { params: Promise<{ course:
                     <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{l.summary}</p>
                     {checkOf.get(l.slug) && (
                       <p className="mt-1 text-sm">
-                        <Link href={`/courses/${course.slug}/quiz/${checkOf.get(l.slug)?.slug}`} className="text-brand-700 underline dark:text-brand-100">
+                        <Link href={`/courses/${course.slug}/quiz/${checkOf.get(l.slug)?.slug}`} className={linkClass}>
                           Knowledge check<span className="sr-only">: {l.title}</span>
                         </Link>{" "}
                         <span className="text-slate-500 dark:text-slate-400">· practice, not graded for credit</span>
