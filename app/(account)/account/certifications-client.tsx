@@ -14,7 +14,7 @@ import { BODY_RULES } from "@/lib/credits/certifying-bodies";
 import { CertificationFields, readCertification } from "../certification-fields";
 
 /** The server's row with the retirement time reduced to a flag (a Date does not cross to the client). */
-export type TCertificationItem = Omit<TCertificationRow, "retiredAt"> & { retired: boolean };
+type TCertificationItem = Omit<TCertificationRow, "retiredAt"> & { retired: boolean };
 
 const longDate = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString("en-US", { timeZone: "UTC", year: "numeric", month: "long", day: "numeric" });
 

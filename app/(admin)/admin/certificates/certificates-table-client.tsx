@@ -14,7 +14,7 @@ import { RevokeDialog } from "./revoke-dialog-client";
 // Issued and revoked certificates: ZIP downloads, revoke (with a reason) and reissue (confirmed).
 
 /** The server's row, only the fields shown; `issuedOn` and `revokedOn` come printed for reading. */
-export type TCertificateRowView = Pick<
+type TCertificateRowView = Pick<
   TAdminCertificateRow,
   "id" | "code" | "status" | "trainerName" | "certificationNumber" | "courseTitle" | "issuedOn" | "revokedOn" | "revocationReason" | "replacedByCode"
 >;

@@ -13,7 +13,7 @@ import { useUrlWith } from "./use-url-with";
 // checks the session and role itself; this only sends ids and shows the answer.
 
 /** The server's row, with the request time already printed in the admin's zone. */
-export type TQueueRowView = Omit<TQueueRow, "requestedAt"> & { requestedOn: string };
+type TQueueRowView = Omit<TQueueRow, "requestedAt"> & { requestedOn: string };
 
 /** POST /api/admin/certificates/issue: one id is issued at once, more start a batch. */
 type TIssueAnswer = Partial<TIssueResult> & Partial<Awaited<ReturnType<typeof startIssueBatch>>>;

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Badge, cardClass, linkClass, Table as UiTable } from "@/components/ui";
+import { Badge, Card, linkClass, Table as UiTable } from "@/components/ui";
 import { notFound } from "next/navigation";
 import { Fragment, type ReactNode } from "react";
 import { formatDate, formatDateTime, formatIsoDate } from "@/lib/admin/format";
@@ -21,7 +21,7 @@ const td = "px-3 py-2";
 
 function Section({ id, title, actions, children }: { id: string; title: string; actions?: ReactNode; children: ReactNode }) {
   return (
-    <section aria-labelledby={id} className={cardClass}>
+    <Card aria-labelledby={id}>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id={id} className="text-lg font-semibold">
           {title}
@@ -29,7 +29,7 @@ function Section({ id, title, actions, children }: { id: string; title: string; 
         {actions && <div className="flex flex-wrap gap-3 text-sm">{actions}</div>}
       </div>
       <div className="mt-3">{children}</div>
-    </section>
+    </Card>
   );
 }
 
