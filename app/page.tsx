@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { buttonClass } from "@/components/ui";
 
 export default function HomePage() {
   return (
@@ -11,7 +12,7 @@ export default function HomePage() {
           recertification cycle — with a certificate anyone can verify.
         </p>
         <div className="mt-8 flex flex-wrap gap-3">
-          <Link href="/courses" className="rounded-md bg-brand-700 px-5 py-3 font-medium text-white hover:bg-brand-800">
+          <Link href="/courses" className={buttonClass({ size: "lg" })}>
             Browse courses
           </Link>
           <Link

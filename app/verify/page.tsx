@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { linkClass } from "@/components/ui";
+import { buttonClass, linkClass } from "@/components/ui";
 import { normalizeCertificateCode } from "@/lib/certificates/certificate-code";
 
 // One verify page for the whole site. A plain GET form, so it works without JavaScript: the code
@@ -50,7 +50,7 @@ export default async function VerifyPage({ searchParams }: TProps) {
             placeholder="BKCE-XXXXX-XXXXX-XXXXX-XXXXX-XXXXXX"
             className="min-h-11 w-full min-w-0 rounded-md border border-slate-300 bg-white px-3 py-2 font-mono uppercase dark:border-slate-600 dark:bg-slate-950"
           />
-          <button type="submit" className="min-h-11 shrink-0 rounded-md bg-brand-700 px-5 py-2 font-medium text-white hover:bg-brand-800 dark:bg-brand-600 dark:hover:bg-brand-700">
+          <button type="submit" className={buttonClass({ size: "lg", className: "shrink-0" })}>
             Verify
           </button>
         </div>

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useRef, useState } from "react";
 import { isStaticIslandLoading, STATIC_ISLAND_READY } from "@/components/static/static-island-client";
 import { loadClientSession } from "@/components/site/client-session";
 import { callApi } from "@/components/api/call-api";
+import { buttonClass } from "@/components/ui/button";
 import { linkClass } from "@/components/ui/text-link";
 import type { TLessonProgressView as TProgress } from "@/lib/progress/lesson-progress.server";
 
@@ -162,7 +163,7 @@ export function LessonProgress(props: {
       {showResume && (
         <div className="no-print mb-4 flex flex-wrap items-center justify-between gap-3 rounded-lg border border-brand-100 bg-brand-50 px-4 py-3 text-sm dark:border-slate-700 dark:bg-slate-900">
           <span>You were part-way through this lesson.</span>
-          <button type="button" onClick={resume} className="rounded-md bg-brand-700 px-3 py-1.5 font-medium text-white hover:bg-brand-800">
+          <button type="button" onClick={resume} className={buttonClass()}>
             Resume where you left off
           </button>
         </div>
@@ -196,13 +197,13 @@ export function LessonProgress(props: {
                 type="button"
                 onClick={markComplete}
                 disabled={saving}
-                className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
+                className={buttonClass()}
               >
                 {saving ? "Saving…" : "Mark lesson complete"}
               </button>
             )}
             {completed && (
-              <a href={props.nextHref} className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+              <a href={props.nextHref} className={buttonClass()}>
                 {props.nextLabel}
               </a>
             )}

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { linkClass } from "@/components/ui";
+import { buttonClass } from "@/components/ui/button";
 import { formatDateTimeWithZone } from "@/lib/format/date-time";
 import type { getQuizOverview, TAttemptView } from "@/lib/quiz/quiz-attempts.server";
 import type { TReviewEntry } from "@/lib/quiz/review-policy";
@@ -118,7 +119,7 @@ export function AttemptReview({
               .
             </p>
           ) : overview.canStart ? (
-            <Link href={backHref} className="inline-block rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+            <Link href={backHref} className={buttonClass()}>
               Review the lessons, then try again
             </Link>
           ) : overview.retryAt ? (

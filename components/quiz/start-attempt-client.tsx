@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { callApi } from "@/components/api/call-api";
+import { buttonClass } from "@/components/ui/button";
 import type { startAttempt } from "@/lib/quiz/quiz-attempts.server";
 
 export function StartAttemptButton({ courseSlug, quizSlug, label }: { courseSlug: string; quizSlug: string; label: string }) {
@@ -21,7 +22,7 @@ export function StartAttemptButton({ courseSlug, quizSlug, label }: { courseSlug
   }
   return (
     <div>
-      <button type="button" onClick={start} disabled={pending} className="rounded-md bg-brand-700 px-5 py-3 font-medium text-white hover:bg-brand-800 disabled:opacity-60">
+      <button type="button" onClick={start} disabled={pending} className={buttonClass({ size: "lg" })}>
         {pending ? "Starting…" : label}
       </button>
       {error && (

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { linkClass, Table } from "@/components/ui";
+import { buttonClass, linkClass, Table } from "@/components/ui";
 import { describeAuditData } from "@/lib/admin/audit-details";
 import { auditFiltersToQuery, parseAuditFilters } from "@/lib/admin/audit-filters";
 import { auditFilterOptions, listAudit, type TAuditRow } from "@/lib/admin/audit.server";
@@ -135,7 +135,7 @@ export default async function AdminAuditPage({ searchParams }: TProps) {
           </div>
           {filters.user && <input type="hidden" name="user" value={filters.user} />}
           <div className="flex items-end gap-3 sm:col-span-2">
-            <button type="submit" className="min-h-11 rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+            <button type="submit" className={buttonClass({ size: "lg" })}>
               Apply
             </button>
             {filtered && (

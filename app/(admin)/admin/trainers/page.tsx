@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Badge, linkClass, Table } from "@/components/ui";
+import { Badge, buttonClass, linkClass, Table } from "@/components/ui";
 import { formatCount, formatDate, formatIsoDate } from "@/lib/admin/format";
 import {
   COURSE_STATUS_LABELS,
@@ -146,7 +146,7 @@ export default async function AdminTrainersPage({ searchParams }: TProps) {
           {filters.sort !== "name" && <input type="hidden" name="sort" value={filters.sort} />}
           {filters.dir !== defaultDir(filters.sort) && <input type="hidden" name="dir" value={filters.dir} />}
           <div className="flex items-end gap-3 sm:col-span-2 lg:col-span-4">
-            <button type="submit" className="min-h-11 rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+            <button type="submit" className={buttonClass({ size: "lg" })}>
               Apply
             </button>
             {filtered && (

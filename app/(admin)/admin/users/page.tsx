@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Badge, linkClass, Table } from "@/components/ui";
+import { Badge, buttonClass, linkClass, Table } from "@/components/ui";
 import { listUsers } from "@/lib/admin/list-users.server";
 import { firstParam, pageParam, requireAdminPage } from "../admin-page-guard";
 import { Pagination } from "../pagination";
@@ -37,7 +37,7 @@ export default async function AdminUsersPage({ searchParams }: TProps) {
               className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 dark:border-slate-600 dark:bg-slate-900"
             />
           </div>
-          <button type="submit" className="min-h-11 rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+          <button type="submit" className={buttonClass({ size: "lg" })}>
             Search
           </button>
           {q && (

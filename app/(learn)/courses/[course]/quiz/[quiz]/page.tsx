@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { StartAttemptButton } from "@/components/quiz/start-attempt-client";
-import { Table, TextLink } from "@/components/ui";
+import { buttonClass, Table, TextLink } from "@/components/ui";
 import { getSessionUser } from "@/lib/auth/session.server";
 import { findCourse } from "@/lib/content/load-content";
 import { AppError } from "@/lib/errors";
@@ -65,7 +65,7 @@ export default async function QuizOverviewPage({ params }: TParams) {
       </p>
       <div className="mt-8">
         {overview.openAttemptId ? (
-          <Link href={`/courses/${courseSlug}/quiz/${quizSlug}/attempt/${overview.openAttemptId}`} className="inline-block rounded-md bg-brand-700 px-5 py-3 font-medium text-white hover:bg-brand-800">
+          <Link href={`/courses/${courseSlug}/quiz/${quizSlug}/attempt/${overview.openAttemptId}`} className={buttonClass({ size: "lg" })}>
             Resume your attempt
           </Link>
         ) : overview.canStart ? (
