@@ -17,7 +17,7 @@ export default function HomePage() {
           </Link>
           <Link
             href="/sign-up"
-            className="rounded-md border border-slate-300 px-5 py-3 font-medium hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-900"
+            className={buttonClass({ variant: "secondary", size: "lg" })}
           >
             Create a trainer account
           </Link>

@@ -56,7 +56,7 @@ export function CourseProgress({ courseSlug, lessons }: { courseSlug: string; le
                 Start reading
               </a>
             )}
-            <Link href={`/sign-in?callbackUrl=${encodeURIComponent(`/courses/${courseSlug}`)}`} className="rounded-md border border-slate-300 px-4 py-2 text-sm hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-900">
+            <Link href={`/sign-in?callbackUrl=${encodeURIComponent(`/courses/${courseSlug}`)}`} className={buttonClass({ variant: "secondary" })}>
               Sign in
             </Link>
           </div>

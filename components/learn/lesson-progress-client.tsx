@@ -207,7 +207,7 @@ export function LessonProgress(props: {
                 {props.nextLabel}
               </a>
             )}
-            <button type="button" onClick={() => window.print()} className="rounded-md border border-slate-300 px-3 py-2 hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-900">
+            <button type="button" onClick={() => window.print()} className={buttonClass({ variant: "secondary" })}>
               Print
             </button>
           </div>
