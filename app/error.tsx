@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useEffect } from "react";
 import { LogoMark } from "@/components/brand/logo";
+import { linkClass } from "@/components/ui/text-link";
 import { buttonClass } from "@/components/ui/button";
 
 // Any unexpected error while rendering a page (a 500). The digest lets support find the server log
@@ -18,7 +19,7 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
       <h1 className="mt-2 text-3xl font-bold tracking-tight sm:text-4xl">Something went wrong on our side</h1>
       <p className="mt-4 text-slate-700 dark:text-slate-300">
         Your answers, progress and credits are saved. Try again in a moment; if it keeps happening, check the{" "}
-        <Link href="/status" className="font-medium text-brand-700 underline underline-offset-2 dark:text-brand-100">
+        <Link href="/status" className={linkClass}>
           service status
         </Link>
         .

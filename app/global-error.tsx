@@ -1,5 +1,7 @@
 "use client";
 
+import { buttonClass } from "@/components/ui/button";
+
 import "./globals.css";
 
 // When the root layout itself fails, Next renders this instead of it, so it brings its own
@@ -13,7 +15,7 @@ export default function GlobalError({ error, reset }: { error: Error & { digest?
           <h1 className="text-3xl font-bold tracking-tight">Something went wrong on our side</h1>
           <p className="mt-4 text-slate-700">Your progress and credits are saved. Please try again in a moment.</p>
           {error.digest && <p className="mt-2 font-mono text-xs text-slate-600">Reference: {error.digest}</p>}
-          <button type="button" onClick={reset} className="mt-6 rounded-md bg-brand-700 px-5 py-3 font-medium text-white hover:bg-brand-800">
+          <button type="button" onClick={reset} className={buttonClass({ size: "lg", className: "mt-6" })}>
             Try again
           </button>
         </main>

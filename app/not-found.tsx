@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { LogoMark } from "@/components/brand/logo";
-import { buttonClass } from "@/components/ui";
+import { buttonClass, linkClass } from "@/components/ui";
 
 export const metadata: Metadata = { title: "Page not found" };
 
@@ -23,7 +23,7 @@ export default function NotFound() {
         </Link>
       </div>
       <p className="mt-6 text-sm text-slate-600 dark:text-slate-400">
-        Checking a certificate? <Link href="/verify" className="font-medium text-brand-700 underline underline-offset-2 dark:text-brand-100">Verify it here</Link>.
+        Checking a certificate? <Link href="/verify" className={linkClass}>Verify it here</Link>.
       </p>
     </div>
   );

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { buttonClass } from "@/components/ui";
 
 export default function HomePage() {
   return (
@@ -11,12 +12,12 @@ export default function HomePage() {
           recertification cycle — with a certificate anyone can verify.
         </p>
         <div className="mt-8 flex flex-wrap gap-3">
-          <Link href="/courses" className="rounded-md bg-brand-700 px-5 py-3 font-medium text-white hover:bg-brand-800">
+          <Link href="/courses" className={buttonClass({ size: "lg" })}>
             Browse courses
           </Link>
           <Link
             href="/sign-up"
-            className="rounded-md border border-slate-300 px-5 py-3 font-medium hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-900"
+            className={buttonClass({ variant: "secondary", size: "lg" })}
           >
             Create a trainer account
           </Link>

@@ -121,7 +121,23 @@ test("after signing out everywhere, a copied session cookie is refused", async (
   const copied = (await page.context().cookies()).filter((c) => c.name === SESSION_COOKIE);
   expect(copied).toHaveLength(1);
 
-  await page.getByRole("button", { name: "Sign out everywhere" }).click();
+  // The confirm dialog by keyboard: it takes focus, keeps Tab inside, Escape closes it and gives
+  // focus back to the button that opened it; nothing is sent until it is confirmed.
+  const everywhere = page.getByRole("button", { name: "Sign out everywhere" });
+  const confirm = page.getByRole("alertdialog", { name: "Sign out everywhere?" });
+  await everywhere.focus();
+  await page.keyboard.press("Enter");
+  await expect(confirm.getByRole("button", { name: "Cancel" })).toBeFocused();
+  for (let i = 0; i < 3; i++) {
+    await page.keyboard.press("Tab");
+    expect(await page.evaluate(() => document.activeElement === document.body || !!document.activeElement?.closest("dialog[open]"))).toBe(true);
+  }
+  await page.keyboard.press("Escape");
+  await expect(confirm).toBeHidden();
+  await expect(everywhere).toBeFocused();
+
+  await everywhere.click();
+  await confirm.getByRole("button", { name: "Sign out everywhere" }).click();
   await expect(page).toHaveURL(/\/sign-in/);
 
   const other = await browser.newContext();

@@ -188,6 +188,7 @@ test("admin: issue certificates in bulk, revoke one, regrade a question, export 
   await panel.getByRole("button", { name: "Preview regrade" }).click();
   await expect(panel.getByText(/answers would be regraded against version 2; 0 attempt score\(s\) change/)).toBeVisible();
   await panel.getByRole("button", { name: "Apply regrade" }).click();
+  await page.getByRole("alertdialog", { name: "Apply this regrade?" }).getByRole("button", { name: "Apply regrade" }).click();
   await expect(page.getByRole("status").filter({ hasText: /Regraded \d+ answers to fx-true-false; 0 attempt outcome\(s\) changed/ })).toBeVisible();
   expect(await db.auditLog.count({ where: { action: "quiz.regrade", targetId: "fx-true-false" } })).toBeGreaterThanOrEqual(1);
 

@@ -13,5 +13,3 @@ export function AuthCard({ title, intro, children, footer }: { title: string; in
     </div>
   );
 }
-
-export const linkClass = "font-medium text-brand-700 underline underline-offset-4 hover:text-brand-800 dark:text-brand-100";

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { buttonClass } from "@/components/ui";
 import { findUnsubscribeTarget } from "@/lib/reminders/unsubscribe.server";
 
 export const metadata: Metadata = { title: "Renewal reminders", robots: { index: false } };
@@ -37,7 +38,7 @@ export default async function UnsubscribePage({ searchParams }: { searchParams: 
         Renewal reminder mail for <strong className="break-all">{target.email}</strong> will stop. Notices about your certificates still arrive.
       </p>
       <form method="post" action={`/api/reminders/unsubscribe?token=${encodeURIComponent(token)}`} className="mt-4">
-        <button type="submit" className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800">
+        <button type="submit" className={buttonClass()}>
           Unsubscribe
         </button>
       </form>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { buttonClass, linkClass } from "@/components/ui";
 import { normalizeCertificateCode } from "@/lib/certificates/certificate-code";
 
 // One verify page for the whole site. A plain GET form, so it works without JavaScript: the code
@@ -49,7 +50,7 @@ export default async function VerifyPage({ searchParams }: TProps) {
             placeholder="BKCE-XXXXX-XXXXX-XXXXX-XXXXX-XXXXXX"
             className="min-h-11 w-full min-w-0 rounded-md border border-slate-300 bg-white px-3 py-2 font-mono uppercase dark:border-slate-600 dark:bg-slate-950"
           />
-          <button type="submit" className="min-h-11 shrink-0 rounded-md bg-brand-700 px-5 py-2 font-medium text-white hover:bg-brand-800 dark:bg-brand-600 dark:hover:bg-brand-700">
+          <button type="submit" className={buttonClass({ size: "lg", className: "shrink-0" })}>
             Verify
           </button>
         </div>
@@ -62,7 +63,7 @@ export default async function VerifyPage({ searchParams }: TProps) {
       <p className="mt-6 text-sm text-slate-600 dark:text-slate-400">
         Employers and certifying bodies can also check codes by machine: <span className="font-mono">GET /api/verify/&lt;code&gt;</span> returns the same details as
         JSON, and each certificate&apos;s signed Open Badges credential can be checked against the keys at{" "}
-        <a href="/.well-known/jwks.json" className="font-medium text-brand-700 underline underline-offset-2 hover:no-underline dark:text-brand-100">
+        <a href="/.well-known/jwks.json" className={linkClass}>
           /.well-known/jwks.json
         </a>
         .

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { cardClass } from "@/components/ui";
 import { formatCec } from "@/lib/credits/cec-amount";
 import type { TCertificationSummary } from "@/lib/credits/ledger.server";
 import { cycleProgress } from "@/lib/credits/ledger-view";
@@ -7,7 +8,6 @@ import { formatLongDate } from "@/lib/format/calendar-date";
 // One card per active certification: its own cycle, its own credit, and whether the CPR/AED card
 // blocks renewing it. Credit counts only toward the certification it was earned under.
 
-const card = "rounded-xl border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-800 dark:bg-slate-900";
 
 export function CertificationCycles({ certifications }: { certifications: TCertificationSummary[] }) {
   return (
@@ -21,7 +21,7 @@ export function CertificationCycles({ certifications }: { certifications: TCerti
           const { countedHundredths } = cycleProgress(current);
           const label = `${profile.body} certification ${profile.certificationNumber}`;
           return (
-            <li key={profile.certificationId} className={card} aria-label={label}>
+            <li key={profile.certificationId} className={cardClass} aria-label={label}>
               <p className="font-semibold">
                 {profile.body} <span className="font-normal text-slate-600 dark:text-slate-400">· No. {profile.certificationNumber}</span>
               </p>

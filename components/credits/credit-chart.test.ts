@@ -21,7 +21,8 @@ describe("CreditChart", () => {
     expect(html).toContain('aria-labelledby="c-narrow-title c-narrow-desc"');
     expect(html).toMatch(/<title id="c-wide-title">Credits over time<\/title>/);
     expect(html).toMatch(/<desc id="c-narrow-desc">Running total of CEC from January 10, 2025 to March 1, 2025: 2 days with credit entries, now 0.20 CEC\./);
-    expect(html).toContain('<div class="sr-only"><table id="c-table">');
+    // The visually hidden wrapper holds the kit's Table (a table ignores width: 1px itself).
+    expect(html).toMatch(/<div class="sr-only"><div class="ui-table-wrap[^"]*"><table id="c-table"[^>]*><caption id="c-table-caption"[^>]*>Credits over time: running total/);
     expect(html).toContain('<th scope="row">Jan 10, 2025</th><td>0.40</td>');
     expect(html).toContain('<th scope="row">Feb 3, 2025</th><td>0.20</td>');
     // wide (sm and up) and narrow (phones) layouts, one shown at a time

@@ -1,3 +1,4 @@
+import { Table } from "@/components/ui";
 import { formatCec } from "@/lib/credits/cec-amount";
 import { buildCreditChart, type TChartGeometry } from "@/lib/credits/credit-chart-geometry";
 import type { TCreditPoint } from "@/lib/credits/cycle";
@@ -63,8 +64,7 @@ export function CreditChart({
       <ChartSvg chart={narrow} id={`${id}-narrow`} title={title} summary={summary} unit={unit} className="sm:hidden" />
       {/* The wrapper is what is visually hidden: a table ignores width: 1px and would widen the page. */}
       <div className="sr-only">
-      <table id={tableId}>
-        <caption>{title}: running total after each day with entries</caption>
+      <Table id={tableId} layout="fit" caption={`${title}: running total after each day with entries`}>
         <thead>
           <tr>
             <th scope="col">Date</th>
@@ -79,7 +79,7 @@ export function CreditChart({
             </tr>
           ))}
         </tbody>
-      </table>
+      </Table>
       </div>
     </figure>
   );

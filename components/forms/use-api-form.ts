@@ -2,7 +2,7 @@
 
 import { type RefObject, useCallback, useEffect, useRef, useState } from "react";
 import type { z } from "zod";
-import { callApi, type TApiResult } from "@/components/learn/use-api";
+import { callApi, type TApiResult } from "@/components/api/call-api";
 import { fieldsFromZod } from "@/lib/errors";
 
 type TOptions = {

@@ -1,3 +1,4 @@
+import { linkClass, Table } from "@/components/ui";
 import type { TCourseCreditView, TCourseView } from "@/lib/content/course-view";
 import { DECLARED_TOLERANCE } from "@/lib/content/estimate-learning-time";
 import { formatLongDate } from "@/lib/format/calendar-date";
@@ -52,11 +53,7 @@ export function CourseAccreditation({ course }: { course: TCourseView }) {
           Provided by {a.provider.name}. Credit is claimed only for a body that has approved this course, and only for completions while its approval is
           valid. For any other body the certificate states the contact hours and claims no figure: you may submit it to your body for review.
         </p>
-        {/* Scrolls in its own region on phones (as components/ui/table.tsx does): named by the caption, reachable by keyboard. */}
-        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard to be scrolled */}
-        <section aria-labelledby="approvals-caption" tabIndex={0} className="relative mt-4 overflow-x-auto">
-          <table className="w-full text-sm">
-            <caption id="approvals-caption" className="sr-only">Approval of this course by each certifying body</caption>
+        <Table id="approvals" layout="scroll" className="mt-4" caption="Approval of this course by each certifying body" captionHidden>
             <thead>
               <tr className="text-left text-slate-600 dark:text-slate-400">
                 <th scope="col" className="py-2 pr-3 font-semibold">
@@ -78,8 +75,7 @@ export function CourseAccreditation({ course }: { course: TCourseView }) {
                 <ApprovalRow key={c.body} c={c} />
               ))}
             </tbody>
-          </table>
-        </section>
+        </Table>
         <dl className="mt-6 grid gap-4 sm:grid-cols-2">
           <div>
             <dt className={dt}>Written by</dt>
@@ -130,7 +126,7 @@ export function CourseAccreditation({ course }: { course: TCourseView }) {
             {a.references.map((r) => (
               <li key={r.title}>
                 {r.url ? (
-                  <a href={r.url} className="text-brand-700 underline dark:text-brand-100" rel="noopener noreferrer">
+                  <a href={r.url} className={linkClass} rel="noopener noreferrer">
                     {r.title}
                   </a>
                 ) : (
@@ -158,11 +154,7 @@ export function CourseAccreditation({ course }: { course: TCourseView }) {
           {Math.round(DECLARED_TOLERANCE * 100)}% above its estimate. While you study, the site records the time each lesson is open and in use (not idle time), and a
           lesson can be marked complete once {Math.round(a.minObservedShare * 100)}% of its estimated time has been recorded.
         </p>
-        {/* Scrolls in its own region on phones (as components/ui/table.tsx does): named by the caption, reachable by keyboard. */}
-        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard to be scrolled */}
-        <section aria-labelledby="hours-caption" tabIndex={0} className="relative mt-4 overflow-x-auto">
-          <table className="w-full text-sm">
-            <caption id="hours-caption" className="sr-only">Declared and estimated minutes per lesson</caption>
+        <Table id="hours" layout="scroll" className="mt-4" caption="Declared and estimated minutes per lesson" captionHidden>
             <thead>
               <tr className="text-left text-slate-600 dark:text-slate-400">
                 <th scope="col" className="py-2 pr-3 font-semibold">
@@ -203,8 +195,7 @@ export function CourseAccreditation({ course }: { course: TCourseView }) {
                 </tr>
               ))}
             </tbody>
-          </table>
-        </section>
+        </Table>
       </section>
     </>
   );

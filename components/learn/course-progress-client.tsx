@@ -3,16 +3,12 @@
 import Link from "next/link";
 import { useEffect, useState } from "react";
 import { loadClientSession } from "@/components/site/client-session";
-import { callApi } from "./use-api";
+import { callApi } from "@/components/api/call-api";
+import { buttonClass } from "@/components/ui/button";
+import type { getCourseProgress } from "@/lib/progress/lesson-progress.server";
 
-type TCourseProgress = {
-  completedLessons: string[];
-  resumeLesson: string | null;
-  totalLessons: number;
-  finalPassed: boolean;
-  credited: boolean;
-  completed?: boolean;
-};
+/** GET /api/progress/course answers with what the server function returns. */
+type TCourseProgress = Awaited<ReturnType<typeof getCourseProgress>>;
 
 // The trainer's progress on a static course page: progress bar, resume button, and ticks.
 export function CourseProgress({ courseSlug, lessons }: { courseSlug: string; lessons: { slug: string; title: string }[] }) {
@@ -56,11 +52,11 @@ export function CourseProgress({ courseSlug, lessons }: { courseSlug: string; le
           <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">Anyone can read the lessons. Sign in to track progress and earn credit.</p>
           <div className="mt-4 flex flex-wrap gap-2">
             {first && (
-              <a href={`/courses/${courseSlug}/${first.slug}`} className="rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800">
+              <a href={`/courses/${courseSlug}/${first.slug}`} className={buttonClass()}>
                 Start reading
               </a>
             )}
-            <Link href={`/sign-in?callbackUrl=${encodeURIComponent(`/courses/${courseSlug}`)}`} className="rounded-md border border-slate-300 px-4 py-2 text-sm hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-900">
+            <Link href={`/sign-in?callbackUrl=${encodeURIComponent(`/courses/${courseSlug}`)}`} className={buttonClass({ variant: "secondary" })}>
               Sign in
             </Link>
           </div>
@@ -94,7 +90,7 @@ export function CourseProgress({ courseSlug, lessons }: { courseSlug: string; le
           {/* Lesson pages are static HTML (decision 005): plain links load the cached page. */}
           <a
             href={data.resumeLesson ? `/courses/${courseSlug}/${data.resumeLesson}` : `/courses/${courseSlug}/${first?.slug ?? ""}`}
-            className="mt-4 inline-block rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800"
+            className={buttonClass({ className: "mt-4" })}
           >
             {data.completedLessons.length === 0 && !data.resumeLesson ? "Start the course" : data.completedLessons.length === data.totalLessons ? "Review lessons" : "Resume"}
           </a>

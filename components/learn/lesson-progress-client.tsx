@@ -4,9 +4,10 @@ import Link from "next/link";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { isStaticIslandLoading, STATIC_ISLAND_READY } from "@/components/static/static-island-client";
 import { loadClientSession } from "@/components/site/client-session";
-import { callApi } from "./use-api";
-
-type TProgress = { completed: boolean; lastAnchor: string | null; lastPercent: number; observedSeconds: number; requiredSeconds: number };
+import { callApi } from "@/components/api/call-api";
+import { buttonClass } from "@/components/ui/button";
+import { linkClass } from "@/components/ui/text-link";
+import type { TLessonProgressView as TProgress } from "@/lib/progress/lesson-progress.server";
 
 // Heartbeats: about every 15 s while the page is visible and the trainer has done something
 // (scrolled, pointed, typed) in the last two minutes. The server decides what each is worth.
@@ -162,7 +163,7 @@ export function LessonProgress(props: {
       {showResume && (
         <div className="no-print mb-4 flex flex-wrap items-center justify-between gap-3 rounded-lg border border-brand-100 bg-brand-50 px-4 py-3 text-sm dark:border-slate-700 dark:bg-slate-900">
           <span>You were part-way through this lesson.</span>
-          <button type="button" onClick={resume} className="rounded-md bg-brand-700 px-3 py-1.5 font-medium text-white hover:bg-brand-800">
+          <button type="button" onClick={resume} className={buttonClass()}>
             Resume where you left off
           </button>
         </div>
@@ -177,7 +178,7 @@ export function LessonProgress(props: {
             {state.kind === "anonymous" && (
               <>
                 Reading as a guest.{" "}
-                <Link href={`/sign-in?callbackUrl=${encodeURIComponent(`/courses/${courseSlug}/${lessonSlug}`)}`} className="font-medium text-brand-700 underline dark:text-brand-100">
+                <Link href={`/sign-in?callbackUrl=${encodeURIComponent(`/courses/${courseSlug}/${lessonSlug}`)}`} className={linkClass}>
                   Sign in
                 </Link>{" "}
                 to track your progress and earn credit.
@@ -196,17 +197,17 @@ export function LessonProgress(props: {
                 type="button"
                 onClick={markComplete}
                 disabled={saving}
-                className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 disabled:opacity-60"
+                className={buttonClass()}
               >
                 {saving ? "Saving…" : "Mark lesson complete"}
               </button>
             )}
             {completed && (
-              <a href={props.nextHref} className="rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+              <a href={props.nextHref} className={buttonClass()}>
                 {props.nextLabel}
               </a>
             )}
-            <button type="button" onClick={() => window.print()} className="rounded-md border border-slate-300 px-3 py-2 hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-900">
+            <button type="button" onClick={() => window.print()} className={buttonClass({ variant: "secondary" })}>
               Print
             </button>
           </div>

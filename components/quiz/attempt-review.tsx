@@ -1,18 +1,13 @@
 import Link from "next/link";
+import { linkClass } from "@/components/ui";
+import { buttonClass } from "@/components/ui/button";
 import { formatDateTimeWithZone } from "@/lib/format/date-time";
-import type { TReviewEntry, TReviewItem, TReviewMoment } from "@/lib/quiz/review-policy";
+import type { getQuizOverview, TAttemptView } from "@/lib/quiz/quiz-attempts.server";
+import type { TReviewEntry } from "@/lib/quiz/review-policy";
 
-type TOverview = { passed: boolean; creditAwarded: boolean; retryAt: string | null; attemptsLeft: number | null; canStart: boolean; blockedReason: string | null };
-
-type TReviewView = {
-  number: number;
-  scorePercent: number;
-  passed: boolean;
-  passMark: number;
-  moment: TReviewMoment;
-  shown: TReviewItem[];
-  review: TReviewEntry[];
-};
+/** A graded attempt as getAttemptView returns it (only what the review policy allows). */
+type TReviewView = Extract<TAttemptView, { status: "GRADED" }>;
+type TOverview = Awaited<ReturnType<typeof getQuizOverview>>;
 
 // Outcome shown three ways at once (icon, colour and words) so it never rests on colour alone.
 const OUTCOME = {
@@ -63,7 +58,7 @@ function ReviewQuestion({ entry, position }: { entry: TReviewEntry; position: nu
             <dt className="font-medium">Revisit</dt>
             <dd>
               {/* Lesson pages are static HTML (decision 005): a plain link loads the cached page. */}
-              <a href={entry.revisit.href} className="text-brand-700 underline dark:text-brand-100">
+              <a href={entry.revisit.href} className={linkClass}>
                 {entry.revisit.lessonTitle}
                 {entry.revisit.sectionTitle ? `: ${entry.revisit.sectionTitle}` : ""}
               </a>
@@ -124,7 +119,7 @@ export function AttemptReview({
               .
             </p>
           ) : overview.canStart ? (
-            <Link href={backHref} className="inline-block rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+            <Link href={backHref} className={buttonClass()}>
               Review the lessons, then try again
             </Link>
           ) : overview.retryAt ? (

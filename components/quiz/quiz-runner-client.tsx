@@ -2,7 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { callApi } from "@/components/learn/use-api";
+import { callApi } from "@/components/api/call-api";
+import { linkClass } from "@/components/ui/text-link";
 import { Button } from "@/components/ui/button";
 import type { TClientQuestion, TResponse } from "@/lib/quiz/quiz-schema";
 import { describeQuestionState, describeRemaining, dueWarning, formatRemaining, isAnswered, warningText } from "./quiz-runner-state";
@@ -345,7 +346,7 @@ function QuestionNavigator({
             <FlagIcon filled /> Flagged
           </span>
         </p>
-        <button type="button" className="text-xs font-medium text-brand-700 underline underline-offset-2 dark:text-brand-100" onClick={() => onLayout(layout === "one" ? "all" : "one")}>
+        <button type="button" className={`text-xs ${linkClass}`} onClick={() => onLayout(layout === "one" ? "all" : "one")}>
           {layout === "one" ? "Show all questions" : "One question at a time"}
         </button>
       </div>

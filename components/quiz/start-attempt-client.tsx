@@ -2,7 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { callApi } from "@/components/learn/use-api";
+import { callApi } from "@/components/api/call-api";
+import { buttonClass } from "@/components/ui/button";
+import type { startAttempt } from "@/lib/quiz/quiz-attempts.server";
 
 export function StartAttemptButton({ courseSlug, quizSlug, label }: { courseSlug: string; quizSlug: string; label: string }) {
   const router = useRouter();
@@ -11,7 +13,7 @@ export function StartAttemptButton({ courseSlug, quizSlug, label }: { courseSlug
   async function start() {
     setPending(true);
     setError(null);
-    const r = await callApi<{ attemptId: string }>("/api/quiz/attempts", { body: { course: courseSlug, quiz: quizSlug } });
+    const r = await callApi<Awaited<ReturnType<typeof startAttempt>>>("/api/quiz/attempts", { body: { course: courseSlug, quiz: quizSlug } });
     if (r.ok) router.push(`/courses/${courseSlug}/quiz/${quizSlug}/attempt/${r.data.attemptId}`);
     else {
       setPending(false);
@@ -20,7 +22,7 @@ export function StartAttemptButton({ courseSlug, quizSlug, label }: { courseSlug
   }
   return (
     <div>
-      <button type="button" onClick={start} disabled={pending} className="rounded-md bg-brand-700 px-5 py-3 font-medium text-white hover:bg-brand-800 disabled:opacity-60">
+      <button type="button" onClick={start} disabled={pending} className={buttonClass({ size: "lg" })}>
         {pending ? "Starting…" : label}
       </button>
       {error && (

@@ -18,12 +18,22 @@ type TDialogProps = {
 
 export function Dialog({ open, onClose, title, children, role = "dialog" }: TDialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
+  const opener = useRef<HTMLElement | null>(null);
   const id = useId();
   useEffect(() => {
     const el = ref.current;
     if (!el) return;
-    if (open && !el.open) el.showModal();
-    else if (!open && el.open) el.close();
+    if (open && !el.open) {
+      opener.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+      el.showModal();
+    } else if (!open) {
+      if (el.open) el.close();
+      // Focus goes back to what opened the dialog (closed by a button, Escape or the caller), as
+      // long as it is still on the page: a row that was just revoked or retired may be gone.
+      const back = opener.current;
+      opener.current = null;
+      if (back?.isConnected) back.focus();
+    }
   }, [open]);
   return (
     <dialog

@@ -11,7 +11,7 @@ import { escapeLike } from "@/lib/text/safe-text";
 
 const QUEUE_PAGE_SIZE = 50;
 
-type TQueueRow = {
+export type TQueueRow = {
   requestId: string;
   requestedAt: string;
   trainerName: string;

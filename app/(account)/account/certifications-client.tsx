@@ -2,23 +2,20 @@
 
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
+import { callApi } from "@/components/api/call-api";
 import { FormError } from "@/components/forms/form-error";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useApiForm } from "@/components/forms/use-api-form";
+import { Badge, linkClass } from "@/components/ui";
+import { ConfirmDialog } from "@/components/ui/dialog";
 import { ZCertificationBody } from "@/lib/certifications/certification-schemas";
-import { BODY_RULES, type TCertifyingBody } from "@/lib/credits/certifying-bodies";
 import { formatLongDate } from "@/lib/format/calendar-date";
+import type { TCertificationRow } from "@/lib/certifications/certifications.server";
+import { BODY_RULES } from "@/lib/credits/certifying-bodies";
 import { CertificationFields, readCertification } from "../certification-fields";
 
-export type TCertificationItem = {
-  id: string;
-  certifyingBody: TCertifyingBody;
-  certificationNumber: string;
-  firstCertifiedOn: string;
-  expiresOn: string | null;
-  retired: boolean;
-  primary: boolean;
-};
+/** The server's row with the retirement time reduced to a flag (a Date does not cross to the client). */
+type TCertificationItem = Omit<TCertificationRow, "retiredAt"> & { retired: boolean };
 
 
 /** Every certification the trainer holds: edit, retire, add another. */
@@ -37,7 +34,7 @@ export function Certifications({ items }: { items: TCertificationItem[] }) {
       {adding ? (
         <AddCertification onDone={() => setAdding(false)} />
       ) : (
-        <button type="button" onClick={() => setAdding(true)} className="font-medium text-brand-700 underline underline-offset-2 hover:no-underline dark:text-brand-100">
+        <button type="button" onClick={() => setAdding(true)} className={linkClass}>
           Add a certification
         </button>
       )}
@@ -60,8 +57,8 @@ export function Certifications({ items }: { items: TCertificationItem[] }) {
 function CertificationItem({ item }: { item: TCertificationItem }) {
   const router = useRouter();
   const [editing, setEditing] = useState(false);
+  const [asking, setAsking] = useState(false);
   const edit = useApiForm({ url: `/api/account/certifications/${item.id}`, method: "PATCH", schema: ZCertificationBody });
-  const retire = useApiForm({ url: `/api/account/certifications/${item.id}/retire` });
   const name = `${item.certifyingBody} certification ${item.certificationNumber}`;
 
   async function onSubmit(e: FormEvent<HTMLFormElement>) {
@@ -73,10 +70,13 @@ function CertificationItem({ item }: { item: TCertificationItem }) {
     }
   }
 
-  async function onRetire() {
-    if (!window.confirm(`Retire ${name}? Credit earned under it stays on your transcript, but it earns no new credit and gets no reminders.`)) return;
-    const result = await retire.submit({ confirm: true });
-    if (result.ok) router.refresh();
+  // Runs from the confirm dialog: an error stays in the dialog, success closes it.
+  async function retire(): Promise<string | null> {
+    const result = await callApi(`/api/account/certifications/${item.id}/retire`, { body: { confirm: true } });
+    if (!result.ok) return result.message;
+    setAsking(false);
+    router.refresh();
+    return null;
   }
 
   return (
@@ -85,7 +85,11 @@ function CertificationItem({ item }: { item: TCertificationItem }) {
         <div>
           <p className="font-semibold">
             {item.certifyingBody === "OTHER" ? "Other body" : `${item.certifyingBody} — ${BODY_RULES[item.certifyingBody].name}`}
-            {item.primary && <span className="ml-2 rounded bg-brand-50 px-2 py-0.5 text-xs font-medium text-brand-800 dark:bg-slate-800 dark:text-brand-100">Primary</span>}
+            {item.primary && (
+              <Badge tone="info" className="ml-2">
+                Primary
+              </Badge>
+            )}
           </p>
           <p className="text-sm text-slate-700 dark:text-slate-300">
             No. {item.certificationNumber} · first certified {formatLongDate(item.firstCertifiedOn)}
@@ -94,16 +98,18 @@ function CertificationItem({ item }: { item: TCertificationItem }) {
         </div>
         {!editing && (
           <div className="flex gap-3 text-sm">
-            <button type="button" onClick={() => setEditing(true)} className="font-medium text-brand-700 underline underline-offset-2 dark:text-brand-100">
+            <button type="button" onClick={() => setEditing(true)} className={linkClass}>
               Edit<span className="sr-only"> {name}</span>
             </button>
-            <button type="button" onClick={onRetire} disabled={retire.pending} className="font-medium text-red-700 underline underline-offset-2 dark:text-red-300">
+            <button type="button" onClick={() => setAsking(true)} className="font-medium text-red-700 underline underline-offset-2 hover:no-underline dark:text-red-300">
               Retire<span className="sr-only"> {name}</span>
             </button>
           </div>
         )}
       </div>
-      <FormError message={retire.error} />
+      <ConfirmDialog open={asking} title={`Retire ${name}?`} confirmLabel="Retire certification" busyLabel="Retiring…" onCancel={() => setAsking(false)} onConfirm={retire}>
+        <p>Credit earned under it stays on your transcript, but it earns no new credit and gets no reminders.</p>
+      </ConfirmDialog>
       {editing && (
         <form ref={edit.formRef} noValidate onSubmit={onSubmit} className="mt-4 space-y-5">
           <FormError message={edit.error} />

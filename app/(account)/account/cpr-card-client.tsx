@@ -6,9 +6,11 @@ import { FormError } from "@/components/forms/form-error";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { formText, useApiForm } from "@/components/forms/use-api-form";
+import { linkClass } from "@/components/ui";
+import type { TCprAedCardView } from "@/lib/certifications/certifications.server";
 import { MAX_CARD_BYTES } from "@/lib/certifications/cpr-card-file";
 
-type TCard = { provider: string; expiresOn: string; fileName: string | null } | null;
+type TCard = Pick<TCprAedCardView, "provider" | "expiresOn" | "fileName"> | null;
 
 /** Reads a File as base64 without the data: prefix. */
 async function toBase64(file: File): Promise<string> {
@@ -59,7 +61,9 @@ export function CprAedCardForm({ card }: { card: TCard }) {
         {form.fieldError("file") && <p className="mt-1 text-sm text-red-700 dark:text-red-300">{form.fieldError("file")}</p>}
         {card?.fileName && (
           <p className="mt-1 text-sm">
-            On file: <a href="/api/account/cpr-card/file" className="underline">download your card</a>
+            On file: <a href="/api/account/cpr-card/file" className={linkClass}>
+              download your card
+            </a>
           </p>
         )}
       </div>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { Badge, Card } from "@/components/ui";
 import { getAccount } from "@/lib/auth/account.server";
 import { getSessionUser } from "@/lib/auth/session.server";
 import { getCprAedCard, listCertifications } from "@/lib/certifications/certifications.server";
@@ -14,7 +15,6 @@ export const dynamic = "force-dynamic";
 
 const day = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 10) : null);
 
-const sectionClass = "rounded-xl border border-slate-200 p-5 sm:p-6 dark:border-slate-800";
 
 export default async function AccountPage() {
   const user = await getSessionUser();
@@ -34,10 +34,12 @@ export default async function AccountPage() {
       <h1 className="text-3xl font-bold tracking-tight">Your account</h1>
       <p className="mt-2 text-slate-700 dark:text-slate-300">
         Signed in as <strong className="break-all">{account.email}</strong>
-        {account.role === "ADMIN" && <span className="ml-2 rounded bg-brand-50 px-2 py-0.5 text-sm font-medium text-brand-800 dark:bg-slate-800 dark:text-brand-100">Administrator</span>}
+        {account.role === "ADMIN" && <Badge tone="info" className="ml-2">
+            Administrator
+          </Badge>}
       </p>
 
-      <section aria-labelledby="profile-heading" className={`mt-8 ${sectionClass}`}>
+      <Card aria-labelledby="profile-heading" className="mt-8">
         <h2 id="profile-heading" className="text-xl font-semibold">
           Profile and certification
         </h2>
@@ -47,9 +49,9 @@ export default async function AccountPage() {
         <div className="mt-5">
           <ProfileForm initial={profile} />
         </div>
-      </section>
+      </Card>
 
-      <section aria-labelledby="certifications-heading" className={`mt-8 ${sectionClass}`}>
+      <Card aria-labelledby="certifications-heading" className="mt-8">
         <h2 id="certifications-heading" className="text-xl font-semibold">
           All your certifications
         </h2>
@@ -57,11 +59,11 @@ export default async function AccountPage() {
           Hold more than one (say NFPT and ACE)? Add each: a course credits every certification whose body gives credit for it, and each has its own cycle.
         </p>
         <div className="mt-5">
-          <Certifications items={certifications.map((c) => ({ ...c, retired: c.retiredAt !== null, retiredAt: undefined }))} />
+          <Certifications items={certifications.map(({ retiredAt, ...c }) => ({ ...c, retired: retiredAt !== null }))} />
         </div>
-      </section>
+      </Card>
 
-      <section aria-labelledby="cpr-heading" className={`mt-8 ${sectionClass}`}>
+      <Card aria-labelledby="cpr-heading" className="mt-8">
         <h2 id="cpr-heading" className="text-xl font-semibold">
           CPR/AED certificate
         </h2>
@@ -69,18 +71,18 @@ export default async function AccountPage() {
         <div className="mt-5">
           <CprAedCardForm card={card} />
         </div>
-      </section>
+      </Card>
 
-      <section aria-labelledby="reminders-heading" className={`mt-8 ${sectionClass}`}>
+      <Card aria-labelledby="reminders-heading" className="mt-8">
         <h2 id="reminders-heading" className="text-xl font-semibold">
           Renewal reminders
         </h2>
         <div className="mt-3">
           <ReminderToggle off={account.remindersOffAt !== null} />
         </div>
-      </section>
+      </Card>
 
-      <section aria-labelledby="password-heading" className={`mt-8 ${sectionClass}`}>
+      <Card aria-labelledby="password-heading" className="mt-8">
         <h2 id="password-heading" className="text-xl font-semibold">
           Change password
         </h2>
@@ -88,9 +90,9 @@ export default async function AccountPage() {
         <div className="mt-5">
           <ChangePasswordForm email={account.email} />
         </div>
-      </section>
+      </Card>
 
-      <section aria-labelledby="sessions-heading" className={`mt-8 ${sectionClass}`}>
+      <Card aria-labelledby="sessions-heading" className="mt-8">
         <h2 id="sessions-heading" className="text-xl font-semibold">
           Sessions
         </h2>
@@ -100,7 +102,7 @@ export default async function AccountPage() {
         <div className="mt-5">
           <SessionActions />
         </div>
-      </section>
+      </Card>
     </div>
   );
 }

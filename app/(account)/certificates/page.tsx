@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
+import { Badge, buttonClass, linkClass } from "@/components/ui";
 import { getSessionUser } from "@/lib/auth/session.server";
 import { listUserCertificates, type THeldCertificate } from "@/lib/certificates/list-user-certificates.server";
 import { linkedInAddToProfileUrl } from "@/lib/certificates/share-links";
@@ -10,9 +11,7 @@ import { siteUrl } from "@/lib/config/site-url.server";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Certificates" };
 
-const link = "font-medium text-brand-700 underline underline-offset-2 hover:no-underline dark:text-brand-100";
-const button =
-  "inline-flex min-h-10 items-center rounded-md border border-slate-300 px-3 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50 dark:border-slate-700 dark:text-slate-100 dark:hover:bg-slate-800";
+const button = buttonClass({ variant: "secondary" });
 
 function CertificateCard({ c }: { c: THeldCertificate }) {
   const revoked = c.status === "REVOKED";
@@ -31,13 +30,7 @@ function CertificateCard({ c }: { c: THeldCertificate }) {
             </h2>
             <p className="text-sm text-slate-600 dark:text-slate-400">Version {c.courseVersion}</p>
           </div>
-          <span
-            className={`inline-block rounded-full px-2.5 py-0.5 text-xs font-semibold ring-1 ring-inset ${
-              revoked ? "bg-red-100 text-red-800 ring-red-600/20 dark:bg-red-950 dark:text-red-200" : "bg-green-50 text-green-800 ring-green-600/20 dark:bg-green-950 dark:text-green-200"
-            }`}
-          >
-            {revoked ? "Revoked" : "Valid"}
-          </span>
+          <Badge tone={revoked ? "danger" : "ok"}>{revoked ? "Revoked" : "Valid"}</Badge>
         </div>
         <dl className="mt-4 grid grid-cols-2 gap-x-6 gap-y-2 text-sm sm:grid-cols-4">
           <div>
@@ -134,7 +127,7 @@ export default async function CertificatesPage() {
             <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
               Finish every lesson of a course and pass its final assessment to earn credit and a certificate.
             </p>
-            <Link href="/courses" className={`${link} mt-3 inline-block`}>
+            <Link href="/courses" className={`${linkClass} mt-3 inline-block`}>
               Browse courses
             </Link>
           </div>

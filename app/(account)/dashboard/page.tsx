@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { CertificationCycles } from "@/components/credits/certification-cycles";
 import { CompletionsWithoutCredit } from "@/components/credits/completions-without-credit";
 import { CreditChart } from "@/components/credits/credit-chart";
-import { Badge, buttonClass, cardClass } from "@/components/ui";
+import { Badge, buttonClass, cardClass, linkClass } from "@/components/ui";
 import { getSessionUser } from "@/lib/auth/session.server";
 import { formatCec } from "@/lib/credits/cec-amount";
 import { listCompletedCourses, type TCompletedCourse } from "@/lib/credits/completed-courses.server";
@@ -19,10 +19,8 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Dashboard" };
 
 const card = cardClass;
-const buttonPrimary =
-  "inline-flex items-center rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800 dark:bg-brand-600 dark:hover:bg-brand-700";
-const buttonSecondary =
-  "inline-flex items-center rounded-md border border-slate-300 px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50 dark:border-slate-700 dark:text-slate-100 dark:hover:bg-slate-800";
+const buttonPrimary = buttonClass();
+const buttonSecondary = buttonClass({ variant: "secondary" });
 
 export default async function DashboardPage() {
   const user = await getSessionUser();
@@ -316,7 +314,7 @@ function CourseUpdates({ updates }: { updates: TCreditOverview["updates"] }) {
           <li key={u.slug}>
             <p>
               {/* A plain link: course pages are static HTML (decision 005). */}
-              <a href={`/courses/${u.slug}`} className="font-medium text-brand-700 underline underline-offset-2 hover:no-underline dark:text-brand-100">
+              <a href={`/courses/${u.slug}`} className={linkClass}>
                 {u.title}
               </a>{" "}
               <span className="text-sm text-slate-600 dark:text-slate-400">
@@ -386,7 +384,7 @@ function InProgress({ overview }: { overview: TCreditOverview }) {
       {overview.inProgress.length === 0 ? (
         <div className="mt-3 text-sm text-slate-700 dark:text-slate-300">
           <p>Nothing in progress right now.</p>
-          <Link href="/courses" className="mt-2 inline-block font-medium text-brand-700 underline underline-offset-2 hover:no-underline dark:text-brand-100">
+          <Link href="/courses" className={`mt-2 inline-block ${linkClass}`}>
             Start another course
           </Link>
         </div>
@@ -413,7 +411,7 @@ function InProgress({ overview }: { overview: TCreditOverview }) {
                   // A plain link: lesson pages are static HTML (decision 005).
                   <a
                     href={href}
-                    className="mt-2 inline-block text-sm font-medium text-brand-700 underline underline-offset-2 hover:no-underline dark:text-brand-100"
+                    className={`mt-2 inline-block text-sm ${linkClass}`}
                   >
                     {course.resumeLessonSlug ? "Resume" : "Take the final assessment"}
                     <span className="sr-only">: {course.title}</span>

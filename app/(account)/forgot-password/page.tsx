@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { AuthCard, linkClass } from "../auth-card";
+import { linkClass } from "@/components/ui";
+import { AuthCard } from "../auth-card";
 import { EmailRequestForm } from "../email-request-form";
 
 export const metadata: Metadata = { title: "Forgot your password" };

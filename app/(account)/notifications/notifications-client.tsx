@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import { callApi } from "@/components/learn/use-api";
+import { callApi } from "@/components/api/call-api";
 import { Button } from "@/components/ui/button";
 import type { TNotificationKind } from "@/lib/notifications/notification-content";
 

@@ -6,7 +6,8 @@ import { FormError, FormNotice } from "@/components/forms/form-error";
 import { PasswordField } from "@/components/forms/password-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { formRaw, useApiForm } from "@/components/forms/use-api-form";
-import { linkClass } from "../auth-card";
+import { linkClass } from "@/components/ui";
+import { buttonClass } from "@/components/ui/button";
 
 export function ResetPasswordForm({ token }: { token: string }) {
   const form = useApiForm({ url: "/api/account/reset-password" });
@@ -31,7 +32,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
     return (
       <div className="space-y-5">
         <FormNotice>Your password has been changed and every other session has been signed out.</FormNotice>
-        <Link href="/sign-in?reset=1" className="inline-flex min-h-11 w-full items-center justify-center rounded-md bg-brand-700 px-5 py-2.5 font-medium text-white hover:bg-brand-800">
+        <Link href="/sign-in?reset=1" className={buttonClass({ size: "lg", className: "w-full" })}>
           Sign in with your new password
         </Link>
       </div>

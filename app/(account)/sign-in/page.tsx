@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { safeCallbackUrl } from "@/components/forms/safe-callback-url";
-import { AuthCard, linkClass } from "../auth-card";
+import { linkClass } from "@/components/ui";
+import { AuthCard } from "../auth-card";
 import { SignInForm } from "./sign-in-client";
 
 export const metadata: Metadata = { title: "Sign in" };

@@ -8,7 +8,7 @@ import { PasswordField } from "@/components/forms/password-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { formRaw, formText } from "@/components/forms/use-api-form";
-import { linkClass } from "../auth-card";
+import { linkClass } from "@/components/ui";
 
 type TProps = { callbackUrl: string; notice: string | null; initialError: string | null };
 

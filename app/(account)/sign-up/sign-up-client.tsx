@@ -9,7 +9,7 @@ import { TextField } from "@/components/forms/text-field";
 import { TimeZoneSelect } from "@/components/forms/time-zone-select";
 import { formRaw, formText, useApiForm } from "@/components/forms/use-api-form";
 import { ZSignUp } from "@/lib/auth/account-schemas";
-import { linkClass } from "../auth-card";
+import { linkClass } from "@/components/ui";
 import { CertificationFields, readCertification } from "../certification-fields";
 
 export function SignUpForm() {

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { CompletionsWithoutCredit } from "@/components/credits/completions-without-credit";
-import { Table } from "@/components/ui";
+import { Badge, buttonClass, linkClass, type TBadgeTone, Table } from "@/components/ui";
 import { getSessionUser } from "@/lib/auth/session.server";
 import { formatCec } from "@/lib/credits/cec-amount";
 import { getCreditOverview, listLedger } from "@/lib/credits/ledger.server";
@@ -12,15 +12,9 @@ import { formatLongDate, formatShortDate } from "@/lib/format/calendar-date";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Transcript" };
 
-const buttonSecondary =
-  "inline-flex items-center rounded-md border border-slate-300 px-4 py-2 text-sm font-medium text-slate-800 hover:bg-slate-50 dark:border-slate-700 dark:text-slate-100 dark:hover:bg-slate-800";
-const link = "font-medium text-brand-700 underline underline-offset-2 hover:no-underline dark:text-brand-100";
+const buttonSecondary = buttonClass({ variant: "secondary" });
 
-const KIND_STYLES: Record<TLedgerEntry["kind"], string> = {
-  AWARD: "bg-brand-50 text-brand-800 ring-brand-600/20 dark:bg-brand-800/30 dark:text-brand-100",
-  ADJUSTMENT: "bg-slate-100 text-slate-800 ring-slate-500/20 dark:bg-slate-800 dark:text-slate-100",
-  REVERSAL: "bg-rose-50 text-rose-800 ring-rose-600/20 dark:bg-rose-950/50 dark:text-rose-200",
-};
+const KIND_TONES: Record<TLedgerEntry["kind"], TBadgeTone> = { AWARD: "info", ADJUSTMENT: "muted", REVERSAL: "danger" };
 
 export default async function TranscriptPage() {
   const user = await getSessionUser();
@@ -92,7 +86,7 @@ export default async function TranscriptPage() {
         <div className="mt-8 rounded-lg border border-dashed border-slate-300 p-8 text-center dark:border-slate-700">
           <p className="font-medium">No credit entries yet.</p>
           <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">Credit appears here when you finish a course and pass its final assessment.</p>
-          <Link href="/courses" className={`${link} mt-3 inline-block`}>
+          <Link href="/courses" className={`${linkClass} mt-3 inline-block`}>
             Browse courses
           </Link>
         </div>
@@ -162,9 +156,7 @@ export default async function TranscriptPage() {
                   </td>
                   <td data-label="Score" className="px-4 py-3">{entry.scorePercent !== null ? `${entry.scorePercent}%` : <span className="sr-only">None</span>}</td>
                   <td data-label="Kind" className="px-4 py-3">
-                    <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${KIND_STYLES[entry.kind]}`}>
-                      {CREDIT_KIND_LABELS[entry.kind]}
-                    </span>
+                    <Badge tone={KIND_TONES[entry.kind]}>{CREDIT_KIND_LABELS[entry.kind]}</Badge>
                     {entry.reversedOn && <span className="mt-1 block text-xs text-slate-600 dark:text-slate-400">Reversed {formatShortDate(entry.reversedOn)}</span>}
                     {entry.reversesEntryId && dateOf.get(entry.reversesEntryId) && (
                       <span className="mt-1 block text-xs text-slate-600 dark:text-slate-400">
@@ -184,11 +176,11 @@ export default async function TranscriptPage() {
                           <span className="block text-xs font-medium text-rose-700 dark:text-rose-300">Revoked</span>
                         )}
                         <span className="no-print mt-1 flex flex-wrap gap-x-3 text-xs">
-                          <Link href={`/verify/${entry.certificate.code}`} className={link}>
+                          <Link href={`/verify/${entry.certificate.code}`} className={linkClass}>
                             Verify<span className="sr-only"> certificate {entry.certificate.code}</span>
                           </Link>
                           {entry.certificate.status === "ISSUED" && (
-                            <a href={`/api/certificates/${entry.certificate.code}/pdf`} download className={link}>
+                            <a href={`/api/certificates/${entry.certificate.code}/pdf`} download className={linkClass}>
                               PDF<span className="sr-only"> of certificate {entry.certificate.code}</span>
                             </a>
                           )}

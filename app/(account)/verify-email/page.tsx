@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ZToken } from "@/lib/auth/account-schemas";
-import { AuthCard, linkClass } from "../auth-card";
+import { linkClass } from "@/components/ui";
+import { AuthCard } from "../auth-card";
 import { VerifyEmail } from "./verify-email-client";
 
 export const metadata: Metadata = { title: "Confirm your email" };

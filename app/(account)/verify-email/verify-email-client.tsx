@@ -6,6 +6,7 @@ import { FormError, FormNotice } from "@/components/forms/form-error";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { useApiForm } from "@/components/forms/use-api-form";
 import { EmailRequestForm } from "../email-request-form";
+import { buttonClass } from "@/components/ui/button";
 
 const BROKEN = "This confirmation link is incomplete. Copy the whole link from the email, or ask for a new one below.";
 
@@ -17,7 +18,7 @@ export function VerifyEmail({ token, brokenLink = false }: { token: string | nul
     return (
       <div className="space-y-5">
         <FormNotice>Your email is confirmed. You can now sign in.</FormNotice>
-        <Link href="/sign-in?verified=1" className="inline-flex min-h-11 w-full items-center justify-center rounded-md bg-brand-700 px-5 py-2.5 font-medium text-white hover:bg-brand-800">
+        <Link href="/sign-in?verified=1" className={buttonClass({ size: "lg", className: "w-full" })}>
           Sign in
         </Link>
       </div>

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { cardClass, linkClass } from "@/components/ui";
 import { getOverview, passRate } from "@/lib/admin/overview.server";
 import { formatCec } from "@/lib/credits/cec-amount";
 import { formatShortDate } from "@/lib/format/calendar-date";
@@ -11,14 +12,12 @@ import { WeeklyBarChart } from "./weekly-bar-chart";
 export const metadata: Metadata = { title: "Overview · Admin" };
 export const dynamic = "force-dynamic";
 
-const card = "rounded-xl border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900";
-const linkClass = "font-medium text-brand-700 underline underline-offset-2 hover:text-brand-800 dark:text-brand-100";
 const PRIMARY_FILL = "fill-brand-600 dark:fill-brand-100";
 const SECONDARY_FILL = "fill-slate-300 dark:fill-slate-600";
 
 function Stat({ label, value, detail, children }: { label: string; value: string; detail?: string; children?: ReactNode }) {
   return (
-    <div className={card}>
+    <div className={cardClass}>
       <dt className="text-sm text-slate-600 dark:text-slate-400">{label}</dt>
       <dd className="mt-1 text-2xl font-bold tabular-nums">{value}</dd>
       {detail && <dd className="mt-1 text-sm text-slate-600 dark:text-slate-400">{detail}</dd>}

@@ -1,6 +1,7 @@
 import Link from "next/link";
+import { buttonClass } from "@/components/ui";
 
-const linkClass = "rounded-md border border-slate-300 px-3 py-2 hover:bg-slate-50 dark:border-slate-700 dark:hover:bg-slate-900";
+const linkClass = buttonClass({ variant: "secondary" });
 
 /** Previous / next links that keep the current filters. */
 export function Pagination({ page, pageCount, hrefFor, label }: { page: number; pageCount: number; hrefFor: (page: number) => string; label: string }) {

@@ -1,3 +1,4 @@
+import { cardClass, linkClass, Table } from "@/components/ui";
 import { buildBarChart, type TBarChart } from "@/lib/admin/bar-chart";
 
 // A weekly bar chart as plain server-rendered SVG (no chart library, no client JavaScript).
@@ -32,7 +33,7 @@ export function WeeklyBarChart({ id, title, summary, labels, rowLabels, series, 
   const narrow = buildBarChart({ labels, series, formatValue, width: 360, height: 220, maxXLabels: 3 });
   const headingId = `${id}-heading`;
   return (
-    <figure aria-labelledby={headingId} className="m-0 rounded-xl border border-slate-200 bg-white p-4 shadow-sm dark:border-slate-800 dark:bg-slate-900">
+    <figure aria-labelledby={headingId} className={`m-0 ${cardClass}`}>
       <h3 id={headingId} className="font-semibold">
         {title}
       </h3>
@@ -51,11 +52,8 @@ export function WeeklyBarChart({ id, title, summary, labels, rowLabels, series, 
       <ChartSvg chart={wide} id={`${id}-wide`} title={title} summary={summary} series={series} className="mt-3 hidden sm:block" />
       <ChartSvg chart={narrow} id={`${id}-narrow`} title={title} summary={summary} series={series} className="mt-3 sm:hidden" />
       <details className="mt-3 text-sm">
-        <summary className="cursor-pointer text-brand-700 underline-offset-2 hover:underline dark:text-brand-100">Show the numbers as a table</summary>
-        {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a scrolling region must be reachable by keyboard */}
-        <section aria-label={`${title}, by week`} tabIndex={0} className="relative mt-2 overflow-x-auto">
-          <table className="w-full text-left">
-            <caption className="sr-only">{title}, by week</caption>
+        <summary className={`cursor-pointer ${linkClass}`}>Show the numbers as a table</summary>
+        <Table id={`${id}-table`} layout="scroll" className="mt-2" caption={`${title}, by week`} captionHidden>
             <thead className="text-slate-700 dark:text-slate-300">
               <tr className="border-b border-slate-200 dark:border-slate-800">
                 <th scope="col" className="py-1 pr-3 font-medium">
@@ -92,8 +90,7 @@ export function WeeklyBarChart({ id, title, summary, labels, rowLabels, series, 
                 </tr>
               ))}
             </tbody>
-          </table>
-        </section>
+        </Table>
       </details>
     </figure>
   );

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { CourseCover } from "@/components/brand/course-cover";
+import { buttonClass } from "@/components/ui";
 import { toCourseView } from "@/lib/content/course-view";
 import { loadLiveCourses } from "@/lib/content/load-content";
 
@@ -53,7 +54,7 @@ export default function CatalogPage() {
                     </div>
                   )}
                 </dl>
-                <Link href={`/courses/${c.slug}`} className="mt-5 self-start rounded-md bg-brand-700 px-4 py-2 text-sm font-medium text-white hover:bg-brand-800">
+                <Link href={`/courses/${c.slug}`} className={buttonClass({ className: "mt-5 self-start" })}>
                   View course<span className="sr-only">: {c.title}</span>
                 </Link>
                 </div>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { buttonClass } from "@/components/ui";
 
 // Unknown and malformed codes land here alike (status 404): nothing is revealed beyond "no match".
 export default function CertificateNotFound() {
@@ -32,7 +33,7 @@ export default function CertificateNotFound() {
             placeholder="BKCE-XXXXX-XXXXX-XXXXX-XXXXX-XXXXXX"
             className="min-h-11 w-full min-w-0 rounded-md border border-slate-300 bg-white px-3 py-2 font-mono uppercase dark:border-slate-600 dark:bg-slate-950"
           />
-          <button type="submit" className="min-h-11 shrink-0 rounded-md bg-brand-700 px-5 py-2 font-medium text-white hover:bg-brand-800 dark:bg-brand-600 dark:hover:bg-brand-700">
+          <button type="submit" className={buttonClass({ size: "lg", className: "shrink-0" })}>
             Verify
           </button>
         </div>

@@ -3,6 +3,7 @@ import { headers } from "next/headers";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { cache, type ReactNode } from "react";
+import { linkClass } from "@/components/ui";
 import { clientIp } from "@/lib/auth/request-ip";
 import { canonicalCode } from "@/lib/certificates/certificate-code";
 import type { TPublicCertificate } from "@/lib/certificates/certificate-view.server";
@@ -93,7 +94,7 @@ function Details({ c }: { c: TPublicCertificate }) {
       </Detail>
       {c.replacesCode && (
         <Detail label="Replaces">
-          <Link href={`/verify/${c.replacesCode}`} className="font-mono text-sm text-brand-700 underline underline-offset-2 hover:no-underline dark:text-brand-100">
+          <Link href={`/verify/${c.replacesCode}`} className={`font-mono text-sm ${linkClass}`}>
             {c.replacesCode}
           </Link>{" "}
           (revoked)
@@ -203,7 +204,7 @@ export default async function CertificatePage({ params }: TProps) {
 
       <p className="mt-6 text-sm text-slate-600 dark:text-slate-400">
         The same details are available as JSON at{" "}
-        <a href={`/api/verify/${certificate.code}`} className="font-mono text-brand-700 underline underline-offset-2 hover:no-underline dark:text-brand-100">
+        <a href={`/api/verify/${certificate.code}`} className={`font-mono ${linkClass}`}>
           /api/verify/{certificate.code}
         </a>
         .

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Table } from "@/components/ui";
 import { auditFilterOptions, listAudit, type TAuditRow } from "@/lib/admin/audit.server";
+import { buttonClass, linkClass, Table } from "@/components/ui";
 import { describeAuditData } from "@/lib/admin/audit-details";
 import { auditFiltersToQuery, parseAuditFilters } from "@/lib/admin/audit-filters";
 import { formatDateTime } from "@/lib/format/date-time";
@@ -16,7 +16,6 @@ type TProps = { searchParams: Promise<Record<string, string | string[] | undefin
 
 const inputClass = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 dark:border-slate-600 dark:bg-slate-900";
 const labelClass = "block text-sm font-medium";
-const linkClass = "font-medium text-brand-700 underline underline-offset-2 hover:text-brand-800 dark:text-brand-100";
 
 function Details({ data }: { data: Record<string, unknown> }) {
   const lines = describeAuditData(data);
@@ -137,7 +136,7 @@ export default async function AdminAuditPage({ searchParams }: TProps) {
           </div>
           {filters.user && <input type="hidden" name="user" value={filters.user} />}
           <div className="flex items-end gap-3 sm:col-span-2">
-            <button type="submit" className="min-h-11 rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+            <button type="submit" className={buttonClass({ size: "lg" })}>
               Apply
             </button>
             {filtered && (

@@ -1,17 +1,20 @@
 import type { Metadata } from "next";
-import Link from "next/link";
 import { getBatchStatus } from "@/lib/certificates/get-batch-status.server";
 import { listCertificateQueue } from "@/lib/certificates/list-certificate-queue.server";
 import { listCertificates } from "@/lib/certificates/list-certificates.server";
 import { listCourseIssueSettings } from "@/lib/certificates/list-course-issue-settings.server";
 import { parseQueueFilters } from "@/lib/certificates/queue-filters";
+import { Button, TextLink } from "@/components/ui";
 import { BODY_RULES, CERTIFYING_BODIES } from "@/lib/credits/certifying-bodies";
 import { formatShortDate } from "@/lib/format/calendar-date";
 import { formatDate } from "@/lib/format/date-time";
 import { isId } from "@/lib/ids";
 import { firstParam, pageParam, requireAdminPage } from "../admin-page-guard";
 import { Pagination } from "../pagination";
-import { AutoIssueToggle, BatchProgress, CertificatesTable, IssueQueue, type TBatchView } from "./certificates-client";
+import { AutoIssueToggle } from "./auto-issue-toggle-client";
+import { BatchProgress } from "./batch-progress-client";
+import { CertificatesTable } from "./certificates-table-client";
+import { IssueQueue } from "./issue-queue-client";
 
 export const metadata: Metadata = { title: "Certificates · Admin" };
 export const dynamic = "force-dynamic";
@@ -19,8 +22,7 @@ export const dynamic = "force-dynamic";
 type TProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const field = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 dark:border-slate-600 dark:bg-slate-900";
-const submit = "min-h-11 rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800 dark:bg-brand-600 dark:hover:bg-brand-700";
-const clear = "min-h-11 px-2 py-2 text-sm text-brand-700 underline dark:text-brand-100";
+const clear = "inline-flex min-h-11 items-center px-2 py-2 text-sm";
 
 export default async function AdminCertificatesPage({ searchParams }: TProps) {
   const admin = await requireAdminPage("/admin/certificates");
@@ -38,7 +40,6 @@ export default async function AdminCertificatesPage({ searchParams }: TProps) {
     listCertificates({ q: cq || undefined, status: cstatus, page: pageParam(sp.cpage) }, admin.id),
     batchId ? getBatchStatus(batchId, admin.id).catch(() => null) : Promise.resolve(null),
   ]);
-  const batchView: TBatchView | null = batch && { id: batch.id, status: batch.status, total: batch.total, done: batch.done, failed: batch.failed, failures: batch.failures };
 
   // Links keep every other filter, so paging one list never resets the other.
   const current: Record<string, string> = {};
@@ -66,7 +67,7 @@ export default async function AdminCertificatesPage({ searchParams }: TProps) {
         </p>
       </header>
 
-      {batchId && <BatchProgress key={batchId} batchId={batchId} initial={batchView} />}
+      {batchId && <BatchProgress key={batchId} batchId={batchId} initial={batch} />}
 
       <section aria-labelledby="queue-heading">
         <h2 id="queue-heading" className="text-xl font-semibold">
@@ -110,13 +111,13 @@ export default async function AdminCertificatesPage({ searchParams }: TProps) {
             <div className="flex items-end gap-2">
               {/* Keep the other list's filters and a running batch's progress across searches. */}
               {["cq", "cstatus", "batch"].map((k) => (current[k] ? <input key={k} type="hidden" name={k} value={current[k]} /> : null))}
-              <button type="submit" className={submit}>
+              <Button type="submit" size="lg">
                 Filter
-              </button>
+              </Button>
               {queueFiltered && (
-                <Link href={hrefWith({ course: null, body: null, q: null, page: null })} className={clear}>
+                <TextLink href={hrefWith({ course: null, body: null, q: null, page: null })} className={clear}>
                   Clear
-                </Link>
+                </TextLink>
               )}
             </div>
           </form>
@@ -132,19 +133,7 @@ export default async function AdminCertificatesPage({ searchParams }: TProps) {
         {queue.rows.length > 0 && (
           <div className="mt-3">
             <IssueQueue
-              rows={queue.rows.map((r) => ({
-                requestId: r.requestId,
-                requestedOn: formatDate(r.requestedAt, admin.timeZone),
-                trainerName: r.trainerName,
-                email: r.email,
-                certifyingBody: r.certifyingBody,
-                certificationNumber: r.certificationNumber,
-                courseTitle: r.courseTitle,
-                credit: r.credit,
-                scorePercent: r.scorePercent,
-                blocker: r.blocker,
-                inRunningBatch: r.inRunningBatch,
-              }))}
+              rows={queue.rows.map(({ requestedAt, ...r }) => ({ ...r, requestedOn: formatDate(requestedAt, admin.timeZone) }))}
               matchingIds={queue.matchingIds}
               total={queue.total}
               capped={queue.matchingCapped}
@@ -178,13 +167,13 @@ export default async function AdminCertificatesPage({ searchParams }: TProps) {
             </div>
             <div className="flex items-end gap-2">
               {["course", "body", "q", "batch"].map((k) => (current[k] ? <input key={k} type="hidden" name={k} value={current[k]} /> : null))}
-              <button type="submit" className={submit}>
+              <Button type="submit" size="lg">
                 Search
-              </button>
+              </Button>
               {(cq || cstatus) && (
-                <Link href={hrefWith({ cq: null, cstatus: null, cpage: null })} className={clear}>
+                <TextLink href={hrefWith({ cq: null, cstatus: null, cpage: null })} className={clear}>
                   Clear
-                </Link>
+                </TextLink>
               )}
             </div>
           </form>
@@ -246,9 +235,9 @@ export default async function AdminCertificatesPage({ searchParams }: TProps) {
                     {c.pending > 0 && (
                       <>
                         {" · "}
-                        <Link href={hrefWith({ course: c.id, page: null })} className="text-brand-700 underline underline-offset-2 hover:no-underline dark:text-brand-100">
+                        <TextLink href={hrefWith({ course: c.id, page: null })}>
                           Show<span className="sr-only"> waiting requests for {c.title}</span>
-                        </Link>
+                        </TextLink>
                       </>
                     )}
                   </p>

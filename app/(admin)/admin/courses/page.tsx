@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Card, linkClass, Table } from "@/components/ui";
 import { getCourseFunnels, shareOfStarted, type TFunnelStage } from "@/lib/admin/funnel.server";
 import { formatCount } from "@/lib/format/number";
 import { requireAdminPage } from "../admin-page-guard";
@@ -7,7 +8,6 @@ import { requireAdminPage } from "../admin-page-guard";
 export const metadata: Metadata = { title: "Courses · Admin" };
 export const dynamic = "force-dynamic";
 
-const linkClass = "font-medium text-brand-700 underline underline-offset-2 hover:text-brand-800 dark:text-brand-100";
 const BAR_FILL: Record<TFunnelStage["kind"], string> = {
   start: "bg-brand-700 dark:bg-brand-100",
   lesson: "bg-brand-600 dark:bg-brand-100",
@@ -44,7 +44,7 @@ export default async function AdminCoursesPage() {
         const started = funnel.stages[0]?.count ?? 0;
         const headingId = `funnel-${funnel.slug}`;
         return (
-          <section key={funnel.id} aria-labelledby={headingId} className="rounded-xl border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-800 dark:bg-slate-900">
+          <Card key={funnel.id} aria-labelledby={headingId}>
             <h2 id={headingId} className="text-lg font-semibold">
               {funnel.title}
               {funnel.archived && " "}
@@ -54,9 +54,7 @@ export default async function AdminCoursesPage() {
               {formatCount(started)} trainer{started === 1 ? "" : "s"} started; {formatCount(funnel.stages.at(-1)?.count ?? 0)} hold a certificate.
             </p>
             {/* The bars are a picture of the table beside them: hidden from screen readers, which read the table. */}
-            <div className="mt-4">
-              <table className="w-full text-left text-sm">
-                <caption className="sr-only">Completion funnel for {funnel.title}: trainers reaching each step</caption>
+            <Table id={`${headingId}-table`} layout="fit" className="mt-4" caption={`Completion funnel for ${funnel.title}: trainers reaching each step`} captionHidden>
                 <thead className="text-slate-700 dark:text-slate-300">
                   <tr className="border-b border-slate-200 dark:border-slate-800">
                     <th scope="col" className="py-2 pr-3 font-medium">
@@ -92,9 +90,8 @@ export default async function AdminCoursesPage() {
                     );
                   })}
                 </tbody>
-              </table>
-            </div>
-          </section>
+            </Table>
+          </Card>
         );
       })}
     </div>

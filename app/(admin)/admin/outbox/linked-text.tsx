@@ -1,4 +1,5 @@
 import { Fragment } from "react";
+import { linkClass } from "@/components/ui";
 
 const URL_PATTERN = /(https?:\/\/[^\s<>"']+)/g;
 
@@ -9,7 +10,7 @@ export function LinkedText({ text }: { text: string }) {
     <>
       {parts.map((part, i) =>
         i % 2 === 1 ? (
-          <a key={i} href={part} className="break-all text-brand-700 underline underline-offset-2 dark:text-brand-100">
+          <a key={i} href={part} className={`break-all ${linkClass}`}>
             {part}
           </a>
         ) : (

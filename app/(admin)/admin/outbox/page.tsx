@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { buttonClass, linkClass } from "@/components/ui";
 import { env } from "@/lib/env";
 import { formatDateTime } from "@/lib/format/date-time";
 import { listOutbox } from "@/lib/mail/list-outbox.server";
@@ -46,11 +47,11 @@ export default async function OutboxPage({ searchParams }: TProps) {
               className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 dark:border-slate-600 dark:bg-slate-900"
             />
           </div>
-          <button type="submit" className="min-h-11 rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+          <button type="submit" className={buttonClass({ size: "lg" })}>
             Filter
           </button>
           {to && (
-            <Link href="/admin/outbox" className="min-h-11 px-2 py-2 text-sm text-brand-700 underline dark:text-brand-100">
+            <Link href="/admin/outbox" className={`min-h-11 px-2 py-2 text-sm ${linkClass}`}>
               Show all
             </Link>
           )}

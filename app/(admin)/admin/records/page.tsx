@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Button, linkClass, Table, TextLink } from "@/components/ui";
 import { readProviderRecordFilters, summarizeEvidence, ZProviderRecordFilters } from "@/lib/admin/provider-records";
 import { listProviderRecords, listRecordCourses, PROVIDER_RECORDS_PAGE_SIZE } from "@/lib/admin/provider-records.server";
 import { formatCec } from "@/lib/credits/cec-amount";
@@ -15,7 +15,6 @@ type TProps = { searchParams: Promise<Record<string, string | string[] | undefin
 
 const inputClass = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 dark:border-slate-600 dark:bg-slate-900";
 const labelClass = "block text-sm font-medium";
-const linkClass = "font-medium text-brand-700 underline underline-offset-2 hover:text-brand-800 dark:text-brand-100";
 
 export default async function ProviderRecordsPage({ searchParams }: TProps) {
   const sp = await searchParams;
@@ -62,13 +61,13 @@ export default async function ProviderRecordsPage({ searchParams }: TProps) {
             <input id="records-to" name="to" type="date" defaultValue={filters.to ?? ""} className={inputClass} />
           </div>
           <div className="flex items-end gap-3">
-            <button type="submit" className="min-h-11 rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+            <Button type="submit" size="lg">
               Apply
-            </button>
+            </Button>
             {query && (
-              <Link href="/admin/records" className={`${linkClass} py-2`}>
+              <TextLink href="/admin/records" className="py-2">
                 Clear
-              </Link>
+              </TextLink>
             )}
           </div>
         </form>
@@ -93,9 +92,7 @@ export default async function ProviderRecordsPage({ searchParams }: TProps) {
       </div>
 
       {list.rows.length > 0 && (
-        <div className="mt-3 overflow-x-auto rounded-xl border border-slate-200 dark:border-slate-800">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Course completions with their evidence</caption>
+        <Table id="records" className="mt-3 sm:rounded-xl sm:border sm:border-slate-200 sm:dark:border-slate-800" caption="Course completions with their evidence" captionHidden>
             <thead className="bg-slate-50 text-slate-700 dark:bg-slate-900 dark:text-slate-300">
               <tr>
                 <th scope="col" className="px-3 py-2 font-semibold">
@@ -124,37 +121,37 @@ export default async function ProviderRecordsPage({ searchParams }: TProps) {
             <tbody>
               {list.rows.map((r) => (
                 <tr key={r.id} className="border-t border-slate-200 align-top dark:border-slate-800">
-                  <td className="px-3 py-2">
+                  <td data-label="Trainer" className="px-3 py-2">
                     {r.trainerName}
                     <span className="block text-xs text-slate-600 dark:text-slate-400">
                       {r.certifyingBody ?? "no body"} {r.certificationNumber ?? ""}
                     </span>
                   </td>
-                  <td className="px-3 py-2">
+                  <td data-label="Course" className="px-3 py-2">
                     {r.courseTitle}
                     <span className="block text-xs text-slate-600 dark:text-slate-400">
                       version {r.courseVersion} · revision {r.courseRevision}
                     </span>
                   </td>
-                  <td className="px-3 py-2">
+                  <td data-label="Approval" className="px-3 py-2">
                     {r.approvalNumber ?? "None"}
                     {r.providerNumber && <span className="block text-xs text-slate-600 dark:text-slate-400">Provider {r.providerNumber}</span>}
                   </td>
-                  <td className="px-3 py-2 text-right">
+                  <td data-label="Hours · credit" className="px-3 py-2 text-right">
                     {(r.contactMinutes / 60).toFixed(2)} h
                     <span className="block text-xs">
                       {r.creditHundredths > 0 && r.certifyingBody ? `${formatCec(r.creditHundredths)} ${BODY_RULES[r.certifyingBody].unit}` : "no figure"}
                     </span>
                   </td>
-                  <td className="px-3 py-2 text-right">{r.scorePercent === null ? "—" : `${r.scorePercent}%`}</td>
-                  <td className="px-3 py-2 text-xs">
+                  <td data-label="Score" className="px-3 py-2 text-right">{r.scorePercent === null ? "—" : `${r.scorePercent}%`}</td>
+                  <td data-label="Dates" className="px-3 py-2 text-xs">
                     Started {formatDateTime(r.startedAt, "UTC")}
                     <br />
                     Completed {formatDateTime(r.completedAt, "UTC")}
                     <br />
                     {r.attestedAt ? `Attested ${formatDateTime(r.attestedAt, "UTC")}` : "Not attested"}
                   </td>
-                  <td className="px-3 py-2 text-xs">
+                  <td data-label="Evidence" className="px-3 py-2 text-xs">
                     {r.attemptNumber !== null && <>Attempt {r.attemptNumber}. </>}
                     {summarizeEvidence(r.lessons)}
                     {r.creditNote && <span className="block text-slate-600 dark:text-slate-400">{r.creditNote}</span>}
@@ -162,8 +159,7 @@ export default async function ProviderRecordsPage({ searchParams }: TProps) {
                 </tr>
               ))}
             </tbody>
-          </table>
-        </div>
+        </Table>
       )}
     </div>
   );

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Badge, Table } from "@/components/ui";
+import { Badge, buttonClass, linkClass, Table } from "@/components/ui";
 import {
   COURSE_STATUS_LABELS,
   COURSE_STATUSES,
@@ -31,7 +31,6 @@ type TProps = { searchParams: Promise<Record<string, string | string[] | undefin
 
 const selectClass = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 dark:border-slate-600 dark:bg-slate-900";
 const labelClass = "block text-sm font-medium";
-const linkClass = "font-medium text-brand-700 underline underline-offset-2 hover:text-brand-800 dark:text-brand-100";
 
 const STATUS_BADGE = {
   met: { text: "Met", tone: "ok" },
@@ -149,7 +148,7 @@ export default async function AdminTrainersPage({ searchParams }: TProps) {
           {filters.sort !== "name" && <input type="hidden" name="sort" value={filters.sort} />}
           {filters.dir !== defaultDir(filters.sort) && <input type="hidden" name="dir" value={filters.dir} />}
           <div className="flex items-end gap-3 sm:col-span-2 lg:col-span-4">
-            <button type="submit" className="min-h-11 rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+            <button type="submit" className={buttonClass({ size: "lg" })}>
               Apply
             </button>
             {filtered && (

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Badge, Table } from "@/components/ui";
+import { Badge, buttonClass, linkClass, Table } from "@/components/ui";
 import { listUsers } from "@/lib/admin/list-users.server";
 import { firstParam, pageParam, requireAdminPage } from "../admin-page-guard";
 import { Pagination } from "../pagination";
@@ -10,10 +10,6 @@ export const metadata: Metadata = { title: "Trainers · Admin" };
 export const dynamic = "force-dynamic";
 
 type TProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
-
-function badge(text: string, tone: "ok" | "warn" | "muted") {
-  return <Badge tone={tone}>{text}</Badge>;
-}
 
 export default async function AdminUsersPage({ searchParams }: TProps) {
   const admin = await requireAdminPage("/admin/users");
@@ -41,11 +37,11 @@ export default async function AdminUsersPage({ searchParams }: TProps) {
               className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 dark:border-slate-600 dark:bg-slate-900"
             />
           </div>
-          <button type="submit" className="min-h-11 rounded-md bg-brand-700 px-4 py-2 font-medium text-white hover:bg-brand-800">
+          <button type="submit" className={buttonClass({ size: "lg" })}>
             Search
           </button>
           {q && (
-            <Link href="/admin/users" className="min-h-11 px-2 py-2 text-sm text-brand-700 underline dark:text-brand-100">
+            <Link href="/admin/users" className={`min-h-11 px-2 py-2 text-sm ${linkClass}`}>
               Clear
             </Link>
           )}
@@ -91,8 +87,8 @@ export default async function AdminUsersPage({ searchParams }: TProps) {
                   <td data-label="Body" className="px-3 py-2">{u.certifyingBody ?? "—"}</td>
                   <td data-label="Certification no." className="px-3 py-2 font-mono text-xs">{u.certificationNumber ?? "—"}</td>
                   <td data-label="Status" className="space-x-1 px-3 py-2">
-                    {u.disabled ? badge("Disabled", "warn") : badge("Active", "ok")}
-                    {!u.verified && badge("Unverified", "muted")}
+                    {u.disabled ? <Badge tone="warn">Disabled</Badge> : <Badge tone="ok">Active</Badge>}
+                    {!u.verified && <Badge tone="muted">Unverified</Badge>}
                   </td>
                   <td data-label="Actions" className="px-3 py-2">
                     <UserActions userId={u.id} name={u.name} role={u.role} disabled={u.disabled} isSelf={u.id === admin.id} />

@@ -2,13 +2,11 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
-import { callApi } from "@/components/learn/use-api";
+import { callApi } from "@/components/api/call-api";
+import { Button } from "@/components/ui";
 import { ConfirmDialog } from "@/components/ui/dialog";
 
 type TProps = { userId: string; name: string; role: "TRAINER" | "ADMIN"; disabled: boolean; isSelf: boolean };
-
-const buttonClass =
-  "min-h-9 rounded-md border border-slate-300 px-2.5 py-1 text-xs font-medium hover:bg-slate-50 disabled:opacity-60 dark:border-slate-600 dark:hover:bg-slate-800";
 
 /** Enable/disable and promote/demote one account; the server enforces the last-admin rule. */
 export function UserActions({ userId, name, role, disabled, isSelf }: TProps) {
@@ -48,9 +46,9 @@ export function UserActions({ userId, name, role, disabled, isSelf }: TProps) {
   return (
     <div className="min-w-40">
       <div className="flex flex-wrap gap-2">
-        <button
-          type="button"
-          className={buttonClass}
+        <Button
+          variant="secondary"
+          size="sm"
           disabled={busy !== null}
           onClick={() =>
             ask("status", { disabled: !disabled }, disabled ? null : { title: `Disable ${name}?`, text: `They are signed out at once and cannot sign in until enabled again.${selfWarning}`, label: "Disable account" })
@@ -58,10 +56,10 @@ export function UserActions({ userId, name, role, disabled, isSelf }: TProps) {
         >
           {busy === "status" ? "Saving…" : disabled ? "Enable" : "Disable"}
           <span className="sr-only"> {name}</span>
-        </button>
-        <button
-          type="button"
-          className={buttonClass}
+        </Button>
+        <Button
+          variant="secondary"
+          size="sm"
           disabled={busy !== null}
           onClick={() =>
             ask(
@@ -75,7 +73,7 @@ export function UserActions({ userId, name, role, disabled, isSelf }: TProps) {
         >
           {busy === "role" ? "Saving…" : role === "ADMIN" ? "Make trainer" : "Make admin"}
           <span className="sr-only"> ({name})</span>
-        </button>
+        </Button>
       </div>
       <ConfirmDialog
         open={asking !== null}

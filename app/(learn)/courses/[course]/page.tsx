@@ -5,6 +5,7 @@ import { CourseAccreditation } from "@/components/learn/course-accreditation";
 import { CourseProgress } from "@/components/learn/course-progress-client";
 import { LessonSearchForm } from "@/components/learn/lesson-search-form";
 import { MdxContent } from "@/components/mdx/mdx-content";
+import { linkClass, Table } from "@/components/ui";
 import { compileLesson } from "@/lib/content/compile-lesson.server";
 import { toCourseView } from "@/lib/content/course-view";
 import { findCourse, loadLiveCourses } from "@/lib/content/load-content";
@@ -83,7 +84,7 @@ export default async function CoursePage({ params }: { params: Promise<{ course:
                     <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">{l.summary}</p>
                     {checkOf.get(l.slug) && (
                       <p className="mt-1 text-sm">
-                        <Link href={`/courses/${course.slug}/quiz/${checkOf.get(l.slug)?.slug}`} className="text-brand-700 underline dark:text-brand-100">
+                        <Link href={`/courses/${course.slug}/quiz/${checkOf.get(l.slug)?.slug}`} className={linkClass}>
                           Knowledge check<span className="sr-only">: {l.title}</span>
                         </Link>{" "}
                         <span className="text-slate-500 dark:text-slate-400">· practice, not graded for credit</span>
@@ -134,8 +135,7 @@ export default async function CoursePage({ params }: { params: Promise<{ course:
               </a>
               .
             </p>
-            <table className="mt-3 w-full text-sm">
-              <caption className="sr-only">Credit by certifying body</caption>
+            <Table id="credit-by-body" layout="fit" className="mt-3" caption="Credit by certifying body" captionHidden>
               <tbody>
                 {course.credits.map((c) => (
                   <tr key={c.body} className="border-t border-slate-100 dark:border-slate-800">
@@ -149,7 +149,7 @@ export default async function CoursePage({ params }: { params: Promise<{ course:
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </Table>
           </section>
         </aside>
       </div>

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { Badge, Card, linkClass, Table as UiTable } from "@/components/ui";
 import { notFound } from "next/navigation";
 import { Fragment, type ReactNode } from "react";
-import { Badge as UiBadge, Table as UiTable } from "@/components/ui";
 import { getTrainerRecord } from "@/lib/admin/trainers.server";
 import { formatCec } from "@/lib/credits/cec-amount";
 import { CREDIT_KIND_LABELS } from "@/lib/credits/ledger-view";
@@ -18,14 +18,12 @@ export const dynamic = "force-dynamic";
 
 type TProps = { params: Promise<{ id: string }> };
 
-const card = "rounded-xl border border-slate-200 bg-white p-5 shadow-sm dark:border-slate-800 dark:bg-slate-900";
-const linkClass = "font-medium text-brand-700 underline underline-offset-2 hover:text-brand-800 dark:text-brand-100";
 const th = "px-3 py-2 font-medium";
 const td = "px-3 py-2";
 
 function Section({ id, title, actions, children }: { id: string; title: string; actions?: ReactNode; children: ReactNode }) {
   return (
-    <section aria-labelledby={id} className={card}>
+    <Card aria-labelledby={id}>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id={id} className="text-lg font-semibold">
           {title}
@@ -33,7 +31,7 @@ function Section({ id, title, actions, children }: { id: string; title: string; 
         {actions && <div className="flex flex-wrap gap-3 text-sm">{actions}</div>}
       </div>
       <div className="mt-3">{children}</div>
-    </section>
+    </Card>
   );
 }
 
@@ -66,10 +64,6 @@ function Table({ caption, columns, children, minWidth = "40rem" }: { caption: st
 
 function Empty({ children }: { children: ReactNode }) {
   return <p className="text-sm text-slate-600 dark:text-slate-400">{children}</p>;
-}
-
-function Badge({ tone, children }: { tone: "ok" | "warn" | "muted"; children: ReactNode }) {
-  return <UiBadge tone={tone}>{children}</UiBadge>;
 }
 
 export default async function AdminTrainerPage({ params }: TProps) {

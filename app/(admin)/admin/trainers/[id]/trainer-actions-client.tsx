@@ -9,7 +9,7 @@ import { SelectField } from "@/components/forms/select-field";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { formText, useApiForm } from "@/components/forms/use-api-form";
-import { callApi } from "@/components/learn/use-api";
+import { callApi } from "@/components/api/call-api";
 import { ConfirmDialog } from "@/components/ui/dialog";
 import { MAX_REASON_LENGTH, ZAdjustCreditBody } from "@/lib/credits/ledger-schemas";
 
@@ -47,6 +47,8 @@ function AdjustCreditForm({ userId, name, unit, courses }: { userId: string; nam
   const router = useRouter();
   const [, startTransition] = useTransition();
   const [done, setDone] = useState<string | null>(null);
+  // Removing credit is confirmed first (entries are append-only: undoing it takes another entry).
+  const [removing, setRemoving] = useState<{ amount: string; body: Record<string, string> } | null>(null);
   const form = useApiForm<TAdjusted>({ url: `/api/admin/users/${encodeURIComponent(userId)}/credits`, schema: ZAdjustCreditBody });
   const reasonId = useId();
   const reasonError = form.fieldError("reason");
@@ -57,6 +59,12 @@ function AdjustCreditForm({ userId, name, unit, courses }: { userId: string; nam
     const data = new FormData(event.currentTarget);
     const courseId = formText(data, "courseId");
     const body = { amount: formText(data, "amount"), reason: formText(data, "reason"), ...(courseId ? { courseId } : {}) };
+    // Only a valid removal asks first; anything the schema refuses goes straight to the field errors.
+    if (body.amount.trim().startsWith("-") && ZAdjustCreditBody.safeParse(body).success) setRemoving({ amount: body.amount.trim().replace(/^-/, ""), body });
+    else await record(body);
+  }
+
+  async function record(body: Record<string, string>) {
     const result = await form.submit(body);
     if (!result.ok) return;
     const amount = result.data.entry.amount;
@@ -108,6 +116,21 @@ function AdjustCreditForm({ userId, name, unit, courses }: { userId: string; nam
       <SubmitButton pending={form.pending} pendingLabel="Saving…">
         Record adjustment
       </SubmitButton>
+      <ConfirmDialog
+        open={removing !== null}
+        title={`Remove ${removing?.amount ?? ""} ${unit} from ${name}?`}
+        confirmLabel="Remove credit"
+        onCancel={() => setRemoving(null)}
+        onConfirm={() => {
+          const body = removing?.body;
+          setRemoving(null);
+          // The form shows any error by its fields, so the dialog closes first.
+          if (body) void record(body);
+          return null;
+        }}
+      >
+        <p>The entry is added to the ledger and the audit log and the trainer sees it on their transcript. Ledger entries are never deleted: undoing it takes another adjustment.</p>
+      </ConfirmDialog>
     </form>
   );
 }

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { LessonProgress } from "@/components/learn/lesson-progress-client";
 import { MdxContent } from "@/components/mdx/mdx-content";
 import { StaticIsland } from "@/components/static/static-island";
+import { linkClass } from "@/components/ui";
 import { compileLesson } from "@/lib/content/compile-lesson.server";
 import { findLesson, loadLiveCourses } from "@/lib/content/load-content";
 
@@ -90,7 +91,7 @@ export default async function LessonPage({ params }: TParams) {
               <p className="mt-1 text-sm text-slate-700 dark:text-slate-300">
                 {check.quiz.questions.length} short questions on this lesson, with explanations. Practice only: it does not count toward your credit.
               </p>
-              <a href={`/courses/${course.slug}/quiz/${check.slug}`} className="mt-3 inline-block font-medium text-brand-700 underline dark:text-brand-100">
+              <a href={`/courses/${course.slug}/quiz/${check.slug}`} className={`mt-3 inline-block ${linkClass}`}>
                 Knowledge check: {lesson.frontmatter.title}
               </a>
             </section>

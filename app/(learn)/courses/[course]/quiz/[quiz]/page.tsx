@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { StartAttemptButton } from "@/components/quiz/start-attempt-client";
+import { buttonClass, Table, TextLink } from "@/components/ui";
 import { getSessionUser } from "@/lib/auth/session.server";
 import { findCourse } from "@/lib/content/load-content";
 import { AppError } from "@/lib/errors";
@@ -64,7 +65,7 @@ export default async function QuizOverviewPage({ params }: TParams) {
       </p>
       <div className="mt-8">
         {overview.openAttemptId ? (
-          <Link href={`/courses/${courseSlug}/quiz/${quizSlug}/attempt/${overview.openAttemptId}`} className="inline-block rounded-md bg-brand-700 px-5 py-3 font-medium text-white hover:bg-brand-800">
+          <Link href={`/courses/${courseSlug}/quiz/${quizSlug}/attempt/${overview.openAttemptId}`} className={buttonClass({ size: "lg" })}>
             Resume your attempt
           </Link>
         ) : overview.canStart ? (
@@ -88,7 +89,7 @@ export default async function QuizOverviewPage({ params }: TParams) {
         {overview.attempts.length === 0 ? (
           <p className="mt-3 text-slate-600 dark:text-slate-400">No attempts yet.</p>
         ) : (
-          <table className="mt-3 w-full text-left text-sm">
+          <Table id="attempts" layout="fit" className="mt-3" caption="Your attempts" captionHidden>
             <thead>
               <tr className="border-b border-slate-200 dark:border-slate-800">
                 <th scope="col" className="py-2">
@@ -108,15 +109,15 @@ export default async function QuizOverviewPage({ params }: TParams) {
                   <td>{a.status === "GRADED" ? (a.passed ? "Passed" : "Not passed") : a.status === "CLOSED" ? "Closed" : "In progress"}</td>
                   <td>{a.scorePercent !== null ? `${a.scorePercent}%` : "—"}</td>
                   <td>
-                    <Link href={`/courses/${courseSlug}/quiz/${quizSlug}/attempt/${a.id}`} className="text-brand-700 underline dark:text-brand-100">
+                    <TextLink href={`/courses/${courseSlug}/quiz/${quizSlug}/attempt/${a.id}`}>
                       {a.status === "GRADED" ? "Review" : "Continue"}
                       <span className="sr-only"> attempt {a.number}</span>
-                    </Link>
+                    </TextLink>
                   </td>
                 </tr>
               ))}
             </tbody>
-          </table>
+          </Table>
         )}
       </section>
     </div>

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { AttemptReview } from "@/components/quiz/attempt-review";
 import { QuizRunner } from "@/components/quiz/quiz-runner-client";
+import { linkClass } from "@/components/ui";
 import { getSessionUser } from "@/lib/auth/session.server";
 import { AppError } from "@/lib/errors";
 import { getAttemptView, getQuizOverview } from "@/lib/quiz/quiz-attempts.server";
@@ -48,7 +49,7 @@ export default async function AttemptPage({ params }: TParams) {
           transcript.
         </p>
         <p className="mt-6">
-          <Link href="/dashboard" className="text-brand-700 underline dark:text-brand-100">
+          <Link href="/dashboard" className={linkClass}>
             Back to your dashboard
           </Link>
         </p>
@@ -60,7 +61,7 @@ export default async function AttemptPage({ params }: TParams) {
     <div className="mx-auto max-w-3xl px-4 py-8">
       <AttemptReview view={view} overview={overview} backHref={back} timeZone={user.timeZone} />
       <p className="mt-10">
-        <Link href={back} className="text-brand-700 underline dark:text-brand-100">
+        <Link href={back} className={linkClass}>
           Back to the assessment
         </Link>
       </p>

@@ -1,6 +1,7 @@
 "use client";
 
-// Small JSON helpers for client islands: same-origin only, errors surfaced as readable text.
+// JSON calls from client islands to the site's own route handlers: same-origin only, every failure
+// (HTTP error, offline) returned as readable text instead of thrown. A plain function, not a hook.
 export type TApiResult<T> = { ok: true; data: T } | { ok: false; status: number; message: string; fields?: Record<string, string> };
 
 export async function callApi<T>(url: string, init: { method?: string; body?: unknown } = {}): Promise<TApiResult<T>> {
