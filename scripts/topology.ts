@@ -5,7 +5,7 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { prepareSubmissions, submitRequest, type TSubmission } from "@/bench/sections/submit";
+import { correctAnswersFor, prepareSubmissions, submitRequest, type TSubmission } from "@/bench/sections/submit";
 import { seedEarnedRequests } from "@/bench/certificates";
 import { createContext, ensureBenchBuild, SECRET } from "@/bench/context";
 import { freePort, waitFor } from "@/bench/lib";
@@ -84,20 +84,6 @@ async function signIn(base: string, email: string, password: string): Promise<st
   return session ? session.split(";")[0] : null;
 }
 
-function answersFor(pool: ReturnType<typeof ZQuestion.parse>[], draw: { questionId: string }[]) {
-  const answers: Record<string, unknown> = {};
-  for (const d of draw) {
-    const q = pool.find((x) => x.id === d.questionId)!;
-    if (q.type === "single") answers[q.id] = { type: "single", optionId: q.answer };
-    else if (q.type === "true-false") answers[q.id] = { type: "true-false", value: q.answer };
-    else if (q.type === "numeric") answers[q.id] = { type: "numeric", value: q.answer };
-    else if (q.type === "multiple") answers[q.id] = { type: "multiple", optionIds: q.answer };
-    else if (q.type === "ordering") answers[q.id] = { type: "ordering", itemIds: q.answer };
-    else if (q.type === "matching") answers[q.id] = { type: "matching", pairs: q.answer };
-  }
-  return answers;
-}
-
 async function trainerJourney(base: string, db: TDb) {
   const password = "topology-trainer-password";
   const trainer = await createUser(db, {
@@ -142,7 +128,7 @@ async function trainerJourney(base: string, db: TDb) {
     method: "POST",
     cookie,
     headers: { "content-type": "application/json" },
-    body: JSON.stringify({ idempotencyKey: `topo-${attemptId}`, answers: answersFor(pool, attempt.draw as { questionId: string }[]), attest: true }),
+    body: JSON.stringify({ idempotencyKey: `topo-${attemptId}`, answers: correctAnswersFor(pool, attempt.draw as { questionId: string }[]), attest: true }),
   });
   const passed = submitted.status === 200 && (JSON.parse(submitted.text) as { passed?: boolean }).passed === true;
   check("final assessment passed", passed, `${submitted.status} ${submitted.text.slice(0, 120)}`);

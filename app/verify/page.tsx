@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
-import { buttonClass, linkClass } from "@/components/ui";
+import { linkClass } from "@/components/ui";
 import { normalizeCertificateCode } from "@/lib/certificates/certificate-code";
+import { VerifyCodeRow } from "./verify-code-row";
 
 // One verify page for the whole site. A plain GET form, so it works without JavaScript: the code
 // comes back as ?code=…, is normalized (case, spaces, dashes, O/0 and I/1 mix-ups) and the visitor
@@ -34,26 +35,14 @@ export default async function VerifyPage({ searchParams }: TProps) {
         <p id="verify-code-hint" className="mt-1 text-sm text-slate-600 dark:text-slate-400">
           Capitals, spaces and dashes do not matter.
         </p>
-        <div className="mt-3 flex flex-col gap-3 sm:flex-row">
-          <input
-            id="verify-code"
-            name="code"
-            type="text"
-            required
-            maxLength={120}
-            defaultValue={typed}
-            autoComplete="off"
-            autoCapitalize="characters"
-            spellCheck={false}
-            aria-describedby={invalid ? "verify-code-hint verify-code-error" : "verify-code-hint"}
-            aria-invalid={invalid || undefined}
-            placeholder="BKCE-XXXXX-XXXXX-XXXXX-XXXXX-XXXXXX"
-            className="min-h-11 w-full min-w-0 rounded-md border border-slate-300 bg-white px-3 py-2 font-mono uppercase dark:border-slate-600 dark:bg-slate-950"
-          />
-          <button type="submit" className={buttonClass({ size: "lg", className: "shrink-0" })}>
-            Verify
-          </button>
-        </div>
+        <VerifyCodeRow
+          id="verify-code"
+          className="mt-3"
+          defaultValue={typed}
+          autoCapitalize="characters"
+          aria-describedby={invalid ? "verify-code-hint verify-code-error" : "verify-code-hint"}
+          aria-invalid={invalid || undefined}
+        />
         {invalid && (
           <p id="verify-code-error" role="alert" className="mt-3 text-sm font-medium text-red-700 dark:text-red-300">
             That is not a certificate code. A code has 26 letters and digits after “BKCE”; check it against the certificate.

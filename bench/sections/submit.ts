@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { drawQuestions } from "@/lib/quiz/draw-questions";
-import { ZQuestion } from "@/lib/quiz/quiz-schema";
+import { type TQuestion, ZQuestion } from "@/lib/quiz/quiz-schema";
 import type { TBenchContext } from "../context";
 import { record } from "../figures";
 import { describeLoad, load, measureCpu, openLoad, type TCpuSplit } from "../lib";
@@ -36,20 +36,26 @@ export async function prepareSubmissions(ctx: TBenchContext, count: number): Pro
     const id = randomUUID();
     const draw = drawQuestions({ questions: pool, draw: quiz.drawCount, seed: id });
     rows.push({ id, userId: users[u].id, quizId: quiz.id, number: Math.floor(i / users.length) + 1, draw: draw as unknown as Prisma.InputJsonValue });
-    const answers: Record<string, unknown> = {};
-    for (const d of draw) {
-      const q = pool.find((x) => x.id === d.questionId)!;
-      if (q.type === "single") answers[q.id] = { type: "single", optionId: q.answer };
-      else if (q.type === "true-false") answers[q.id] = { type: "true-false", value: q.answer };
-      else if (q.type === "numeric") answers[q.id] = { type: "numeric", value: q.answer };
-      else if (q.type === "multiple") answers[q.id] = { type: "multiple", optionIds: q.answer };
-      else if (q.type === "ordering") answers[q.id] = { type: "ordering", itemIds: q.answer };
-      else if (q.type === "matching") answers[q.id] = { type: "matching", pairs: q.answer };
-    }
+    const answers = correctAnswersFor(pool, draw);
     out.push({ id, cookie: cookies[u], body: JSON.stringify({ idempotencyKey: `bench-${id}`, answers, attest: true }) });
   }
   for (let i = 0; i < rows.length; i += 500) await db.quizAttempt.createMany({ data: rows.slice(i, i + 500) });
   return out;
+}
+
+/** The right answer to every drawn question, as the submit route takes it (the bench and the topology check submit passing attempts). */
+export function correctAnswersFor(pool: TQuestion[], draw: { questionId: string }[]) {
+  const answers: Record<string, unknown> = {};
+  for (const d of draw) {
+    const q = pool.find((x) => x.id === d.questionId)!;
+    if (q.type === "single") answers[q.id] = { type: "single", optionId: q.answer };
+    else if (q.type === "true-false") answers[q.id] = { type: "true-false", value: q.answer };
+    else if (q.type === "numeric") answers[q.id] = { type: "numeric", value: q.answer };
+    else if (q.type === "multiple") answers[q.id] = { type: "multiple", optionIds: q.answer };
+    else if (q.type === "ordering") answers[q.id] = { type: "ordering", itemIds: q.answer };
+    else if (q.type === "matching") answers[q.id] = { type: "matching", pairs: q.answer };
+  }
+  return answers;
 }
 
 export function submitRequest(s: TSubmission) {

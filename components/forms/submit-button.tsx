@@ -29,3 +29,19 @@ export function SubmitButton({ pending, pendingLabel, children, variant = "prima
     </button>
   );
 }
+
+/** A settings form's save button with the "Saved." note it shows once the change is stored, until the form is edited again. */
+export function SaveRow({ pending, saved, children }: { pending: boolean; saved: boolean; children: ReactNode }) {
+  return (
+    <div className="flex flex-wrap items-center gap-4">
+      <SubmitButton pending={pending} pendingLabel="Saving…">
+        {children}
+      </SubmitButton>
+      {saved && (
+        <p role="status" className="text-sm font-medium text-brand-700 dark:text-brand-100">
+          Saved.
+        </p>
+      )}
+    </div>
+  );
+}

@@ -12,7 +12,7 @@ import { streamFunnelCsv } from "./funnel.server";
 import { getOverview, passRate } from "./overview.server";
 import { streamCsv } from "./stream-csv.server";
 import { parseTrainerFilters } from "./trainer-filters";
-import { streamTrainersCsv } from "./trainers.server";
+import { ADMIN_ATTEMPT_SELECT, streamTrainersCsv } from "./trainers.server";
 
 // Every table the admin console shows, as a streamed CSV download, with the same query-string
 // filters as its page. GET /api/admin/export/[table] is a thin wrapper around streamAdminExport.
@@ -26,28 +26,24 @@ function userParam(params: URLSearchParams): string | undefined {
   return isId(user) ? user : undefined;
 }
 
+// How every export names the trainer a row belongs to: the same columns, filled the same way.
+const TRAINER_SELECT = { select: { id: true, name: true, email: true, profile: { select: { certificationNumber: true } } } } as const;
+const TRAINER_COLUMNS = ["Trainer", "Email", "Certification number"] as const;
+
+function trainerCells(user: { name: string; email: string; profile: { certificationNumber: string } | null }): TCsvValue[] {
+  return [user.name, user.email, user.profile?.certificationNumber ?? null];
+}
+
 // ---------------------------------------------------------------------------------------------
 // Attempts
 
-const ATTEMPT_SELECT = {
-  id: true,
-  number: true,
-  status: true,
-  startedAt: true,
-  submittedAt: true,
-  scorePercent: true,
-  passed: true,
-  user: { select: { id: true, name: true, email: true, profile: { select: { certificationNumber: true } } } },
-  quiz: { select: { title: true, kind: true, passMark: true, course: { select: { title: true } } } },
-} satisfies Prisma.QuizAttemptSelect;
+const ATTEMPT_SELECT = { ...ADMIN_ATTEMPT_SELECT, user: TRAINER_SELECT } satisfies Prisma.QuizAttemptSelect;
 
 type TAttemptRow = Prisma.QuizAttemptGetPayload<{ select: typeof ATTEMPT_SELECT }>;
 
 const ATTEMPTS_CSV_HEADER = [
   "Attempt ID",
-  "Trainer",
-  "Email",
-  "Certification number",
+  ...TRAINER_COLUMNS,
   "Course",
   "Assessment",
   "Kind",
@@ -76,9 +72,7 @@ export async function streamAttemptsCsv({ adminId, userId, pageSize }: { adminId
     cursorOf: (row) => row.id,
     toCells: (a): TCsvValue[] => [
       a.id,
-      a.user.name,
-      a.user.email,
-      a.user.profile?.certificationNumber ?? null,
+      ...trainerCells(a.user),
       a.quiz.course.title,
       a.quiz.title,
       a.quiz.kind === "FINAL" ? "final" : "lesson check",
@@ -108,7 +102,7 @@ const LEDGER_SELECT = {
   reason: true,
   reversesEntryId: true,
   course: { select: { title: true } },
-  user: { select: { id: true, name: true, email: true, profile: { select: { certificationNumber: true } } } },
+  user: TRAINER_SELECT,
   createdBy: { select: { email: true } },
 } satisfies Prisma.CreditEntrySelect;
 
@@ -117,9 +111,7 @@ type TLedgerRow = Prisma.CreditEntryGetPayload<{ select: typeof LEDGER_SELECT }>
 const LEDGER_CSV_HEADER = [
   "Entry ID",
   "Occurred at (UTC)",
-  "Trainer",
-  "Email",
-  "Certification number",
+  ...TRAINER_COLUMNS,
   "Certifying body",
   "Kind",
   "Credits",
@@ -140,9 +132,7 @@ export async function streamLedgerCsvForAdmin({ adminId, userId, pageSize }: { a
   const toCells = (e: TLedgerRow): TCsvValue[] => [
     e.id,
     e.occurredAt,
-    e.user.name,
-    e.user.email,
-    e.user.profile?.certificationNumber ?? null,
+    ...trainerCells(e.user),
     e.certifyingBody,
     CREDIT_KIND_LABELS[e.kind],
     formatCec(e.amountHundredths),

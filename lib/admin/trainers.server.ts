@@ -5,6 +5,7 @@ import { getCreditOverview, listLedger, type TCertificationSummary, type TCredit
 import { ledgerTotals, type TLedgerEntry, type TLedgerTotals } from "@/lib/credits/ledger-view";
 import type { TCsvValue } from "@/lib/csv";
 import { db } from "@/lib/db";
+import type { Prisma } from "@/lib/generated/prisma/client";
 import { AppError } from "@/lib/errors";
 import { listAudit, type TAuditRow } from "./audit.server";
 import { assertAdmin } from "./authorize.server";
@@ -93,6 +94,18 @@ export async function streamTrainersCsv({
 // ---------------------------------------------------------------------------------------------
 // One trainer
 
+/** The attempt columns the admin console shows, on a trainer's record and in the attempts export. */
+export const ADMIN_ATTEMPT_SELECT = {
+  id: true,
+  number: true,
+  status: true,
+  startedAt: true,
+  submittedAt: true,
+  scorePercent: true,
+  passed: true,
+  quiz: { select: { title: true, kind: true, passMark: true, course: { select: { title: true } } } },
+} satisfies Prisma.QuizAttemptSelect;
+
 type TTrainerLesson = { id: string; title: string; startedAt: Date | null; completedAt: Date | null; lastPercent: number };
 type TTrainerCourse = { id: string; title: string; lessons: TTrainerLesson[]; completedLessons: number; awarded: boolean };
 type TTrainerAttempt = {
@@ -178,16 +191,7 @@ export async function getTrainerRecord({ adminId, userId, now = new Date() }: { 
     db.quizAttempt.findMany({
       where: { userId },
       orderBy: [{ startedAt: "desc" }, { id: "desc" }],
-      select: {
-        id: true,
-        number: true,
-        status: true,
-        startedAt: true,
-        submittedAt: true,
-        scorePercent: true,
-        passed: true,
-        quiz: { select: { title: true, kind: true, passMark: true, course: { select: { title: true } } } },
-      },
+      select: ADMIN_ATTEMPT_SELECT,
     }),
     db.certificate.findMany({
       where: { userId },

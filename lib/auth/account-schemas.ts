@@ -45,8 +45,18 @@ export const ZProfileUpdate = z.strictObject({
 });
 export type TProfileUpdate = z.infer<typeof ZProfileUpdate>;
 
-export const ZToken = z.string().trim().min(20).max(200).regex(/^[A-Za-z0-9_-]+$/, "This link is malformed.");
+const ZToken = z.string().trim().min(20).max(200).regex(/^[A-Za-z0-9_-]+$/, "This link is malformed.");
 export const ZResetPassword = z.strictObject({ token: ZToken, password: ZNewPassword });
 export const ZChangePassword = z.strictObject({ currentPassword: z.string().min(1).max(1024), newPassword: ZNewPassword });
 export const ZEmailOnly = z.strictObject({ email: ZEmail });
 export const ZTokenOnly = z.strictObject({ token: ZToken });
+
+/**
+ * The token of an emailed link (reset password, confirm email) as its page reads it: a link cut
+ * short by a mail client is caught here, before anything is sent (`broken`).
+ */
+export function readLinkToken(raw: string | string[] | undefined): { token: string | null; broken: boolean } {
+  const given = Array.isArray(raw) ? raw[0] : raw;
+  const token = given && ZToken.safeParse(given).success ? given : null;
+  return { token, broken: Boolean(given) && !token };
+}

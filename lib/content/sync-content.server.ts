@@ -21,37 +21,27 @@ type TTx = Prisma.TransactionClient;
 async function syncCourse(tx: TTx, source: TCourseSource): Promise<number> {
   let changed = 0;
   const fm = source.frontmatter;
-  const accreditation = pickAccreditation(fm) as unknown as Prisma.InputJsonValue;
+  // What the course folder decides, written alike whether the course is new or already known.
+  const fields = {
+    title: fm.title,
+    summary: fm.summary,
+    version: fm.version,
+    contentHash: source.hash,
+    contactMinutes: source.contactMinutes,
+    accreditation: pickAccreditation(fm) as unknown as Prisma.InputJsonValue,
+    sortOrder: fm.order,
+    changelog: fm.changelog as Prisma.InputJsonValue,
+  };
   const existing = await tx.course.findUnique({ where: { slug: source.slug }, select: { id: true, contentHash: true, archivedAt: true } });
   const course = existing
     ? await tx.course.update({
         where: { id: existing.id },
-        data: {
-          title: fm.title,
-          summary: fm.summary,
-          version: fm.version,
-          contentHash: source.hash,
-          contactMinutes: source.contactMinutes,
-          accreditation,
-          sortOrder: fm.order,
-          changelog: fm.changelog as Prisma.InputJsonValue,
-          // A retired course whose folder comes back active is offered again (decision 010).
-          archivedAt: null,
-        },
+        // A retired course whose folder comes back active is offered again (decision 010).
+        data: { ...fields, archivedAt: null },
         select: { id: true },
       })
     : await tx.course.create({
-        data: {
-          slug: source.slug,
-          title: fm.title,
-          summary: fm.summary,
-          version: fm.version,
-          contentHash: source.hash,
-          contactMinutes: source.contactMinutes,
-          accreditation,
-          sortOrder: fm.order,
-          changelog: fm.changelog as Prisma.InputJsonValue,
-        },
+        data: { slug: source.slug, ...fields },
         select: { id: true },
       });
   if (existing?.contentHash === source.hash && !existing.archivedAt) return 0;
@@ -59,7 +49,7 @@ async function syncCourse(tx: TTx, source: TCourseSource): Promise<number> {
   if (!known) {
     const last = await tx.courseRevision.aggregate({ where: { courseId: course.id }, _max: { revision: true } });
     await tx.courseRevision.create({
-      data: { courseId: course.id, revision: (last._max.revision ?? 0) + 1, version: fm.version, contentHash: source.hash, accreditation, contactMinutes: source.contactMinutes },
+      data: { courseId: course.id, revision: (last._max.revision ?? 0) + 1, version: fm.version, contentHash: source.hash, accreditation: fields.accreditation, contactMinutes: source.contactMinutes },
     });
     changed++;
   }

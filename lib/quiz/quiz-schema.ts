@@ -76,6 +76,20 @@ function checkUnique(
   });
 }
 
+/** Every id in a list answer (multiple choice, ordering) must name one of the question's options or items. */
+function checkAnswerIds(answer: readonly string[], list: readonly TChoice[], ctx: TIssueCtx, what: string): void {
+  const ids = new Set(list.map((c) => c.id));
+  answer.forEach((id, index) => {
+    if (!ids.has(id)) {
+      ctx.addIssue({
+        code: "custom",
+        message: `answer "${id}" is not one of the ${what} ids`,
+        path: ["answer", index],
+      });
+    }
+  });
+}
+
 function checkChoiceList(list: readonly TChoice[], ctx: TIssueCtx, path: string, what: string): void {
   checkUnique(
     list.map((c) => c.id),
@@ -121,16 +135,7 @@ const ZMultipleQuestion = z
   .superRefine((q, ctx) => {
     checkChoiceList(q.options, ctx, "options", "option");
     checkUnique(q.answer, ctx, ["answer"], "answer id");
-    const optionIds = new Set(q.options.map((o) => o.id));
-    q.answer.forEach((id, index) => {
-      if (!optionIds.has(id)) {
-        ctx.addIssue({
-          code: "custom",
-          message: `answer "${id}" is not one of the option ids`,
-          path: ["answer", index],
-        });
-      }
-    });
+    checkAnswerIds(q.answer, q.options, ctx, "option");
   });
 
 const ZTrueFalseQuestion = z.strictObject({
@@ -149,16 +154,8 @@ const ZOrderingQuestion = z
   .superRefine((q, ctx) => {
     checkChoiceList(q.items, ctx, "items", "item");
     checkUnique(q.answer, ctx, ["answer"], "answer id");
+    checkAnswerIds(q.answer, q.items, ctx, "item");
     const itemIds = new Set(q.items.map((i) => i.id));
-    q.answer.forEach((id, index) => {
-      if (!itemIds.has(id)) {
-        ctx.addIssue({
-          code: "custom",
-          message: `answer "${id}" is not one of the item ids`,
-          path: ["answer", index],
-        });
-      }
-    });
     const answered = new Set(q.answer);
     for (const id of itemIds) {
       if (!answered.has(id)) {

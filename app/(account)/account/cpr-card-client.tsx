@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { FormError } from "@/components/forms/form-error";
-import { SubmitButton } from "@/components/forms/submit-button";
+import { SaveRow, SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { formText, useApiForm } from "@/components/forms/use-api-form";
 import { linkClass } from "@/components/ui";
@@ -67,16 +67,9 @@ export function CprAedCardForm({ card }: { card: TCard }) {
           </p>
         )}
       </div>
-      <div className="flex items-center gap-4">
-        <SubmitButton pending={form.pending} pendingLabel="Saving…">
-          Save CPR/AED card
-        </SubmitButton>
-        {saved && (
-          <p role="status" className="text-sm font-medium text-brand-700 dark:text-brand-100">
-            Saved.
-          </p>
-        )}
-      </div>
+      <SaveRow pending={form.pending} saved={saved}>
+        Save CPR/AED card
+      </SaveRow>
     </form>
   );
 }

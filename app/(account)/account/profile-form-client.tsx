@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { FormError, FormNotice } from "@/components/forms/form-error";
-import { SubmitButton } from "@/components/forms/submit-button";
+import { SaveRow } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { TimeZoneSelect } from "@/components/forms/time-zone-select";
 import { formText, useApiForm } from "@/components/forms/use-api-form";
@@ -35,16 +35,9 @@ export function ProfileForm({ initial }: TProps) {
       <TimeZoneSelect name="timeZone" defaultValue={initial.timeZone} error={form.fieldError("timeZone")} />
       {!initial.certification && <FormNotice tone="info">Add your certification so courses can award credit against your cycle.</FormNotice>}
       <CertificationFields defaults={initial.certification ?? undefined} fieldError={form.fieldError} />
-      <div className="flex flex-wrap items-center gap-4">
-        <SubmitButton pending={form.pending} pendingLabel="Saving…">
-          Save changes
-        </SubmitButton>
-        {saved && (
-          <p role="status" className="text-sm font-medium text-brand-700 dark:text-brand-100">
-            Saved.
-          </p>
-        )}
-      </div>
+      <SaveRow pending={form.pending} saved={saved}>
+        Save changes
+      </SaveRow>
     </form>
   );
 }

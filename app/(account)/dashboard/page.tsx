@@ -14,6 +14,7 @@ import { getCreditOverview, type TCreditOverview, type TCreditProfile } from "@/
 import { cycleProgress } from "@/lib/credits/ledger-view";
 import { formatLongDate } from "@/lib/format/calendar-date";
 import { formatDate } from "@/lib/format/date-time";
+import { TranscriptDownloads } from "@/components/credits/transcript-downloads";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Dashboard" };
@@ -75,12 +76,7 @@ export default async function DashboardPage() {
           <Link href="/certificates" className={buttonSecondary}>
             Certificates
           </Link>
-          <a href="/api/credits/transcript.pdf" download className={buttonSecondary}>
-            Download PDF<span className="sr-only"> transcript</span>
-          </a>
-          <a href="/api/credits/export.csv" download className={buttonSecondary}>
-            Export CSV<span className="sr-only"> of your credit ledger</span>
-          </a>
+          <TranscriptDownloads />
         </nav>
       </header>
 

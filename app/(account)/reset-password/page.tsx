@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ZToken } from "@/lib/auth/account-schemas";
+import { readLinkToken } from "@/lib/auth/account-schemas";
 import { linkClass } from "@/components/ui";
 import { AuthCard } from "../auth-card";
 import { ResetPasswordForm } from "./reset-password-client";
@@ -10,11 +10,7 @@ export const metadata: Metadata = { title: "Choose a new password" };
 type TProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 export default async function ResetPasswordPage({ searchParams }: TProps) {
-  const raw = (await searchParams).token;
-  const given = Array.isArray(raw) ? raw[0] : raw;
-  // A link cut short by a mail client is caught here, before anything is sent.
-  const token = given && ZToken.safeParse(given).success ? given : null;
-  const broken = Boolean(given) && !token;
+  const { token, broken } = readLinkToken((await searchParams).token);
   return (
     <AuthCard
       title="Choose a new password"

@@ -2,17 +2,17 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { CompletionsWithoutCredit } from "@/components/credits/completions-without-credit";
-import { Badge, buttonClass, linkClass, type TBadgeTone, Table } from "@/components/ui";
+import { Badge, linkClass, type TBadgeTone, Table } from "@/components/ui";
 import { getSessionUser } from "@/lib/auth/session.server";
 import { formatCec } from "@/lib/credits/cec-amount";
 import { getCreditOverview, listLedger } from "@/lib/credits/ledger.server";
 import { CREDIT_KIND_LABELS, ledgerTotals, type TLedgerEntry } from "@/lib/credits/ledger-view";
 import { formatLongDate, formatShortDate } from "@/lib/format/calendar-date";
+import { TranscriptDownloads } from "@/components/credits/transcript-downloads";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Transcript" };
 
-const buttonSecondary = buttonClass({ variant: "secondary" });
 
 const KIND_TONES: Record<TLedgerEntry["kind"], TBadgeTone> = { AWARD: "info", ADJUSTMENT: "muted", REVERSAL: "danger" };
 
@@ -42,12 +42,7 @@ export default async function TranscriptPage() {
           </p>
         </div>
         <div className="no-print flex flex-wrap gap-2">
-          <a href="/api/credits/transcript.pdf" download className={buttonSecondary}>
-            Download PDF<span className="sr-only"> transcript</span>
-          </a>
-          <a href="/api/credits/export.csv" download className={buttonSecondary}>
-            Export CSV<span className="sr-only"> of your credit ledger</span>
-          </a>
+          <TranscriptDownloads />
         </div>
       </header>
 

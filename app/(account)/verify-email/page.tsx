@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { ZToken } from "@/lib/auth/account-schemas";
+import { readLinkToken } from "@/lib/auth/account-schemas";
 import { linkClass } from "@/components/ui";
 import { AuthCard } from "../auth-card";
 import { VerifyEmail } from "./verify-email-client";
@@ -12,11 +12,7 @@ type TProps = { searchParams: Promise<Record<string, string | string[] | undefin
 // The link only opens this page; confirming takes a button press, so mail scanners that
 // follow links cannot use up the token.
 export default async function VerifyEmailPage({ searchParams }: TProps) {
-  const raw = (await searchParams).token;
-  const given = Array.isArray(raw) ? raw[0] : raw;
-  // A link cut short by a mail client is caught here, before anything is sent.
-  const token = given && ZToken.safeParse(given).success ? given : null;
-  const broken = Boolean(given) && !token;
+  const { token, broken } = readLinkToken((await searchParams).token);
   return (
     <AuthCard
       title={token ? "Confirm your email" : "Send a new confirmation link"}

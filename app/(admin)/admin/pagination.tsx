@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { buttonClass } from "@/components/ui";
+import { formatCount } from "@/lib/format/number";
 
 const linkClass = buttonClass({ variant: "secondary" });
 
@@ -27,4 +28,15 @@ export function Pagination({ page, pageCount, hrefFor, label }: { page: number; 
       )}
     </nav>
   );
+}
+
+/** "Showing 26–50 of 1,234": where the rows on this page stand in the whole list (the caller names what they are). */
+export function showingRange(list: { page: number; pageSize: number; total: number; rows: readonly unknown[] }): string {
+  const first = (list.page - 1) * list.pageSize + 1;
+  return `Showing ${formatCount(first)}–${formatCount(first + list.rows.length - 1)} of ${formatCount(list.total)}`;
+}
+
+/** The link to one page of a list filtered by the given query parameters (page 1 has no page parameter). */
+export function pageHref(path: string, params: Record<string, string>, page: number): string {
+  return `${path}?${new URLSearchParams({ ...params, ...(page > 1 ? { page: String(page) } : {}) })}`;
 }

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { buttonClass } from "@/components/ui";
+import { VerifyCodeRow } from "../verify-code-row";
 
 // Unknown and malformed codes land here alike (status 404): nothing is revealed beyond "no match".
 export default function CertificateNotFound() {
@@ -21,22 +21,7 @@ export default function CertificateNotFound() {
         <label htmlFor="verify-again" className="block font-medium">
           Try another code
         </label>
-        <div className="mt-2 flex flex-col gap-3 sm:flex-row">
-          <input
-            id="verify-again"
-            name="code"
-            type="text"
-            required
-            maxLength={120}
-            autoComplete="off"
-            spellCheck={false}
-            placeholder="BKCE-XXXXX-XXXXX-XXXXX-XXXXX-XXXXXX"
-            className="min-h-11 w-full min-w-0 rounded-md border border-slate-300 bg-white px-3 py-2 font-mono uppercase dark:border-slate-600 dark:bg-slate-950"
-          />
-          <button type="submit" className={buttonClass({ size: "lg", className: "shrink-0" })}>
-            Verify
-          </button>
-        </div>
+        <VerifyCodeRow id="verify-again" className="mt-2" />
       </form>
     </div>
   );

@@ -7,7 +7,7 @@ import { auditFiltersToQuery, parseAuditFilters } from "@/lib/admin/audit-filter
 import { formatDateTime } from "@/lib/format/date-time";
 import { formatCount } from "@/lib/format/number";
 import { firstParam, requireAdminPage } from "../admin-page-guard";
-import { Pagination } from "../pagination";
+import { Pagination, showingRange } from "../pagination";
 
 export const metadata: Metadata = { title: "Audit log · Admin" };
 export const dynamic = "force-dynamic";
@@ -68,7 +68,6 @@ export default async function AdminAuditPage({ searchParams }: TProps) {
   const shown = { ...filters, page: list.page };
   const hrefFor = (page: number) => `/admin/audit${auditFiltersToQuery(shown, { page })}`;
   const filtered = Boolean(filters.action || filters.actor || filters.targetType || filters.targetId || filters.user || filters.from || filters.to);
-  const first = (list.page - 1) * list.pageSize + 1;
   const rawActor = firstParam(sp.actor) ?? "";
 
   return (
@@ -167,7 +166,7 @@ export default async function AdminAuditPage({ searchParams }: TProps) {
             ? filtered
               ? "No entries match these filters."
               : "Nothing recorded yet."
-            : `Showing ${formatCount(first)}–${formatCount(first + list.rows.length - 1)} of ${formatCount(list.total)} entr${list.total === 1 ? "y" : "ies"}, newest first.`}
+            : `${showingRange(list)} entr${list.total === 1 ? "y" : "ies"}, newest first.`}
         </p>
         {list.total > 0 && (
           <a href={`/api/admin/export/audit${auditFiltersToQuery({ ...filters, page: 1 })}`} className={linkClass} download>

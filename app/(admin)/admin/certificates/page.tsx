@@ -22,7 +22,27 @@ export const dynamic = "force-dynamic";
 type TProps = { searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 const field = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 dark:border-slate-600 dark:bg-slate-900";
-const clear = "inline-flex min-h-11 items-center px-2 py-2 text-sm";
+
+/**
+ * The end of each list's filter form: its submit button, the other list's filters and a running
+ * batch's progress carried along as hidden fields (so one search never resets the other list), and
+ * a Clear link while this list is filtered.
+ */
+function FilterActions({ label, keep, current, clearHref }: { label: string; keep: string[]; current: Record<string, string>; clearHref: string | null }) {
+  return (
+    <div className="flex items-end gap-2">
+      {keep.map((k) => (current[k] ? <input key={k} type="hidden" name={k} value={current[k]} /> : null))}
+      <Button type="submit" size="lg">
+        {label}
+      </Button>
+      {clearHref && (
+        <TextLink href={clearHref} className="inline-flex min-h-11 items-center px-2 py-2 text-sm">
+          Clear
+        </TextLink>
+      )}
+    </div>
+  );
+}
 
 export default async function AdminCertificatesPage({ searchParams }: TProps) {
   const admin = await requireAdminPage("/admin/certificates");
@@ -108,18 +128,12 @@ export default async function AdminCertificatesPage({ searchParams }: TProps) {
               </label>
               <input id="queue-q" name="q" type="search" defaultValue={filters.q ?? ""} maxLength={100} className={field} />
             </div>
-            <div className="flex items-end gap-2">
-              {/* Keep the other list's filters and a running batch's progress across searches. */}
-              {["cq", "cstatus", "batch"].map((k) => (current[k] ? <input key={k} type="hidden" name={k} value={current[k]} /> : null))}
-              <Button type="submit" size="lg">
-                Filter
-              </Button>
-              {queueFiltered && (
-                <TextLink href={hrefWith({ course: null, body: null, q: null, page: null })} className={clear}>
-                  Clear
-                </TextLink>
-              )}
-            </div>
+            <FilterActions
+              label="Filter"
+              keep={["cq", "cstatus", "batch"]}
+              current={current}
+              clearHref={queueFiltered ? hrefWith({ course: null, body: null, q: null, page: null }) : null}
+            />
           </form>
         </search>
 
@@ -165,17 +179,12 @@ export default async function AdminCertificatesPage({ searchParams }: TProps) {
                 <option value="REVOKED">Revoked</option>
               </select>
             </div>
-            <div className="flex items-end gap-2">
-              {["course", "body", "q", "batch"].map((k) => (current[k] ? <input key={k} type="hidden" name={k} value={current[k]} /> : null))}
-              <Button type="submit" size="lg">
-                Search
-              </Button>
-              {(cq || cstatus) && (
-                <TextLink href={hrefWith({ cq: null, cstatus: null, cpage: null })} className={clear}>
-                  Clear
-                </TextLink>
-              )}
-            </div>
+            <FilterActions
+              label="Search"
+              keep={["course", "body", "q", "batch"]}
+              current={current}
+              clearHref={cq || cstatus ? hrefWith({ cq: null, cstatus: null, cpage: null }) : null}
+            />
           </form>
         </search>
         <p className="mt-4 text-sm text-slate-600 dark:text-slate-400" aria-live="polite">

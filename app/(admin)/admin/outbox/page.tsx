@@ -5,7 +5,7 @@ import { env } from "@/lib/env";
 import { formatDateTime } from "@/lib/format/date-time";
 import { listOutbox } from "@/lib/mail/list-outbox.server";
 import { firstParam, pageParam, requireAdminPage } from "../admin-page-guard";
-import { Pagination } from "../pagination";
+import { Pagination, pageHref } from "../pagination";
 import { LinkedText } from "./linked-text";
 
 export const metadata: Metadata = { title: "Outbox · Admin" };
@@ -21,7 +21,6 @@ export default async function OutboxPage({ searchParams }: TProps) {
   const to = (firstParam(sp.to) ?? "").trim().slice(0, 254);
   const list = await listOutbox({ adminId: admin.id, to, page: pageParam(sp.page) });
   const smtp = Boolean(env().SMTP_URL);
-  const hrefFor = (page: number) => `/admin/outbox?${new URLSearchParams({ ...(to ? { to } : {}), ...(page > 1 ? { page: String(page) } : {}) })}`;
 
   return (
     <div>
@@ -87,7 +86,7 @@ export default async function OutboxPage({ searchParams }: TProps) {
           </ol>
         </>
       )}
-      <Pagination page={list.page} pageCount={list.pageCount} hrefFor={hrefFor} label="Outbox pages" />
+      <Pagination page={list.page} pageCount={list.pageCount} hrefFor={(page) => pageHref("/admin/outbox", to ? { to } : {}, page)} label="Outbox pages" />
     </div>
   );
 }

@@ -22,7 +22,7 @@ import { formatShortDate } from "@/lib/format/calendar-date";
 import { formatDate } from "@/lib/format/date-time";
 import { formatCount } from "@/lib/format/number";
 import { requireAdminPage } from "../admin-page-guard";
-import { Pagination } from "../pagination";
+import { Pagination, showingRange } from "../pagination";
 
 export const metadata: Metadata = { title: "Trainers · Admin" };
 export const dynamic = "force-dynamic";
@@ -77,7 +77,6 @@ export default async function AdminTrainersPage({ searchParams }: TProps) {
   const shown = { ...filters, page: list.page };
   const hrefFor = (page: number) => `/admin/trainers${trainerFiltersToQuery(shown, { page })}`;
   const exportHref = `/api/admin/export/trainers${trainerFiltersToQuery(shown, { page: 1, pageSize: 25 })}`;
-  const first = (list.page - 1) * list.pageSize + 1;
   const filtered = Boolean(filters.q || filters.body || filters.cycleStatus || filters.courseStatus || filters.course);
 
   return (
@@ -166,7 +165,7 @@ export default async function AdminTrainersPage({ searchParams }: TProps) {
             ? filtered
               ? "No trainers match these filters."
               : "No trainers yet."
-            : `Showing ${formatCount(first)}–${formatCount(first + list.rows.length - 1)} of ${formatCount(list.total)} trainer${list.total === 1 ? "" : "s"}, sorted by ${SORT_LABELS[filters.sort].toLowerCase()} (${filters.dir === "asc" ? "ascending" : "descending"}).`}
+            : `${showingRange(list)} trainer${list.total === 1 ? "" : "s"}, sorted by ${SORT_LABELS[filters.sort].toLowerCase()} (${filters.dir === "asc" ? "ascending" : "descending"}).`}
         </p>
         {list.total > 0 && (
           <a href={exportHref} className={linkClass} download>

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { Badge, buttonClass, linkClass, Table } from "@/components/ui";
 import { listUsers } from "@/lib/admin/list-users.server";
 import { firstParam, pageParam, requireAdminPage } from "../admin-page-guard";
-import { Pagination } from "../pagination";
+import { Pagination, pageHref, showingRange } from "../pagination";
 import { UserActions } from "./user-actions-client";
 
 export const metadata: Metadata = { title: "Trainers · Admin" };
@@ -16,8 +16,6 @@ export default async function AdminUsersPage({ searchParams }: TProps) {
   const sp = await searchParams;
   const q = (firstParam(sp.q) ?? "").trim().slice(0, 100);
   const list = await listUsers({ adminId: admin.id, q, page: pageParam(sp.page) });
-  const hrefFor = (page: number) => `/admin/users?${new URLSearchParams({ ...(q ? { q } : {}), ...(page > 1 ? { page: String(page) } : {}) })}`;
-  const first = (list.page - 1) * list.pageSize + 1;
 
   return (
     <div>
@@ -53,7 +51,7 @@ export default async function AdminUsersPage({ searchParams }: TProps) {
           ? q
             ? `No accounts match “${q}”.`
             : "No accounts yet."
-          : `Showing ${first}–${first + list.rows.length - 1} of ${list.total} account${list.total === 1 ? "" : "s"}${q ? ` matching “${q}”` : ""}.`}
+          : `${showingRange(list)} account${list.total === 1 ? "" : "s"}${q ? ` matching “${q}”` : ""}.`}
       </p>
 
       {list.rows.length > 0 && (
@@ -98,7 +96,7 @@ export default async function AdminUsersPage({ searchParams }: TProps) {
             </tbody>
         </Table>
       )}
-      <Pagination page={list.page} pageCount={list.pageCount} hrefFor={hrefFor} label="Account pages" />
+      <Pagination page={list.page} pageCount={list.pageCount} hrefFor={(page) => pageHref("/admin/users", q ? { q } : {}, page)} label="Account pages" />
     </div>
   );
 }
