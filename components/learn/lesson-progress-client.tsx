@@ -173,7 +173,9 @@ export function LessonProgress(props: {
         className="no-print fixed inset-x-0 bottom-0 z-30 border-t border-slate-200 bg-white/95 backdrop-blur dark:border-slate-800 dark:bg-slate-950/95"
       >
         <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-3 px-4 py-3 text-sm">
-          <p aria-live="polite" className="text-slate-700 dark:text-slate-300">
+          {/* On phones the status takes its own two lines above the buttons in every state, so the bar
+              does not grow when the session arrives (a layout shift). */}
+          <p aria-live="polite" className="min-h-10 w-full text-slate-700 sm:min-h-5 sm:w-auto dark:text-slate-300">
             {state.kind === "loading" && "Loading your progress…"}
             {state.kind === "anonymous" && (
               <>

@@ -38,17 +38,19 @@ export function AccountMenu() {
     };
   }, []);
 
+  // Same height in every state (min-h-10), so the header does not change height when the session
+  // arrives on a prerendered page (a layout shift Lighthouse counts against the whole page).
   if (session === undefined) return <span className="inline-block h-10 w-36" aria-hidden="true" />;
   if (!session) {
     return (
-      <>
+      <span className="inline-flex min-h-10 items-center gap-1">
         <Link className={linkClass} href="/sign-in">
           Sign in
         </Link>
         <Link className="rounded bg-brand-700 px-3 py-2 font-medium text-white hover:bg-brand-800" href="/sign-up">
           Sign up
         </Link>
-      </>
+      </span>
     );
   }
   return (
