@@ -27,14 +27,6 @@ const ALLOWED: { match: (file: string) => boolean; why: string }[] = [
   { match: (f) => f === "scripts/topology.ts", why: "test harness: waits for PgBouncer to accept connections (SELECT 1), no data access" },
 ];
 
-/**
- * ──────────────── PENDING: raw SQL other helpers are moving into `*.sql.server.ts` files ────────────────
- * Listed so this branch's test passes before their branches are merged. The lead removes each entry
- * when its branch lands; the test fails while an entry names a file that no longer holds raw SQL.
- */
-const PENDING: Record<string, string> = {
-};
-
 function listFiles(dir: string): string[] {
   const out: string[] = [];
   for (const name of readdirSync(path.join(ROOT, dir))) {
@@ -62,13 +54,8 @@ describe("raw SQL policy (docs/decisions/014)", () => {
   });
 
   it("keeps raw SQL inside *.sql.server.ts helpers", () => {
-    const offenders = files.filter((f) => !isHelper(f) && !(f in PENDING) && !ALLOWED.some((a) => a.match(f)) && holdsRawSql(f));
+    const offenders = files.filter((f) => !isHelper(f) && !ALLOWED.some((a) => a.match(f)) && holdsRawSql(f));
     expect(offenders, "move this SQL into a lib/<domain>/<name>.sql.server.ts helper (docs/decisions/014)").toEqual([]);
-  });
-
-  it("lists only pending files that still hold raw SQL", () => {
-    const stale = Object.keys(PENDING).filter((f) => !files.includes(f) || !holdsRawSql(f));
-    expect(stale, "these files hold no raw SQL any more: remove them from PENDING").toEqual([]);
   });
 
   it("puts helpers under lib/<domain>/, server-only, each saying why it is raw, each named in the decision record", () => {
