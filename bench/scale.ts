@@ -29,7 +29,10 @@ export function scaleTrainerCount(value = process.env.SCALE_TRAINERS): number {
 /** The kept database for `trainers`, migrated, content synced and seeded (each only when needed). */
 export async function ensureScaleDatabase(trainers: number, log: (line: string) => void = console.log): Promise<string> {
   const pg = await resolveTestServer();
-  const name = `backbone_scale_${trainers}`;
+  // SCALE_DATABASE names another kept copy (e.g. one made with `CREATE DATABASE … TEMPLATE
+  // backbone_scale_100000`), so a branch can migrate its own copy without touching the shared one.
+  const name = process.env.SCALE_DATABASE || `backbone_scale_${trainers}`;
+  if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`SCALE_DATABASE must be lower-case letters, digits and _ (got "${name}")`);
   const client = new (await import("pg")).default.Client({ connectionString: pg.adminUrl });
   await client.connect();
   const exists = (await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name])).rowCount;
