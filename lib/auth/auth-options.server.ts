@@ -11,6 +11,7 @@ import { getDummyHash, verifyPassword } from "./password";
 import { clientIp } from "./request-ip";
 import { isSessionRevoked, revokeSession } from "./revoke-session.server";
 import { SESSION_MAX_AGE } from "./session-constants";
+import { decodeSessionToken, encodeSessionToken } from "./session-token";
 
 const ZCredentials = z.object({ email: z.string().trim().toLowerCase().email().max(254), password: z.string().min(1).max(1024) });
 
@@ -71,6 +72,8 @@ export function authOptions(): NextAuthOptions {
   return {
     secret: env().NEXTAUTH_SECRET,
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE },
+    // next-auth's token format, with the key derived once rather than per call (decision 020).
+    jwt: { encode: encodeSessionToken, decode: decodeSessionToken },
     pages: { signIn: "/sign-in", error: "/sign-in" },
     logger: {
       // A revoked session read is expected (sign out everywhere, disabled account): not an error.

@@ -1,9 +1,10 @@
 import "server-only";
-import { decode } from "next-auth/jwt";
 import { cookies } from "next/headers";
 import { cache } from "react";
 import { db } from "@/lib/db";
 import { env } from "@/lib/env";
+import { selectSessionUser } from "./session.sql.server";
+import { decodeSessionToken } from "./session-token";
 
 export type TSessionUser = { id: string; name: string; email: string; role: "TRAINER" | "ADMIN"; timeZone: string };
 
@@ -22,17 +23,11 @@ export const getSessionUser = cache(async (): Promise<TSessionUser | null> => {
   const store = await cookies();
   const raw = store.get(sessionCookieName())?.value;
   if (!raw) return null;
-  const token = await decode({ token: raw, secret: env().NEXTAUTH_SECRET ?? "" }).catch(() => null);
+  const token = await decodeSessionToken({ token: raw, secret: env().NEXTAUTH_SECRET ?? "" }).catch(() => null);
   // A token without its own session id cannot be signed out on its own: not one we issued.
-  if (!token?.uid || typeof token.sv !== "number" || typeof token.sid !== "string") return null;
-  // Every authenticated request runs this: two primary-key lookups, one after the other so a
-  // request holds one pooled connection at a time (the second is skipped when the first fails).
-  const user = await db.user.findUnique({
-    where: { id: token.uid },
-    select: { id: true, name: true, email: true, role: true, sessionVersion: true, disabledAt: true, timeZone: true },
-  });
-  if (!user || user.disabledAt || user.sessionVersion !== token.sv) return null;
-  const revoked = await db.revokedSession.findUnique({ where: { id: token.sid }, select: { id: true } });
-  if (revoked) return null;
+  if (typeof token?.uid !== "string" || typeof token.sv !== "number" || typeof token.sid !== "string") return null;
+  // Every authenticated request runs this: the user and the revocation check in one statement.
+  const user = await selectSessionUser(db, { userId: token.uid, sessionId: token.sid });
+  if (!user || user.disabledAt || user.sessionVersion !== token.sv || user.revoked) return null;
   return { id: user.id, name: user.name, email: user.email, role: user.role, timeZone: user.timeZone };
 });

@@ -33,15 +33,22 @@ export type TCompletionEvidence = { lessons: TLessonEvidence[]; attemptNumber: n
 
 const NONE: TAwardResult = { awarded: false, completed: false, entryId: null, hundredths: 0 };
 
+/** The advisory lock key the award takes per trainer and course (see below). */
+export function awardLockKey(userId: string, courseId: string): string {
+  return `award:${userId}:${courseId}`;
+}
+
 export async function awardCourseCreditIfEarned(
   tx: Prisma.TransactionClient,
-  { userId, courseId, now = new Date() }: { userId: string; courseId: string; now?: Date },
+  { userId, courseId, now = new Date(), lockHeld = false }: { userId: string; courseId: string; now?: Date; lockHeld?: boolean },
 ): Promise<TAwardResult> {
   // The last lesson and the passing attempt can be recorded at the same moment (two tabs). Under
   // READ COMMITTED each transaction could then miss the other's uncommitted write and neither
   // would complete the course. Callers write first, then come here: the per-trainer-and-course lock
   // makes the second one wait, and its check below (a new statement, so a new snapshot) sees the first.
-  await lockKeyForTransaction(tx, `award:${userId}:${courseId}`);
+  // `lockHeld`: the caller took awardLockKey's lock in an earlier statement of this transaction,
+  // with or after its write (the grading statement does, saving a round trip: decision 020).
+  if (!lockHeld) await lockKeyForTransaction(tx, awardLockKey(userId, courseId));
   const course = await selectCourseCreditState(tx, { userId, courseId });
   // Only trainers with certification details complete for the record; the rest of the rule is below.
   if (!course?.certifyingBody || course.completed || course.lessonsLeft > 0) return NONE;

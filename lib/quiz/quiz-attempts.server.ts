@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { recordAudit, type TAuditEntry } from "@/lib/audit/record-audit.server";
 import { maybeAutoIssue } from "@/lib/certificates/auto-issue-certificate.server";
-import { awardCourseCreditIfEarned } from "@/lib/credits/award-course-credit.server";
+import { awardCourseCreditIfEarned, awardLockKey } from "@/lib/credits/award-course-credit.server";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
@@ -13,7 +13,7 @@ import { drawQuestions, toClientQuestion } from "./draw-questions";
 import { evaluateStart } from "./evaluate-start";
 import { gradeAttempt, type TAttemptGrade } from "./grade-attempt";
 import { type TAttemptDraw, type TClientQuestion, type TQuestion, type TResponse, ZAttemptDraw, ZQuestion, ZResponse } from "./quiz-schema";
-import { lockAttemptRow, lockAttemptStart, type TGradedAnswerRow, type TLockedAttemptRow, type TSavedAnswerRow, upsertSavedAnswers, writeAttemptGrade } from "./quiz-attempts.sql.server";
+import { lockAttemptRow, lockAttemptStart, type TGradeAuditRow, type TGradedAnswerRow, type TLockedAttemptRow, type TSavedAnswerRow, upsertSavedAnswers, writeAttemptGrade } from "./quiz-attempts.sql.server";
 import { buildReviewEntry, readStoredPolicy, reviewMoment, type TReviewEntry, type TReviewItem, type TReviewMoment, type TRevisitLink } from "./review-policy";
 
 // Attempts are a server-side state machine: IN_PROGRESS (answers autosaved) -> GRADED, or
@@ -218,7 +218,7 @@ function attemptResult(attemptId: string, passMark: number, grade: TScore, expir
   return { attemptId, scorePercent, passed, passMark, earnedHundredths, possibleHundredths, creditAwarded, expired };
 }
 
-function gradeAuditEntry(userId: string, result: TAttemptResult): TAuditEntry {
+function gradeAuditRow(userId: string, result: TAttemptResult): TGradeAuditRow & TAuditEntry {
   const { scorePercent, passed, expired, creditAwarded } = result;
   return { actorId: userId, action: "quiz.grade", targetType: "quiz-attempt", targetId: result.attemptId, data: { scorePercent, passed, expired, creditAwarded } };
 }
@@ -293,19 +293,38 @@ export async function submitAttempt({
       const incoming = expired ? new Map<string, TResponse>() : parseResponses(draw, answers);
       const { grade, rows } = await gradeResponses(tx, draw, attempt, mergeResponses(attempt.saved ?? [], incoming));
       const result = attemptResult(attemptId, attempt.passMark, grade, expired);
-      // The attempt and its graded answers in one statement.
+      // A passed final may complete the course: the award step follows, under its lock.
+      const mayAward = grade.passed && attempt.quizKind === "FINAL";
+      // The attempt, its graded answers and (when no award step can change the result) its audit
+      // row in one statement; before an award step, the award's lock in that statement too.
       const { scorePercent, passed, earnedHundredths, possibleHundredths } = result;
-      await writeAttemptGrade(tx, { attemptId, idempotencyKey, now, scorePercent, passed, earnedHundredths, possibleHundredths, result, attestedAt: attestedAt(attempt, attest, now), answers: rows });
-      if (grade.passed && attempt.quizKind === "FINAL") {
-        // The award needs this attempt recorded as passed first; it is rare, so a second write is fine.
-        const award = await awardCourseCreditIfEarned(tx, { userId, courseId: attempt.courseId, now });
+      const graded = await writeAttemptGrade(tx, {
+        attemptId,
+        idempotencyKey,
+        now,
+        scorePercent,
+        passed,
+        earnedHundredths,
+        possibleHundredths,
+        result,
+        attestedAt: attestedAt(attempt, attest, now),
+        answers: rows,
+        audit: mayAward ? null : gradeAuditRow(userId, result),
+        lockKey: mayAward ? awardLockKey(userId, attempt.courseId) : null,
+      });
+      // The row lock above makes this impossible; refusing keeps "graded once" if that ever changes.
+      if (!graded) throw new AppError("CONFLICT", "This attempt has already been submitted and graded. Open its review to see the result.");
+      if (mayAward) {
+        // The award needs this attempt recorded as passed first (the statement above).
+        const award = await awardCourseCreditIfEarned(tx, { userId, courseId: attempt.courseId, now, lockHeld: true });
         result.creditAwarded = award.awarded;
         if (award.completed) awardedCourseId = attempt.courseId;
         if (result.creditAwarded) {
+          // Rare: a second write is fine.
           await tx.quizAttempt.update({ where: { id: attemptId }, data: { result } });
         }
+        await recordAudit(tx, gradeAuditRow(userId, result));
       }
-      await recordAudit(tx, gradeAuditEntry(userId, result));
       return result;
     },
     { timeout: 15_000, maxWait: 10_000 },

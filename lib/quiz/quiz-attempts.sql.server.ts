@@ -74,12 +74,19 @@ export type TAttemptGradeWrite = {
   result: Record<string, unknown>;
   attestedAt: Date | null;
   answers: TGradedAnswerRow[];
+  /** The audit row of the grading, written in the same statement when the attempt is graded; null when the caller writes it later. */
+  audit: TGradeAuditRow | null;
+  /** A transaction advisory lock (lockKeyForTransaction's hashing) taken in the same statement, after which the next statement's snapshot is read. */
+  lockKey: string | null;
 };
+
+export type TGradeAuditRow = { actorId: string; action: string; targetType: string; targetId: string; data: Record<string, unknown> };
 
 /**
  * Marks a locked, in-progress attempt graded and stores every graded answer (a saved response
- * kept when none came with the submission) in one statement: one round trip on the submit path.
- * Returns whether the attempt was updated (false when it was no longer in progress).
+ * kept when none came with the submission), its audit row and, when asked, an advisory lock in
+ * one statement: one round trip on the submit path (decision 020). The answers and the audit row
+ * are written only when the attempt was still in progress. Returns whether it was updated.
  */
 export async function writeAttemptGrade(tx: TSqlClient, g: TAttemptGradeWrite): Promise<boolean> {
   const values = g.answers.map(
@@ -93,6 +100,15 @@ export async function writeAttemptGrade(tx: TSqlClient, g: TAttemptGradeWrite): 
         ON CONFLICT ("attemptId", "questionId") DO UPDATE
         SET response = COALESCE(EXCLUDED.response, "AttemptAnswer".response), earned = EXCLUDED.earned, correct = EXCLUDED.correct, "updatedAt" = now())`
     : Prisma.empty;
+  // Through JSON text, as recordAudit stores data: undefined members dropped, dates as ISO strings.
+  const audit = g.audit
+    ? Prisma.sql`, audit AS (
+        INSERT INTO "AuditLog" ("actorId", action, "targetType", "targetId", data)
+        SELECT ${g.audit.actorId}, ${g.audit.action}, ${g.audit.targetType}, ${g.audit.targetId}, ${JSON.stringify(g.audit.data)}::jsonb FROM graded)`
+    : Prisma.empty;
+  // A SELECT in a WITH runs only when the main query reads it: the count below does.
+  const lock = g.lockKey ? Prisma.sql`, locked AS (SELECT pg_advisory_xact_lock(hashtext(${g.lockKey})))` : Prisma.empty;
+  const locked = g.lockKey ? Prisma.sql`(SELECT count(*) FROM locked)` : Prisma.sql`0`;
   const rows = await tx.$queryRaw<{ graded: number }[]>`
     WITH graded AS (
       UPDATE "QuizAttempt" SET status = 'GRADED', "submittedAt" = ${g.now}, "gradedAt" = ${g.now},
@@ -101,7 +117,7 @@ export async function writeAttemptGrade(tx: TSqlClient, g: TAttemptGradeWrite): 
         result = ${JSON.stringify(g.result)}::jsonb, "attestedAt" = ${g.attestedAt}
       WHERE id = ${g.attemptId} AND status = 'IN_PROGRESS'
       RETURNING id
-    )${answers}
-    SELECT count(*)::int AS graded FROM graded`;
+    )${answers}${audit}${lock}
+    SELECT (SELECT count(*) FROM graded)::int AS graded, ${locked}::int AS locked`;
   return rows[0]?.graded === 1;
 }
