@@ -7,6 +7,7 @@ import { recordLessonProgress } from "@/lib/progress/lesson-progress.server";
 import { createUser } from "@/prisma/seed-helpers";
 import { completeLessons } from "@/tests/evidence";
 import { getAttemptView, getQuizOverview, saveAnswers, startAttempt, submitAttempt } from "./quiz-attempts.server";
+import { lockAttemptRow, writeAttemptGrade } from "./quiz-attempts.sql.server";
 import type { TClientQuestion, TResponse } from "./quiz-schema";
 
 // Runs the attempt state machine against real PostgreSQL with the e2e fixture course, whose
@@ -206,6 +207,119 @@ describe("quiz attempts", () => {
     const overview = await getQuizOverview({ userId: user.id, courseSlug: COURSE, quizSlug: QUIZ });
     expect(overview.passed).toBe(true);
     expect(overview.bestScore).toBe(100);
+  });
+});
+
+describe("the grading statement (decision 020)", () => {
+  async function failingAnswers(userId: string, attemptId: string) {
+    const questions = (await inProgressView(userId, attemptId)).questions;
+    const answers = correctAnswers(questions);
+    answers[questions.find((q) => q.type === "numeric")!.id] = { type: "numeric", value: 99 };
+    return answers;
+  }
+
+  test("a submission with no award step writes its audit row in the grading statement, once, with the result", async () => {
+    const user = await trainer();
+    const { attemptId } = await startAttempt({ userId: user.id, courseSlug: COURSE, quizSlug: QUIZ });
+    const answers = await failingAnswers(user.id, attemptId);
+    const result = await submitAttempt({ userId: user.id, attemptId, idempotencyKey: "audit-key", answers, attest: true });
+    const audits = await db.auditLog.findMany({ where: { targetId: attemptId }, select: { actorId: true, action: true, targetType: true, data: true } });
+    expect(audits).toEqual([{ actorId: user.id, action: "quiz.grade", targetType: "quiz-attempt", data: { scorePercent: 66, passed: false, expired: false, creditAwarded: false } }]);
+    // Re-submits: the same key gets the stored result, another is refused; neither writes again.
+    expect(await submitAttempt({ userId: user.id, attemptId, idempotencyKey: "audit-key", answers, attest: true })).toEqual(result);
+    await expect(submitAttempt({ userId: user.id, attemptId, idempotencyKey: "other-key", answers, attest: true })).rejects.toThrow(/already been submitted/);
+    expect(await db.auditLog.count({ where: { targetId: attemptId } })).toBe(1);
+  });
+
+  test("on an attempt no longer in progress it changes nothing: no audit row, no answers, no new key", async () => {
+    const user = await trainer();
+    const { attemptId } = await startAttempt({ userId: user.id, courseSlug: COURSE, quizSlug: QUIZ });
+    const answers = await failingAnswers(user.id, attemptId);
+    await submitAttempt({ userId: user.id, attemptId, idempotencyKey: "first", answers, attest: true });
+    const before = await db.attemptAnswer.findMany({ where: { attemptId }, orderBy: { questionId: "asc" } });
+    const questionId = before[0].questionId;
+    const graded = await db.$transaction((tx) =>
+      writeAttemptGrade(tx, {
+        attemptId,
+        idempotencyKey: "second",
+        now: new Date(),
+        earnedHundredths: 0,
+        possibleHundredths: 300,
+        scorePercent: 0,
+        passed: false,
+        result: { overwritten: true },
+        attestedAt: null,
+        answers: [{ questionId, version: before[0].questionVersion, response: null, earned: 0, correct: false }],
+        audit: { actorId: user.id, action: "quiz.grade", targetType: "quiz-attempt", targetId: attemptId, data: { again: true } },
+        lockKey: null,
+      }),
+    );
+    expect(graded).toBe(false);
+    expect(await db.auditLog.count({ where: { targetId: attemptId } })).toBe(1);
+    expect(await db.attemptAnswer.findMany({ where: { attemptId }, orderBy: { questionId: "asc" } })).toEqual(before);
+    expect(await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId }, select: { idempotencyKey: true } })).toEqual({ idempotencyKey: "first" });
+  });
+
+  test("a submission waits for a transaction holding the attempt's row lock, then grades once", async () => {
+    const user = await trainer();
+    const { attemptId } = await startAttempt({ userId: user.id, courseSlug: COURSE, quizSlug: QUIZ });
+    const answers = await failingAnswers(user.id, attemptId);
+    let release = () => {};
+    let locked = () => {};
+    const lockTaken = new Promise<void>((resolve) => {
+      locked = resolve;
+    });
+    const holder = db.$transaction(
+      async (tx) => {
+        await lockAttemptRow(tx, attemptId);
+        locked();
+        await new Promise<void>((resolve) => {
+          release = resolve;
+        });
+      },
+      { timeout: 15_000 },
+    );
+    await lockTaken;
+    let settled = false;
+    const submissions = [1, 2].map(() => submitAttempt({ userId: user.id, attemptId, idempotencyKey: "wait-key", answers, attest: true }).finally(() => (settled = true)));
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(settled).toBe(false);
+    expect(await db.quizAttempt.findUniqueOrThrow({ where: { id: attemptId }, select: { status: true } })).toEqual({ status: "IN_PROGRESS" });
+    release();
+    await holder;
+    const [a, b] = await Promise.all(submissions);
+    expect(a).toEqual(b);
+    expect(await db.auditLog.count({ where: { action: "quiz.grade", targetId: attemptId } })).toBe(1);
+  });
+
+  test("the award lock asked for is held from the grading statement until commit", async () => {
+    const user = await trainer();
+    const { attemptId } = await startAttempt({ userId: user.id, courseSlug: COURSE, quizSlug: QUIZ });
+    const key = `award:${user.id}:test`;
+    const tryLock = () => db.$transaction((tx) => tx.$queryRaw<{ ok: boolean }[]>`SELECT pg_try_advisory_xact_lock(hashtext(${key})) AS ok`).then((r) => r[0].ok);
+    let heldDuring: boolean | null = null;
+    await db.$transaction(async (tx) => {
+      await lockAttemptRow(tx, attemptId);
+      const graded = await writeAttemptGrade(tx, {
+        attemptId,
+        idempotencyKey: "lock-key",
+        now: new Date(),
+        earnedHundredths: 300,
+        possibleHundredths: 300,
+        scorePercent: 100,
+        passed: true,
+        result: {},
+        attestedAt: null,
+        answers: [],
+        audit: null,
+        lockKey: key,
+      });
+      expect(graded).toBe(true);
+      heldDuring = !(await tryLock());
+    });
+    expect(heldDuring).toBe(true);
+    expect(await tryLock()).toBe(true);
+    expect(await db.auditLog.count({ where: { targetId: attemptId } })).toBe(0); // audit: null writes none
   });
 });
 
