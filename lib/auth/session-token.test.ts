@@ -56,6 +56,19 @@ describe("session token (next-auth 4.24 format, key derived once)", () => {
     await expect(decode({ token: expired, secret })).rejects.toThrow();
   });
 
+  it("refuses what jose's jwtDecrypt refuses: another header, a token not yet valid, a malformed token", async () => {
+    const token = await encodeSessionToken({ token: claims, secret });
+    const parts = token.split(".");
+    const otherHeader = [Buffer.from('{"alg":"dir","enc":"A128GCM"}').toString("base64url"), ...parts.slice(1)].join(".");
+    await expect(decodeSessionToken({ token: otherHeader, secret })).rejects.toThrow();
+    await expect(decode({ token: otherHeader, secret })).rejects.toThrow();
+    const notYet = await encodeSessionToken({ token: { ...claims, nbf: Math.floor(Date.now() / 1000) + 3600 }, secret });
+    await expect(decodeSessionToken({ token: notYet, secret })).rejects.toThrow();
+    await expect(decode({ token: notYet, secret })).rejects.toThrow();
+    await expect(decodeSessionToken({ token: parts.slice(0, 4).join("."), secret })).rejects.toThrow();
+    await expect(decodeSessionToken({ token: "not a token", secret })).rejects.toThrow();
+  });
+
   it("answers null for no token, like next-auth", async () => {
     expect(await decodeSessionToken({ token: undefined, secret })).toBeNull();
     expect(await decodeSessionToken({ token: "", secret })).toBeNull();
