@@ -18,7 +18,7 @@ export async function getItemReport(quizId: string, adminId: string) {
       where: { id: quizId },
       select: { title: true, kind: true, course: { select: { title: true, slug: true } }, questions: { select: { id: true, currentVersion: true, archivedAt: true, versions: { select: { version: true, definition: true } } } } },
     }),
-    readItemStats(quizId),
+    readItemStats(db, quizId),
   ]);
   if (!quiz) return null;
   const definitions = new Map<string, TQuestion>();

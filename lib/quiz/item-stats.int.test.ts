@@ -5,7 +5,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { createUser } from "@/prisma/seed-helpers";
 import { analyzeItems, chosenOf, type TItemAnalysis, type TItemRow } from "./item-analysis";
 import { ITEM_STATS_FOLD_LAG_MS, readItemStats, refreshItemStats } from "./item-stats.server";
-import { aggregateItemStats } from "./item-stats.sql.server";
+import { aggregateItemStats, selectItemStatsWatermark } from "./item-stats.sql.server";
 import { ZResponse } from "./quiz-schema";
 
 // The item report sums per-quiz rollups kept up to date by folding plus a live aggregate of the
@@ -39,6 +39,13 @@ function expectSameStats(actual: TItemAnalysis[], expected: TItemAnalysis[]) {
     if (js.discrimination === null) expect(sql.discrimination).toBeNull();
     else expect(sql.discrimination).toBeCloseTo(js.discrimination, 9);
   }
+}
+
+// The report's read with the watermark as stored (what readItemStats does without folding).
+async function aggregateStored(id: string) {
+  const read = await aggregateItemStats(db, id, await selectItemStatsWatermark(db, id));
+  expect(read.consistent).toBe(true);
+  return read;
 }
 
 async function watermarkOf(id: string) {
@@ -110,28 +117,28 @@ test("the rollup-based report gives what analyzeItems gives for the same answers
   expect(fromJs.some((i) => i.meanEarned !== i.difficulty * 100)).toBe(true);
 
   // Not built yet: everything is aggregated live.
-  const unbuilt = await aggregateItemStats(quizId);
+  const unbuilt = await aggregateStored(quizId);
   expect(unbuilt.liveAnswers).toBe(expected.length);
   expectSameStats(unbuilt.items, fromJs);
 
   // First fold, 2 hours ago: the oldest attempts go into the rollup.
-  const early = await refreshItemStats(quizId, { now: new Date(now.getTime() - 2 * 60 * MINUTE) });
+  const early = await refreshItemStats(db, quizId, { now: new Date(now.getTime() - 2 * 60 * MINUTE) });
   expect(early.folded).toBeGreaterThan(0);
-  const afterEarly = await aggregateItemStats(quizId);
+  const afterEarly = await aggregateStored(quizId);
   expect(afterEarly.liveAnswers).toBe(expected.length - (early.folded as number));
   expectSameStats(afterEarly.items, fromJs);
 
   // The report's own fold (now − lag) adds to the same rollup rows; the attempts graded within the
   // lag stay live.
-  expectSameStats(await readItemStats(quizId, { now }), fromJs);
+  expectSameStats(await readItemStats(db, quizId, { now }), fromJs);
   expect(await watermarkOf(quizId)).toEqual(new Date(now.getTime() - ITEM_STATS_FOLD_LAG_MS));
-  const steady = await aggregateItemStats(quizId);
+  const steady = await aggregateStored(quizId);
   expect(steady.liveAnswers).toBe(recentAnswers);
   expectSameStats(steady.items, fromJs);
 
   // Everything folded: the rollup alone gives the same figures.
-  expectSameStats(await readItemStats(quizId, { now: new Date(now.getTime() + 60 * MINUTE) }), fromJs);
-  expect((await aggregateItemStats(quizId)).liveAnswers).toBe(0);
+  expectSameStats(await readItemStats(db, quizId, { now: new Date(now.getTime() + 60 * MINUTE) }), fromJs);
+  expect((await aggregateStored(quizId)).liveAnswers).toBe(0);
 });
 
 async function gradeAttempt(userId: string, number: number, gradedAt: Date, scorePercent: number, earned: number[]) {
@@ -150,21 +157,21 @@ test("folding stops at now − lag, so a submission committing late with an earl
   await gradeAttempt(user.id, 2, ago(15), 50, [100, 0]);
   await gradeAttempt(user.id, 3, ago(5), 0, [0, 0]);
 
-  const first = await refreshItemStats(otherQuiz.id, { now });
+  const first = await refreshItemStats(db, otherQuiz.id, { now });
   expect(first).toEqual({ folded: 4, gradedBefore: ago(10) });
   expect(await db.itemScoreRollup.aggregate({ where: { quizId: otherQuiz.id }, _sum: { answers: true } })).toEqual({ _sum: { answers: 4 } });
   // Folding again at the same time finds nothing new.
-  expect(await refreshItemStats(otherQuiz.id, { now })).toEqual({ folded: 0, gradedBefore: ago(10) });
+  expect(await refreshItemStats(db, otherQuiz.id, { now })).toEqual({ folded: 0, gradedBefore: ago(10) });
 
   // A submission whose transaction began 9 minutes ago commits only now: its gradedAt is after
   // the watermark, so it is in the live part, and the next fold adds it to the rollup exactly once.
   await gradeAttempt(user.id, 4, ago(9), 50, [0, 100]);
-  const live = await aggregateItemStats(otherQuiz.id);
+  const live = await aggregateStored(otherQuiz.id);
   expect(live.liveAnswers).toBe(4);
   expect(live.items.map((i) => i.attempts)).toEqual([4, 4]);
   const later = new Date(now.getTime() + 30 * MINUTE);
-  expect(await refreshItemStats(otherQuiz.id, { now: later })).toEqual({ folded: 4, gradedBefore: ago(-20) });
-  const folded = await aggregateItemStats(otherQuiz.id);
+  expect(await refreshItemStats(db, otherQuiz.id, { now: later })).toEqual({ folded: 4, gradedBefore: ago(-20) });
+  const folded = await aggregateStored(otherQuiz.id);
   expect(folded.liveAnswers).toBe(0);
   expect(folded.items.map((i) => [i.attempts, i.difficulty])).toEqual([
     [4, 0.5],
@@ -176,12 +183,12 @@ test("folding stops at now − lag, so a submission committing late with an earl
   const gone = await createUser(db, { email: "item-gone@example.test", name: "Item Gone", password: "unused-password-for-tests" });
   await db.quizAttempt.create({ data: { id: "itemgone001", userId: gone.id, quizId: otherQuiz.id, number: 1, status: "GRADED", draw: [], scorePercent: 0, gradedAt: ago(-25) } });
   await db.attemptAnswer.createMany({ data: otherQuiz.questionIds.map((questionId) => ({ attemptId: "itemgone001", questionId, questionVersion: 1, earned: 0, correct: false })) });
-  expect((await refreshItemStats(otherQuiz.id, { now: new Date(later.getTime() + 10 * MINUTE) })).folded).toBe(2);
-  expect((await aggregateItemStats(otherQuiz.id)).items.map((i) => i.attempts)).toEqual([5, 5]);
+  expect((await refreshItemStats(db, otherQuiz.id, { now: new Date(later.getTime() + 10 * MINUTE) })).folded).toBe(2);
+  expect((await aggregateStored(otherQuiz.id)).items.map((i) => i.attempts)).toEqual([5, 5]);
   await db.user.delete({ where: { id: gone.id } });
   expect(await watermarkOf(otherQuiz.id)).toBeNull();
   expect(await db.itemScoreRollup.count({ where: { quizId: otherQuiz.id } })).toBe(0);
-  expect((await readItemStats(otherQuiz.id, { now: later })).map((i) => [i.attempts, i.difficulty])).toEqual([
+  expect((await readItemStats(db, otherQuiz.id, { now: later })).map((i) => [i.attempts, i.difficulty])).toEqual([
     [4, 0.5],
     [4, 0.5],
   ]);

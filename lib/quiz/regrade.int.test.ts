@@ -98,7 +98,7 @@ test("a corrected key regrades old answers, with credit and certificate effects 
   // The item analysis is folded into its rollup (as if read an hour from now), before the regrade.
   const { quizId } = await db.question.findUniqueOrThrow({ where: { id: "fx-single" }, select: { quizId: true } });
   const inAnHour = new Date(Date.now() + 60 * 60_000);
-  expect(await readItemStats(quizId, { now: inAnHour })).toEqual(await analyzeStoredAnswers(quizId));
+  expect(await readItemStats(db, quizId, { now: inAnHour })).toEqual(await analyzeStoredAnswers(quizId));
   expect(await db.itemScoreRollup.count({ where: { quizId } })).toBeGreaterThan(0);
 
   await applyRegrade({ questionId: "fx-single", adminId: admin.id });
@@ -109,7 +109,7 @@ test("a corrected key regrades old answers, with credit and certificate effects 
   expect(await db.itemChoiceRollup.count({ where: { quizId } })).toBe(0);
   const regraded = await analyzeStoredAnswers(quizId);
   expect(regraded.find((i) => i.questionId === "fx-single")?.meanEarned).toBe(50);
-  expect(await readItemStats(quizId, { now: inAnHour })).toEqual(regraded);
+  expect(await readItemStats(db, quizId, { now: inAnHour })).toEqual(regraded);
   const passerLedger = await db.creditEntry.findMany({ where: { userId: passer.user.id }, orderBy: { occurredAt: "asc" }, select: { kind: true, amountHundredths: true } });
   expect(passerLedger).toEqual([
     { kind: "AWARD", amountHundredths: 10 },
