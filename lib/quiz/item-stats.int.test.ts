@@ -160,6 +160,8 @@ test("folding stops at now − lag, so a submission committing late with an earl
   const first = await refreshItemStats(db, otherQuiz.id, { now });
   expect(first).toEqual({ folded: 4, gradedBefore: ago(10) });
   expect(await db.itemScoreRollup.aggregate({ where: { quizId: otherQuiz.id }, _sum: { answers: true } })).toEqual({ _sum: { answers: 4 } });
+  // A read planned with a watermark that has since moved says so (readItemStats then reads again).
+  expect((await aggregateItemStats(db, otherQuiz.id, ago(30))).consistent).toBe(false);
   // Folding again at the same time finds nothing new.
   expect(await refreshItemStats(db, otherQuiz.id, { now })).toEqual({ folded: 0, gradedBefore: ago(10) });
 
