@@ -5,7 +5,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { createUser } from "@/prisma/seed-helpers";
 import { analyzeItems, chosenOf, type TItemAnalysis, type TItemRow } from "./item-analysis";
 import { ITEM_STATS_FOLD_LAG_MS, readItemStats, refreshItemStats } from "./item-stats.server";
-import { aggregateItemStats, selectItemStatsWatermark } from "./item-stats.sql.server";
+import { aggregateItemStats, lockItemStatsWatermark, selectItemStatsWatermark } from "./item-stats.sql.server";
 import { ZResponse } from "./quiz-schema";
 
 // The item report sums per-quiz rollups kept up to date by folding plus a live aggregate of the
@@ -194,4 +194,34 @@ test("folding stops at now − lag, so a submission committing late with an earl
     [4, 0.5],
     [4, 0.5],
   ]);
+});
+
+test("a read while another transaction holds the watermark (a fold or a reset in progress) does not wait for it, and is exact", async () => {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let signalLocked = () => {};
+  const locked = new Promise<void>((resolve) => {
+    signalLocked = resolve;
+  });
+  const holder = db.$transaction(
+    async (tx) => {
+      expect((await lockItemStatsWatermark(tx, otherQuiz.id)).locked).toBe(true);
+      signalLocked();
+      await released;
+    },
+    { timeout: 30_000 },
+  );
+  await locked;
+  // Far in the future: a fold would be due, but the row is held, so this reads without folding.
+  const before = await watermarkOf(otherQuiz.id);
+  const items = await readItemStats(db, otherQuiz.id, { now: new Date(Date.now() + 10 * 60 * MINUTE) });
+  release();
+  await holder;
+  expect(items.map((i) => [i.attempts, i.difficulty])).toEqual([
+    [4, 0.5],
+    [4, 0.5],
+  ]);
+  expect(await watermarkOf(otherQuiz.id)).toEqual(before);
 });

@@ -2,7 +2,7 @@ import "server-only";
 import type { TDb } from "@/lib/db/client";
 import type { TItemAnalysis } from "./item-analysis";
 import type { TSqlClient } from "@/lib/db/client";
-import { aggregateItemStats, foldItemStats, lockItemStatsWatermark, selectItemStatsWatermark } from "./item-stats.sql.server";
+import { aggregateItemStats, ensureItemStatsWatermark, foldItemStats, lockItemStatsWatermark, selectItemStatsWatermark } from "./item-stats.sql.server";
 
 // Item analysis kept up to date by folding (docs/decisions/016-item-analysis-rollup.md). Folding
 // happens when the report is read (and after the large seed), never in the submission path. The
@@ -39,6 +39,7 @@ async function foldDue(tx: TSqlClient, quizId: string, { now = new Date(), lagMs
 
 /** Folds what is due in a transaction of its own (seed, tests); `folded: null` when another transaction held the row. */
 export async function refreshItemStats(client: TDb, quizId: string, options: TFoldOptions = {}) {
+  await ensureItemStatsWatermark(client, quizId);
   const result = await client.$transaction((tx) => foldDue(tx, quizId, options), { timeout: FOLD_TIMEOUT_MS, maxWait: 10_000 });
   return result ?? { folded: null, gradedBefore: null };
 }
@@ -50,6 +51,7 @@ export async function refreshItemStats(client: TDb, quizId: string, options: TFo
  * that moved meanwhile; after three such misses, everything live (exact, slow).
  */
 export async function readItemStats(client: TDb, quizId: string, options: TFoldOptions = {}): Promise<TItemAnalysis[]> {
+  await ensureItemStatsWatermark(client, quizId);
   for (let tries = 0; tries < 3; tries++) {
     const read = await client.$transaction(
       async (tx) => {

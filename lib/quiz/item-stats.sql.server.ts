@@ -36,16 +36,24 @@ const CHOSEN = Prisma.sql`CASE w.response->>'type'
 const IS_BLANK = Prisma.sql`(COALESCE(cardinality(array_remove(chosen, NULL)), 0) = 0)`;
 
 /**
- * Locks the quiz's watermark row (creating it, unbuilt, if missing) until the transaction ends,
- * and returns the watermark: attempts graded before it are in the rollups; null when not built.
- * `locked: false` when another transaction holds the row (a fold in progress, a regrade's reset):
- * the caller then reads without folding rather than queueing behind a build.
+ * Creates the quiz's watermark row, unbuilt, if missing. Run on its own (autocommit), before the
+ * fold's transaction: inserted inside it, the row would stay uncommitted for a whole first build,
+ * and every other reader's insert would wait for that instead of skipping the locked row.
  */
-export async function lockItemStatsWatermark(tx: TSqlClient, quizId: string): Promise<{ locked: boolean; gradedBefore: Date | null }> {
-  await tx.$executeRaw`
+export async function ensureItemStatsWatermark(client: TSqlClient, quizId: string): Promise<void> {
+  await client.$executeRaw`
     INSERT INTO "ItemStatsWatermark" ("quizId", "gradedBefore", "updatedAt")
     SELECT id, NULL, now() FROM "Quiz" WHERE id = ${quizId}
     ON CONFLICT ("quizId") DO NOTHING`;
+}
+
+/**
+ * Locks the quiz's watermark row until the transaction ends and returns the watermark: attempts
+ * graded before it are in the rollups; null when not built. `locked: false` when another
+ * transaction holds the row (a fold in progress, a regrade's reset) or there is none: the caller
+ * then reads without folding rather than queueing behind a build.
+ */
+export async function lockItemStatsWatermark(tx: TSqlClient, quizId: string): Promise<{ locked: boolean; gradedBefore: Date | null }> {
   const rows = await tx.$queryRaw<{ gradedBefore: Date | null }[]>`
     SELECT "gradedBefore" FROM "ItemStatsWatermark" WHERE "quizId" = ${quizId} FOR UPDATE SKIP LOCKED`;
   return rows.length ? { locked: true, gradedBefore: rows[0].gradedBefore } : { locked: false, gradedBefore: null };
