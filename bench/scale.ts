@@ -61,7 +61,7 @@ export type TScaleProbe = {
   tableRows: Record<string, number>;
   dashboard: { p50Ms: number; p95Ms: number; calls: number; heaviestP50Ms: number; heaviestEntries: number };
   trainersList: { medianMs: number; p95Ms: number; byCase: Record<string, { medianMs: number; p95Ms: number }> };
-  itemAnalysis: { medianMs: number; runs: number; answers: number };
+  itemAnalysis: { medianMs: number; runs: number; answers: number; coldBuildMs: number | null };
   verify: { p50Ms: number; p95Ms: number; lookups: number };
   exports: TExportFigure[];
 };
@@ -158,7 +158,12 @@ async function probe(): Promise<TScaleProbe> {
   const [final] = await db.$queryRawUnsafe<{ id: string; n: number }[]>(
     `SELECT q.id, count(*)::int AS n FROM "Quiz" q JOIN "QuizAttempt" a ON a."quizId" = q.id JOIN "AttemptAnswer" w ON w."attemptId" = a.id WHERE q.kind = 'FINAL' AND a.status = 'GRADED' GROUP BY q.id ORDER BY 2 DESC LIMIT 1`,
   );
-  if (!full) await getItemReport(final.id, admin.id);
+  // The report reads per-quiz rollups kept up to date by folding (docs/decisions/016). The seed
+  // builds them; a copy migrated after seeding has none, and its first read builds them once: that
+  // read is timed apart (the cold build), the median is the steady state.
+  const [rollup] = await db.$queryRawUnsafe<{ built: boolean }[]>(`SELECT EXISTS (SELECT 1 FROM "ItemStatsWatermark" WHERE "quizId" = $1 AND "gradedBefore" IS NOT NULL) AS built`, final.id);
+  const coldBuildMs = rollup.built ? null : (await timed(() => getItemReport(final.id, admin.id))).ms;
+  if (!full && coldBuildMs === null) await getItemReport(final.id, admin.id);
   const itemTimes: number[] = [];
   for (let i = 0; i < (full ? 2 : 3); i++) itemTimes.push((await timed(() => getItemReport(final.id, admin.id))).ms);
 
@@ -186,7 +191,7 @@ async function probe(): Promise<TScaleProbe> {
     tableRows,
     dashboard: { p50Ms: median(dashTimes), p95Ms: percentile(dashTimes, 95), calls: dashTimes.length, heaviestP50Ms: median(heavyTimes), heaviestEntries: heaviest.n },
     trainersList: list,
-    itemAnalysis: { medianMs: median(itemTimes), runs: itemTimes.length, answers: final.n },
+    itemAnalysis: { medianMs: median(itemTimes), runs: itemTimes.length, answers: final.n, coldBuildMs },
     verify: { p50Ms: median(verifyTimes), p95Ms: percentile(verifyTimes, 95), lookups: verifyTimes.length },
     exports,
   };
@@ -239,6 +244,7 @@ export async function benchScale(_ctx: TBenchContext) {
     value: p.itemAnalysis.medianMs,
     unit: " ms",
     target: { op: "<", limit: 2000 },
+    detail: p.itemAnalysis.coldBuildMs === null ? "rollup already built (by the seed or an earlier run)" : `first read built the rollup from scratch: ${r1(p.itemAnalysis.coldBuildMs)} ms (once)`,
   });
   record("scaleVerifyP50Ms", {
     figure: `Certificate verify lookup, ${size} (p50 of ${p.verify.lookups} uncached codes, in-process)`,

@@ -5,6 +5,7 @@ import { listCompletedCourses } from "@/lib/credits/completed-courses.server";
 import { getCreditOverview } from "@/lib/credits/ledger.server";
 import { db } from "@/lib/db";
 import { gradeQuestion } from "@/lib/quiz/grade-attempt";
+import { aggregateItemStats, selectItemStatsWatermark } from "@/lib/quiz/item-stats.sql.server";
 import { ZQuestion, ZResponse } from "@/lib/quiz/quiz-schema";
 import { largeTrainerId, seedLargeDataSet } from "./seed-large";
 
@@ -90,4 +91,20 @@ test("ledger rows name their certification and stay append-only; a seeded traine
   expect(overview.entryCount).toBeGreaterThan(0);
   expect((await listCompletedCourses({ userId: completer.userId })).length).toBe(1);
   expect((await getCreditOverview({ userId: largeTrainerId(0), now: NOW })).profile).not.toBeNull();
+});
+
+test("the item-analysis rollups are built at the end, and the report from them equals the one aggregated live", async () => {
+  const [final] = await q<{ id: string }>(`SELECT id FROM "Quiz" WHERE kind = 'FINAL' ORDER BY id LIMIT 1`);
+  expect((await db.itemStatsWatermark.findUniqueOrThrow({ where: { quizId: final.id } })).gradedBefore).not.toBeNull();
+  const fromRollup = await aggregateItemStats(db, final.id, await selectItemStatsWatermark(db, final.id));
+  // The seed's attempts are all graded before its clock (hours before the real one): all folded.
+  expect(fromRollup.liveAnswers).toBe(0);
+  const live = await aggregateItemStats(db, final.id, null);
+  expect(live.liveAnswers).toBeGreaterThan(1000);
+  expect(fromRollup.items.map((i) => ({ ...i, discrimination: 0, upperLowerIndex: 0 }))).toEqual(live.items.map((i) => ({ ...i, discrimination: 0, upperLowerIndex: 0 })));
+  for (const [n, item] of live.items.entries()) {
+    expect(fromRollup.items[n].upperLowerIndex).toBeCloseTo(item.upperLowerIndex as number, 9);
+    if (item.discrimination === null) expect(fromRollup.items[n].discrimination).toBeNull();
+    else expect(fromRollup.items[n].discrimination).toBeCloseTo(item.discrimination, 9);
+  }
 });
