@@ -3,9 +3,9 @@ import { addCertification, listCertifications, retireCertification, updateCertif
 import { adjustCredit, getCreditOverview } from "@/lib/credits/ledger.server";
 import { db } from "@/lib/db";
 import { createUser } from "@/prisma/seed-helpers";
-import { listTrainers } from "./trainers.server";
 import { parseTrainerFilters } from "./trainer-filters";
 import { refreshTrainerStandings } from "./trainer-query.sql.server";
+import { listTrainers } from "./trainers.server";
 
 // The stored standing (docs/decisions/017) against the rule itself: after each kind of write the
 // row is stale in the same transaction, and once recomputed it equals what getCreditOverview
