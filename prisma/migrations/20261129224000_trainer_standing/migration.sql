@@ -26,6 +26,11 @@ CREATE TABLE "TrainerStanding" (
   CONSTRAINT "TrainerStanding_pkey" PRIMARY KEY ("userId"),
   CONSTRAINT "TrainerStanding_userId_fkey" FOREIGN KEY ("userId") REFERENCES "TrainerProfile"("userId") ON DELETE CASCADE ON UPDATE CASCADE
 );
+-- Counts of the list are index-only scans of this table, fast only while its pages are marked
+-- all-visible; every recompute rewrites rows (a day's cycle ends, the day's writes). Vacuum it after
+-- a few hundred rewrites, not after the default 20 % of the table (measured at 100,000 rows: the
+-- unfiltered count took 475 ms with 89,238 heap fetches after 2,650 scattered rewrites, 54 ms vacuumed).
+ALTER TABLE "TrainerStanding" SET (autovacuum_vacuum_scale_factor = 0.01, autovacuum_vacuum_threshold = 200, autovacuum_analyze_scale_factor = 0.02);
 -- The rows to recompute: stale or outside their cycle at the moment of the request.
 CREATE INDEX "TrainerStanding_validUntil_idx" ON "TrainerStanding" ("validUntil");
 CREATE INDEX "TrainerStanding_validFrom_idx" ON "TrainerStanding" ("validFrom");
