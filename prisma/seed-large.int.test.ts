@@ -108,3 +108,17 @@ test("the item-analysis rollups are built at the end, and the report from them e
     else expect(fromRollup.items[n].discrimination).toBeCloseTo(item.discrimination, 9);
   }
 });
+
+test("every seeded trainer's standing is computed, and holds at the seed's instant", async () => {
+  const [s] = await q<{ profiles: number; standings: number; not_holding: number }>(`
+    SELECT (SELECT count(*) FROM "TrainerProfile")::int AS profiles, (SELECT count(*) FROM "TrainerStanding")::int AS standings,
+      (SELECT count(*) FROM "TrainerStanding" WHERE NOT ("validFrom" <= '${NOW.toISOString()}'::timestamptz AT TIME ZONE 'UTC' AND "validUntil" > '${NOW.toISOString()}'::timestamptz AT TIME ZONE 'UTC'))::int AS not_holding`);
+  expect(s.standings).toBe(s.profiles);
+  expect(s.not_holding).toBe(0);
+  const [completer] = await q<{ userId: string }>(`SELECT "userId" FROM "CourseCompletion" WHERE "creditHundredths" > 0 ORDER BY "userId" LIMIT 1`);
+  const [row] = await q<{ earned: number; counted: number }>(
+    `SELECT "earnedHundredths" AS earned, "countedHundredths" AS counted FROM "TrainerStanding" WHERE "userId" = '${completer.userId}'`,
+  );
+  const current = (await getCreditOverview({ userId: completer.userId, now: NOW })).summary?.current;
+  expect(row).toEqual({ earned: current?.earnedHundredths, counted: (current?.earnedHundredths ?? 0) + (current?.carriedInHundredths ?? 0) });
+});
