@@ -151,9 +151,10 @@ async function probe(): Promise<TScaleProbe> {
   // Trainer dashboard: every read a request to the page makes (app/(account)/dashboard/page.tsx),
   // in the page's order: the session check (findSessionUser, what getSessionUser runs once the
   // cookie is decoded), then the two domain reads at once. 100 different trainers spread over the
-  // data set (each once: a trainer loads their own dashboard), after a warm-up. `SELECT 1` is timed
+  // data set (each once: a trainer loads their own dashboard; the seed's 1 % disabled accounts
+  // cannot sign in), after a warm-up. `SELECT 1` is timed
   // beside each load so the figure can be read against the database round trip at that moment.
-  const sample = await db.$queryRawUnsafe<{ id: string; sessionVersion: number }[]>(`SELECT id, "sessionVersion" FROM "User" WHERE id LIKE 'lgu%' ORDER BY md5(id) LIMIT 110`);
+  const sample = await db.$queryRawUnsafe<{ id: string; sessionVersion: number }[]>(`SELECT id, "sessionVersion" FROM "User" WHERE id LIKE 'lgu%' AND "disabledAt" IS NULL ORDER BY md5(id) LIMIT 110`);
   const pageReads = async ({ id, sessionVersion }: { id: string; sessionVersion: number }) => {
     const user = await findSessionUser({ userId: id, sessionVersion, sessionId: `bench-${id}` });
     if (!user) throw new Error(`no session user for ${id}`);
