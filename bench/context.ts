@@ -1,11 +1,13 @@
-import { type ChildProcess, spawn } from "node:child_process";
+import { type ChildProcess, execFileSync, spawn } from "node:child_process";
 import { generateKeyPairSync, randomUUID } from "node:crypto";
 import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { encode } from "next-auth/jwt";
 import type { TDb } from "@/lib/db/client";
+import { parseSettings } from "@/lib/env";
 import { createUser } from "@/prisma/seed-helpers";
+import { serverNodeArgs } from "@/scripts/lib/server-node-args";
 import { sourceStamp } from "@/scripts/lib/source-stamp";
 import { freePort, sampleMemory, waitFor } from "./lib";
 
@@ -80,10 +82,17 @@ export async function createContext(db: TDb, databaseUrl: string): Promise<TBenc
   const start = async () => {
     await ensureBenchBuild(env);
     const profile = process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR ?? "/tmp/prof"}`] : [];
-    // BENCH_SERVER_NODE_ARGS: extra flags for the server alone (e.g. a heap limit to try).
+    // BENCH_SERVER_NODE_ARGS: extra flags for the server alone (e.g. another heap limit to try).
     const extra = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
+    // The server as production runs it: the compiled dist/scripts/serve.mjs (no TypeScript loader,
+    // whose module-loader thread is a V8 isolate of its own), with the flags npm start gives it
+    // (the WEB_HEAP_MB heap limit), so the memory and CPU figures are those of a deployed instance.
+    execFileSync(process.execPath, ["scripts/compile-scripts.mjs"], { stdio: ["ignore", "ignore", "inherit"] });
+    const settings = parseSettings(env);
+    if (!settings.ok) throw new Error(settings.message);
+    const nodeArgs = /--max-old-space-size/.test(extra.join(" ")) ? [] : serverNodeArgs({ WEB_HEAP_MB: settings.env.WEB_HEAP_MB, NODE_OPTIONS: env.NODE_OPTIONS });
     rmSync(memoryLog, { force: true });
-    child = spawn(process.execPath, [...profile, ...extra, "--import=./bench/memory-probe.mjs", "--import", "tsx", "scripts/serve.ts"], {
+    child = spawn(process.execPath, [...profile, ...nodeArgs, ...extra, "--import=./bench/memory-probe.mjs", "dist/scripts/serve.mjs"], {
       env: { ...env, NODE_ENV: "production", BENCH_MEMORY_LOG: memoryLog },
       stdio: ["ignore", "ignore", "inherit"],
     });

@@ -1,6 +1,7 @@
 import { spawn } from "node:child_process";
 import os from "node:os";
 import { pathToFileURL } from "node:url";
+import { refreshTrainerStandings } from "@/lib/admin/trainer-query.sql.server";
 import { syncContent } from "@/lib/content/sync-content.server";
 import { createPrismaClient } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
@@ -46,6 +47,14 @@ export async function ensureScaleDatabase(trainers: number, log: (line: string) 
     await syncContent(db);
     const seeded = await seedLargeDataSet(db, { count: trainers, log: (line) => log(`    ${line}`) });
     log(seeded.skipped ? `  ${name}: ${trainers} trainers already seeded (reused, ${Date.now() - t0} ms)` : `  ${name}: seeded ${seeded.added} trainers in ${(seeded.ms / 1000).toFixed(0)} s`);
+    if (seeded.skipped) {
+      // The step docs/decisions/017 asks of an operator after a migration that adds or changes the
+      // trainer standings: compute the stale ones now rather than in the first list request (a
+      // kept database migrated since its seed has every standing stale). Nothing to do when current.
+      const t1 = Date.now();
+      const refreshed = await refreshTrainerStandings(db, new Date());
+      if (refreshed) log(`  trainer standings recomputed after migrating: ${refreshed} rows in ${((Date.now() - t1) / 1000).toFixed(1)} s (not timed below)`);
+    }
   } finally {
     await db.$disconnect();
   }
@@ -59,9 +68,9 @@ export type TExportFigure = { name: string; rows: number; ms: number; heapGrowth
 export type TScaleProbe = {
   trainers: number;
   tableRows: Record<string, number>;
-  dashboard: { p50Ms: number; p95Ms: number; calls: number; heaviestP50Ms: number; heaviestEntries: number };
+  dashboard: { p50Ms: number; p95Ms: number; calls: number; heaviestP50Ms: number; heaviestEntries: number; select1P50Ms: number };
   trainersList: { medianMs: number; p95Ms: number; byCase: Record<string, { medianMs: number; p95Ms: number }> };
-  itemAnalysis: { medianMs: number; runs: number; answers: number };
+  itemAnalysis: { medianMs: number; runs: number; answers: number; coldBuildMs: number | null };
   verify: { p50Ms: number; p95Ms: number; lookups: number };
   exports: TExportFigure[];
 };
@@ -122,6 +131,7 @@ async function probe(): Promise<TScaleProbe> {
   const { db } = await import("@/lib/db");
   const { getCreditOverview } = await import("@/lib/credits/ledger.server");
   const { listCompletedCourses } = await import("@/lib/credits/completed-courses.server");
+  const { findSessionUser } = await import("@/lib/auth/session.server");
   const { getItemReport } = await import("@/lib/quiz/item-report.server");
   const { findCertificateForVerification } = await import("@/lib/certificates/find-certificate-for-verification.server");
   const { streamAdminExport, EXPORT_TABLES } = await import("@/lib/admin/exports.server");
@@ -138,16 +148,30 @@ async function probe(): Promise<TScaleProbe> {
   }
   const now = new Date();
 
-  // Trainer dashboard: the two domain reads the page awaits, for 100 different trainers spread
-  // over the data set (each once: a trainer loads their own dashboard), after a warm-up.
-  const sample = await db.$queryRawUnsafe<{ id: string }[]>(`SELECT id FROM "User" WHERE id LIKE 'lgu%' ORDER BY md5(id) LIMIT 110`);
-  const dashboard = async (userId: string) => (await timed(() => Promise.all([getCreditOverview({ userId, now }), listCompletedCourses({ userId })]))).ms;
-  for (const { id } of sample.slice(0, 10)) await dashboard(id);
+  // Trainer dashboard: every read a request to the page makes (app/(account)/dashboard/page.tsx),
+  // in the page's order: the session check (findSessionUser, what getSessionUser runs once the
+  // cookie is decoded), then the two domain reads at once. 100 different trainers spread over the
+  // data set (each once: a trainer loads their own dashboard; the seed's 1 % disabled accounts
+  // cannot sign in), after a warm-up. `SELECT 1` is timed
+  // beside each load so the figure can be read against the database round trip at that moment.
+  const sample = await db.$queryRawUnsafe<{ id: string; sessionVersion: number }[]>(`SELECT id, "sessionVersion" FROM "User" WHERE id LIKE 'lgu%' AND "disabledAt" IS NULL ORDER BY md5(id) LIMIT 110`);
+  const pageReads = async ({ id, sessionVersion }: { id: string; sessionVersion: number }) => {
+    const user = await findSessionUser({ userId: id, sessionVersion, sessionId: `bench-${id}` });
+    if (!user) throw new Error(`no session user for ${id}`);
+    return Promise.all([getCreditOverview({ userId: user.id, now }), listCompletedCourses({ userId: user.id })]);
+  };
+  const dashboard = async (trainer: { id: string; sessionVersion: number }) => (await timed(() => pageReads(trainer))).ms;
+  const roundTripTimes: number[] = [];
+  for (const trainer of sample.slice(0, 10)) await dashboard(trainer);
   const dashTimes: number[] = [];
-  for (const { id } of sample.slice(10)) dashTimes.push(await dashboard(id));
+  for (const trainer of sample.slice(10)) {
+    roundTripTimes.push((await timed(() => db.$queryRawUnsafe("SELECT 1"))).ms);
+    dashTimes.push(await dashboard(trainer));
+  }
   const [heaviest] = await db.$queryRawUnsafe<{ id: string; n: number }[]>(`SELECT "userId" AS id, count(*)::int AS n FROM "CreditEntry" GROUP BY "userId" ORDER BY 2 DESC, 1 LIMIT 1`);
   const heavyTimes: number[] = [];
-  for (let i = 0; i < 20; i++) heavyTimes.push(await dashboard(heaviest.id));
+  const heaviestTrainer = await db.user.findUniqueOrThrow({ where: { id: heaviest.id }, select: { id: true, sessionVersion: true } });
+  for (let i = 0; i < 20; i++) heavyTimes.push(await dashboard(heaviestTrainer));
 
   // Admin trainers list (the three requests bench/trainers-list.ts times).
   // Fewer rounds at the full size: the filtered case computes every matching trainer's cycle.
@@ -158,7 +182,12 @@ async function probe(): Promise<TScaleProbe> {
   const [final] = await db.$queryRawUnsafe<{ id: string; n: number }[]>(
     `SELECT q.id, count(*)::int AS n FROM "Quiz" q JOIN "QuizAttempt" a ON a."quizId" = q.id JOIN "AttemptAnswer" w ON w."attemptId" = a.id WHERE q.kind = 'FINAL' AND a.status = 'GRADED' GROUP BY q.id ORDER BY 2 DESC LIMIT 1`,
   );
-  if (!full) await getItemReport(final.id, admin.id);
+  // The report reads per-quiz rollups kept up to date by folding (docs/decisions/016). The seed
+  // builds them; a copy migrated after seeding has none, and its first read builds them once: that
+  // read is timed apart (the cold build), the median is the steady state.
+  const [rollup] = await db.$queryRawUnsafe<{ built: boolean }[]>(`SELECT EXISTS (SELECT 1 FROM "ItemStatsWatermark" WHERE "quizId" = $1 AND "gradedBefore" IS NOT NULL) AS built`, final.id);
+  const coldBuildMs = rollup.built ? null : (await timed(() => getItemReport(final.id, admin.id))).ms;
+  if (!full && coldBuildMs === null) await getItemReport(final.id, admin.id);
   const itemTimes: number[] = [];
   for (let i = 0; i < (full ? 2 : 3); i++) itemTimes.push((await timed(() => getItemReport(final.id, admin.id))).ms);
 
@@ -184,9 +213,9 @@ async function probe(): Promise<TScaleProbe> {
   return {
     trainers,
     tableRows,
-    dashboard: { p50Ms: median(dashTimes), p95Ms: percentile(dashTimes, 95), calls: dashTimes.length, heaviestP50Ms: median(heavyTimes), heaviestEntries: heaviest.n },
+    dashboard: { p50Ms: median(dashTimes), p95Ms: percentile(dashTimes, 95), calls: dashTimes.length, heaviestP50Ms: median(heavyTimes), heaviestEntries: heaviest.n, select1P50Ms: median(roundTripTimes) },
     trainersList: list,
-    itemAnalysis: { medianMs: median(itemTimes), runs: itemTimes.length, answers: final.n },
+    itemAnalysis: { medianMs: median(itemTimes), runs: itemTimes.length, answers: final.n, coldBuildMs },
     verify: { p50Ms: median(verifyTimes), p95Ms: percentile(verifyTimes, 95), lookups: verifyTimes.length },
     exports,
   };
@@ -221,11 +250,11 @@ export async function benchScale(_ctx: TBenchContext) {
   const size = `${p.trainers.toLocaleString("en-US")} trainers`;
   console.log(`  rows: ${Object.entries(p.tableRows).map(([t, n]) => `${t} ${n.toLocaleString("en-US")}`).join(", ")}`);
   record("scaleDashboardP50Ms", {
-    figure: `Trainer dashboard domain reads, ${size} (p50 over ${p.dashboard.calls} trainers, in-process)`,
+    figure: `Trainer dashboard reads (session check, then the domain reads), ${size} (p50 over ${p.dashboard.calls} trainers, in-process)`,
     value: p.dashboard.p50Ms,
     unit: " ms",
     target: { op: "<", limit: 50 },
-    detail: `p95 ${r1(p.dashboard.p95Ms)} ms; heaviest trainer (${p.dashboard.heaviestEntries} ledger entries) p50 ${r1(p.dashboard.heaviestP50Ms)} ms`,
+    detail: `p95 ${r1(p.dashboard.p95Ms)} ms; heaviest trainer (${p.dashboard.heaviestEntries} ledger entries) p50 ${r1(p.dashboard.heaviestP50Ms)} ms; SELECT 1 round trip p50 ${r1(p.dashboard.select1P50Ms)} ms at the same time`,
   });
   record("scaleTrainersListMedianMs", {
     figure: `Admin trainers list query, ${size} (median of 3 requests, in-process)`,
@@ -239,6 +268,7 @@ export async function benchScale(_ctx: TBenchContext) {
     value: p.itemAnalysis.medianMs,
     unit: " ms",
     target: { op: "<", limit: 2000 },
+    detail: p.itemAnalysis.coldBuildMs === null ? "rollup already built (by the seed or an earlier run)" : `first read built the rollup from scratch: ${r1(p.itemAnalysis.coldBuildMs)} ms (once)`,
   });
   record("scaleVerifyP50Ms", {
     figure: `Certificate verify lookup, ${size} (p50 of ${p.verify.lookups} uncached codes, in-process)`,

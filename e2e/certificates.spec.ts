@@ -66,6 +66,11 @@ test("pass → issue from the queue → download → public verify → revoke �
   expect(visitorAxe.violations.map((x) => x.id)).toEqual([]);
   const json = await v.request.get(`/api/verify/${code}`);
   expect(json.status()).toBe(200);
+  // Answered by scripts/serve.ts once Next has loaded the route (decision 018): same JSON and headers.
+  const again = await v.request.get(`/api/verify/${code}`);
+  expect(again.headers()).toMatchObject({ "cache-control": "no-store", "access-control-allow-origin": "*", "x-content-type-options": "nosniff" });
+  expect(again.headers()["content-type"]).toMatch(/^application\/json/);
+  expect(await again.json()).toMatchObject({ ok: true, valid: true, certificate: { code, status: "ISSUED" } });
 
   await a.page.goto("/admin/certificates");
   await a.page.getByRole("button", { name: new RegExp(`Revoke ${code}`) }).click();
@@ -76,6 +81,8 @@ test("pass → issue from the queue → download → public verify → revoke �
   await v.goto(`/verify/${code}`);
   await expect(v.getByRole("heading", { name: "This certificate was revoked" })).toBeVisible();
   await expect(v.getByText("Issued in error during testing")).toBeVisible();
+  // The JSON answer follows the revocation at once too (same process-wide lookup cache).
+  expect(await (await v.request.get(`/api/verify/${code}`)).json()).toMatchObject({ ok: true, valid: false, certificate: { code, status: "REVOKED" } });
   const ledger = await db.creditEntry.findMany({ where: { userId: trainer.id }, orderBy: { occurredAt: "asc" }, select: { kind: true, amountHundredths: true } });
   expect(ledger).toEqual([
     { kind: "AWARD", amountHundredths: 10 },
@@ -85,6 +92,8 @@ test("pass → issue from the queue → download → public verify → revoke �
 
   const unknown = await v.request.get("/api/verify/BKCE-00000-00000-00000-00000-000000");
   expect(unknown.status()).toBe(404);
+  expect(await unknown.json()).toMatchObject({ ok: false, error: { code: "NOT_FOUND" } });
+  expect((await v.request.get("/api/verify/not%20a%20code")).status()).toBe(404);
   await Promise.all([t.context.close(), a.context.close(), visitor.close()]);
 });
 

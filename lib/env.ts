@@ -52,6 +52,13 @@ const ZSettingsObject = z.object({
   EXTRA_CONTENT_DIR: ZPath.optional(),
   /** Worker processes per instance (scripts/serve.ts; docs/performance.md before raising it). */
   WEB_CONCURRENCY: ZWholeNumber(1, 64, 1),
+  /**
+   * Each server process's V8 old-generation limit in MB (`--max-old-space-size`, set by npm start
+   * and the bench; scripts/lib/server-node-args.ts). 0 leaves V8's default, sized from the machine's
+   * memory (about 4 GB on 24 GiB), under which an instance grows to 500–700 MB under load:
+   * docs/performance.md "Peak server memory".
+   */
+  WEB_HEAP_MB: ZWholeNumber(0, 65_536, 192),
   /** The embedded database and generated secrets. */
   BACKBONE_DATA_DIR: ZPath.default(".data"),
   /** "1" keeps Node's source-map support on in the server (slower, ~100 MB more; for debugging). */

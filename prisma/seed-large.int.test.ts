@@ -5,6 +5,7 @@ import { listCompletedCourses } from "@/lib/credits/completed-courses.server";
 import { getCreditOverview } from "@/lib/credits/ledger.server";
 import { db } from "@/lib/db";
 import { gradeQuestion } from "@/lib/quiz/grade-attempt";
+import { aggregateItemStats, selectItemStatsWatermark } from "@/lib/quiz/item-stats.sql.server";
 import { ZQuestion, ZResponse } from "@/lib/quiz/quiz-schema";
 import { largeTrainerId, seedLargeDataSet } from "./seed-large";
 
@@ -90,4 +91,34 @@ test("ledger rows name their certification and stay append-only; a seeded traine
   expect(overview.entryCount).toBeGreaterThan(0);
   expect((await listCompletedCourses({ userId: completer.userId })).length).toBe(1);
   expect((await getCreditOverview({ userId: largeTrainerId(0), now: NOW })).profile).not.toBeNull();
+});
+
+test("the item-analysis rollups are built at the end, and the report from them equals the one aggregated live", async () => {
+  const [final] = await q<{ id: string }>(`SELECT id FROM "Quiz" WHERE kind = 'FINAL' ORDER BY id LIMIT 1`);
+  expect((await db.itemStatsWatermark.findUniqueOrThrow({ where: { quizId: final.id } })).gradedBefore).not.toBeNull();
+  const fromRollup = await aggregateItemStats(db, final.id, await selectItemStatsWatermark(db, final.id));
+  // The seed's attempts are all graded before its clock (hours before the real one): all folded.
+  expect(fromRollup.liveAnswers).toBe(0);
+  const live = await aggregateItemStats(db, final.id, null);
+  expect(live.liveAnswers).toBeGreaterThan(1000);
+  expect(fromRollup.items.map((i) => ({ ...i, discrimination: 0, upperLowerIndex: 0 }))).toEqual(live.items.map((i) => ({ ...i, discrimination: 0, upperLowerIndex: 0 })));
+  for (const [n, item] of live.items.entries()) {
+    expect(fromRollup.items[n].upperLowerIndex).toBeCloseTo(item.upperLowerIndex as number, 9);
+    if (item.discrimination === null) expect(fromRollup.items[n].discrimination).toBeNull();
+    else expect(fromRollup.items[n].discrimination).toBeCloseTo(item.discrimination, 9);
+  }
+});
+
+test("every seeded trainer's standing is computed, and holds at the seed's instant", async () => {
+  const [s] = await q<{ profiles: number; standings: number; not_holding: number }>(`
+    SELECT (SELECT count(*) FROM "TrainerProfile")::int AS profiles, (SELECT count(*) FROM "TrainerStanding")::int AS standings,
+      (SELECT count(*) FROM "TrainerStanding" WHERE NOT ("validFrom" <= '${NOW.toISOString()}'::timestamptz AT TIME ZONE 'UTC' AND "validUntil" > '${NOW.toISOString()}'::timestamptz AT TIME ZONE 'UTC'))::int AS not_holding`);
+  expect(s.standings).toBe(s.profiles);
+  expect(s.not_holding).toBe(0);
+  const [completer] = await q<{ userId: string }>(`SELECT "userId" FROM "CourseCompletion" WHERE "creditHundredths" > 0 ORDER BY "userId" LIMIT 1`);
+  const [row] = await q<{ earned: number; counted: number }>(
+    `SELECT "earnedHundredths" AS earned, "countedHundredths" AS counted FROM "TrainerStanding" WHERE "userId" = '${completer.userId}'`,
+  );
+  const current = (await getCreditOverview({ userId: completer.userId, now: NOW })).summary?.current;
+  expect(row).toEqual({ earned: current?.earnedHundredths, counted: (current?.earnedHundredths ?? 0) + (current?.carriedInHundredths ?? 0) });
 });

@@ -8,6 +8,7 @@ import next from "next";
 import { parseSettings } from "../lib/env";
 import { refusedQueryMessage } from "../lib/text/safe-text";
 import { THEME_SCRIPT } from "../components/site/theme";
+import { findVerifyApi, type TVerifyApiAnswer, verifyApiCode } from "../lib/certificates/verify-api-hook";
 import { buildRoutesFrom, chooseCsp, type TBuildRoutes } from "./lib/csp-choice";
 import { hasMalformedEscape, MALFORMED_URL_PAGE } from "./lib/malformed-url";
 
@@ -26,6 +27,10 @@ import { hasMalformedEscape, MALFORMED_URL_PAGE } from "./lib/malformed-url";
 //     CSP header and puts it on every script it renders); prerendered pages, identical for
 //     everyone and cacheable, keep the static policy (docs/decisions/006). Which is which comes
 //     from the build's own manifests, read once (scripts/lib/csp-choice.ts).
+// (5) GET /api/verify/<code> is answered here, with the function Next's own bundle built for the
+//     route (lib/certificates/verify-api-hook.ts, docs/decisions/018): the same rate limit, lookup
+//     cache, JSON and headers, without Next's per-request route work, which alone cost as much as
+//     the whole answer. Until Next has loaded the route (its first request) Next answers.
 
 const settings = parseSettings();
 if (!settings.ok) {
@@ -48,6 +53,12 @@ function readBuildRoutes(distDir: string): TBuildRoutes {
     return JSON.parse(readFileSync(file, "utf8"));
   };
   return buildRoutesFrom(read("prerender-manifest.json"), read("routes-manifest.json"));
+}
+
+function sendAnswer(req: http.IncomingMessage, res: http.ServerResponse, answer: TVerifyApiAnswer): void {
+  if (res.headersSent) return void res.end();
+  res.writeHead(answer.status, { ...answer.headers, "Content-Length": Buffer.byteLength(answer.body) });
+  res.end(req.method === "HEAD" ? undefined : answer.body);
 }
 
 async function main() {
@@ -89,6 +100,21 @@ async function main() {
       res.writeHead(422, { "Content-Type": html ? "text/html; charset=utf-8" : "application/json; charset=utf-8", "Cache-Control": "no-store" });
       const esc = (t: string) => t.replace(/[<>&"']/g, (c) => `&#${c.charCodeAt(0)};`);
       res.end(html ? `<!doctype html><html lang="en"><title>Not accepted</title><main><h1>Not accepted</h1><p>${esc(refused)}</p><p><a href="${esc(pathname)}">Start again without it</a></p></main></html>` : JSON.stringify({ ok: false, error: { code: "UNPROCESSABLE", message: refused } }));
+      return;
+    }
+    const verifyCode = req.method === "GET" || req.method === "HEAD" ? verifyApiCode(pathname) : null;
+    const verifyApi = verifyCode === null ? undefined : findVerifyApi();
+    if (verifyCode !== null && verifyApi) {
+      // JSON, never a document: the static policy is enough and needs no nonce.
+      if (staticCsp) res.setHeader("Content-Security-Policy", staticCsp);
+      verifyApi(decodeURIComponent(verifyCode), req.headers["x-forwarded-for"] as string).then(
+        (answer) => sendAnswer(req, res, answer),
+        (error) => {
+          // The answer function turns every error into its 4xx/5xx answer; this is a bug in it.
+          console.error(error);
+          sendAnswer(req, res, { status: 500, headers: { "Content-Type": "application/json", "Cache-Control": "no-store" }, body: '{"ok":false,"error":{"code":"INTERNAL","message":"Something went wrong on our side. Please try again."}}' });
+        },
+      );
       return;
     }
     if (staticCsp && chooseCsp(req.method, pathname, routes) === "nonce") {

@@ -1,16 +1,17 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { snapshotFromDatabase } from "@/lib/content/content-snapshot.server";
+import { syncContent } from "@/lib/content/sync-content.server";
 import { createPrismaClient } from "@/lib/db/client";
 import { isPortFree } from "@/lib/db/embedded";
 import { MigrationError, migrateDatabase } from "@/lib/db/migrate";
-import { snapshotFromDatabase } from "@/lib/content/content-snapshot.server";
-import { syncContent } from "@/lib/content/sync-content.server";
 import { parseEnv } from "@/lib/env";
 import { DEMO_ADMIN, DEMO_TRAINER, seedDemoAccounts } from "@/prisma/seed-helpers";
-import { runContentCheck } from "./lib/content-check-runner";
 import { buildApp, buildState } from "./lib/build-app";
+import { runContentCheck } from "./lib/content-check-runner";
 import { DATA_DIR, fail, loadLocalSecrets, openDatabase, StartupError, step, type TDatabase } from "./lib/runtime";
+import { serverNodeArgs } from "./lib/server-node-args";
 
 // `npm start`: one command from a fresh clone to a running site. Each step prints progress;
 // Ctrl-C or SIGTERM stops Next and the embedded PostgreSQL cleanly.
@@ -134,7 +135,7 @@ async function main() {
       step(6, TOTAL, "Building the app (demo: first run or sources changed; about a minute)");
       if ((await buildApp(childEnv)) !== 0) throw new StartupError("the production build failed (see the output above)");
     } else step(6, TOTAL, "Using the existing production build");
-    server = spawn(process.execPath, scriptCommand("serve"), {
+    server = spawn(process.execPath, scriptCommand("serve", serverNodeArgs({ WEB_HEAP_MB: precheck.env.WEB_HEAP_MB, NODE_OPTIONS: process.env.NODE_OPTIONS })), {
       env: { ...childEnv, NODE_ENV: "production" },
       stdio: ["ignore", "inherit", "inherit"],
     });

@@ -5,16 +5,18 @@ import http from "node:http";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
-import { correctAnswersFor, prepareSubmissions, submitRequest, type TSubmission } from "@/bench/sections/submit";
 import { seedEarnedRequests } from "@/bench/certificates";
 import { createContext, ensureBenchBuild, SECRET } from "@/bench/context";
 import { freePort, waitFor } from "@/bench/lib";
+import { correctAnswersFor, prepareSubmissions, submitRequest, type TSubmission } from "@/bench/sections/submit";
 import { seedCertificate } from "@/bench/sections/verify";
 import { syncContent } from "@/lib/content/sync-content.server";
 import { createPrismaClient, type TDb } from "@/lib/db/client";
 import { migrateDatabase } from "@/lib/db/migrate";
+import { setting } from "@/lib/env";
 import { ZQuestion } from "@/lib/quiz/quiz-schema";
 import { createUser, recordObservedTime } from "@/prisma/seed-helpers";
+import { serverNodeArgs } from "@/scripts/lib/server-node-args";
 import { sourceStamp } from "@/scripts/lib/source-stamp";
 import { adminQuery, databaseUrl, resolveTestServer } from "@/tests/pg-server";
 
@@ -314,10 +316,11 @@ async function main() {
     if (existsSync(path.join(".next-e2e", "BUILD_ID")) && existsSync(e2eStamp) && readFileSync(e2eStamp, "utf8") === sourceStamp(["e2e/fixtures"])) env.NEXT_DIST_DIR = ".next-e2e";
     else env.NEXT_DIST_DIR = await ensureBenchBuild(env);
     console.log(`serving the build in ${env.NEXT_DIST_DIR}`);
-    // A bounded heap per instance, as docs/deploy.md recommends (not for the build above).
-    // The compiled server, as production runs it (docs/deploy.md, "Building and installing").
+    // The compiled server, as production runs it (docs/deploy.md, "Building and installing"), with
+    // the heap limit npm start gives every instance (WEB_HEAP_MB; not for the build above).
     execFileSync(process.execPath, ["scripts/compile-scripts.mjs"], { stdio: "inherit" });
-    const apps = appPorts.map((port, i) => start(`app${i + 1}`, process.execPath, ["dist/scripts/serve.mjs"], { ...env, PORT: String(port), NODE_OPTIONS: "--max-old-space-size=192" }));
+    const heap = serverNodeArgs({ WEB_HEAP_MB: setting("WEB_HEAP_MB"), NODE_OPTIONS: process.env.NODE_OPTIONS });
+    const apps = appPorts.map((port, i) => start(`app${i + 1}`, process.execPath, [...heap, "dist/scripts/serve.mjs"], { ...env, PORT: String(port) }));
     writeFileSync(
       path.join(tmp, "haproxy.cfg"),
       [

@@ -3,14 +3,14 @@ import { BODY_RULES, CERTIFYING_BODIES, type TCertifyingBody } from "@/lib/credi
 import { WARNING_DAYS } from "@/lib/credits/cycle";
 import type { TDb } from "@/lib/db/client";
 import { isKnownTimeZone } from "@/lib/format/date-time";
-import { Prisma } from "@/lib/generated/prisma/client";
+import { Prisma, Role } from "@/lib/generated/prisma/client";
 import { escapeLike } from "@/lib/text/safe-text";
 import type { TCourseStatus, TCycleStatus, TTrainerFilters, TTrainerSort } from "./trainer-filters";
 
 // The trainers list in SQL, against any Prisma client (the app's, a test's or the benchmark's).
 // lib/admin/trainers.server.ts adds the admin check and the app's client. Raw because it is a
-// report: it filters and sorts 10,000 trainers on figures (current cycle, credit counted) that
-// Prisma's query API cannot compute in the database.
+// report: it filters and sorts 100,000 trainers on figures (current cycle, credit counted) that
+// Prisma's query API cannot compute in the database, and searches with trigram-indexed LIKEs.
 //
 // The list filters and sorts on where each trainer stands in their current certification cycle,
 // for all 10,000 trainers at once, so that is computed in the database with the same rules as
@@ -34,9 +34,11 @@ import type { TCourseStatus, TCycleStatus, TTrainerFilters, TTrainerSort } from 
 // computed in SQL, matches summarizeCredits", which runs both on the same table of cases (leap
 // days, stated expiries, zones around midnight, carry-forward chains). Change both, then run it.
 //
-// Two steps keep the common case cheap: the first finds the page's ids (computing cycles for every
-// matching trainer only when a cycle filter or sort needs them), the second fills in the columns
-// for those few ids.
+// The list does not run that rule per request over every trainer: it is stored per trainer in
+// "TrainerStanding" (docs/decisions/017), which refreshTrainerStandings below recomputes with these
+// CTEs for the rows that a write made stale or whose cycle has ended. Two steps then keep each
+// request cheap: the first finds the page's ids (joining the standings only when a cycle filter or
+// sort needs them), the second fills in the columns for those few ids.
 
 export type TClient = Pick<TDb, "$queryRaw">;
 
@@ -202,7 +204,9 @@ function cycleCtes(source: string, now: Date, zones: string[]): Prisma.Sql {
     FROM cyc_chain ch JOIN cyc_prev_n n ON n.id = ch.id AND n.rn = ch.rn + 1
   ),
   cycle_status AS (
-    SELECT c.id, to_char(c.starts_on, 'YYYY-MM-DD') AS starts_on, to_char(c.next_on - 1, 'YYYY-MM-DD') AS ends_on, c.next_on - 1 AS ends_on_date,
+    SELECT c.id, c.tz, c.body, c.starts_on AS starts_on_date,
+      CASE WHEN c.k = 0 THEN '-infinity'::timestamp ELSE c.starts_at END AS valid_from, c.ends_at AS valid_until,
+      to_char(c.starts_on, 'YYYY-MM-DD') AS starts_on, to_char(c.next_on - 1, 'YYYY-MM-DD') AS ends_on, c.next_on - 1 AS ends_on_date,
       LEAST(c.next_on - 1 - c.today, c.next_on - 1 - c.starts_on) + 1 AS days_left,
       c.required, COALESCE(ce.earned, 0) AS earned, ci.carried_in,
       COALESCE(ce.earned, 0) + ci.carried_in AS counted,
@@ -238,21 +242,80 @@ function baseWhere(filters: Pick<TTrainerFilters, "q" | "body" | "courseStatus" 
   const parts: Prisma.Sql[] = [Prisma.sql`u.role = 'TRAINER'`];
   if (filters.q) {
     // Substring on name, email and certification number. LIKE on lower()/upper() rather than
-    // ILIKE: emails are stored lower-cased, and ILIKE costs several times more per row. At 10,000
-    // trainers the scan is a few milliseconds; trigram indexes keep it so at any size.
+    // ILIKE: emails are stored lower-cased, and each expression has a trigram index (migration
+    // 20261129224000). An OR across the join cannot use them, so the match is a UNION of three
+    // index lookups, each a bitmap scan of its own trigram index.
     const term = escapeLike(filters.q);
     const lower = `%${term.toLowerCase()}%`;
-    parts.push(Prisma.sql`(lower(u.name) LIKE ${lower} OR u.email LIKE ${lower} OR upper(p."certificationNumber") LIKE ${`%${term.toUpperCase()}%`})`);
+    const upper = `%${term.toUpperCase()}%`;
+    parts.push(Prisma.sql`u.id IN (
+      SELECT m.id FROM "User" m WHERE lower(m.name) LIKE ${lower}
+      UNION SELECT m.id FROM "User" m WHERE m.email LIKE ${lower}
+      UNION SELECT m."userId" FROM "TrainerProfile" m WHERE upper(m."certificationNumber") LIKE ${upper})`);
   }
   if (filters.body) parts.push(Prisma.sql`p."certifyingBody" = ${filters.body}::"CertifyingBody"`);
   if (filters.courseStatus) parts.push(courseStatusSql(filters.courseStatus, filters.course));
   return Prisma.join(parts, " AND ");
 }
 
-function cycleWhere(status: TCycleStatus | undefined): Prisma.Sql {
-  if (status === "met") return Prisma.sql`cs.met`;
-  if (status === "behind") return Prisma.sql`NOT cs.met`;
-  if (status === "warning") return Prisma.sql`cs.warning`;
+// ---------------------------------------------------------------------------------------------
+// Standings (docs/decisions/017): the cycle figures above, stored per trainer in "TrainerStanding"
+// so the list filters and sorts on them with indexes. A row holds for instants in
+// [validFrom, validUntil): its cycle's bounds. Triggers (migration 20261129224000) mark a row stale
+// in the same transaction as every write its figures depend on; before reading, the list
+// recomputes the rows that are stale or whose cycle does not contain `now` (a few a day, and the
+// rows written since the last read) with cycleCtes, the one SQL twin of the rule.
+
+const REFRESH_BATCH = 5_000;
+
+/**
+ * Recomputes the standings that do not hold at `now`, REFRESH_BATCH at a time; returns how many
+ * were written. A row is written only if no write made it stale again since it was read (version
+ * check), so a concurrent ledger write is never overwritten by figures computed without it.
+ */
+export async function refreshTrainerStandings(client: TClient, now: Date): Promise<number> {
+  const at = Prisma.sql`(${now}::timestamptz AT TIME ZONE 'UTC')`;
+  const stale = Prisma.sql`SELECT "userId" FROM "TrainerStanding" WHERE "validUntil" <= ${at}
+    UNION SELECT "userId" FROM "TrainerStanding" WHERE "validFrom" > ${at}`;
+  const [{ n: pending }] = await client.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM (${stale} LIMIT 1) x`;
+  if (pending === 0) return 0;
+  const zones = await serverZones(client);
+  let written = 0;
+  // Bounded: rows skipped by the version check stay stale for the next read.
+  for (let round = 0; round < 1_000; round++) {
+    const [{ n, seen }] = await client.$queryRaw<{ n: number; seen: number }[]>`WITH RECURSIVE base AS MATERIALIZED (
+        SELECT s."userId" AS id, s.version, u."timeZone" AS tz, p."certifyingBody" AS body, p."firstCertifiedOn" AS first,
+          p."certificationExpiresOn" AS expires
+        FROM (${stale} LIMIT ${REFRESH_BATCH}) x
+        JOIN "TrainerStanding" s ON s."userId" = x."userId"
+        JOIN "TrainerProfile" p ON p."userId" = s."userId" JOIN "User" u ON u.id = s."userId"
+      ), ${cycleCtes("base", now, zones)},
+      written AS (
+        UPDATE "TrainerStanding" t SET "validFrom" = cs.valid_from, "validUntil" = cs.valid_until, "certifyingBody" = cs.body::"CertifyingBody",
+          "timeZone" = cs.tz, "startsOn" = cs.starts_on_date, "endsOn" = cs.ends_on_date, "requiredHundredths" = cs.required,
+          "earnedHundredths" = cs.earned, "carriedInHundredths" = cs.carried_in, "countedHundredths" = cs.counted, met = cs.met
+        FROM cycle_status cs JOIN base b ON b.id = cs.id
+        WHERE t."userId" = cs.id AND t.version = b.version
+        RETURNING 1
+      )
+      SELECT (SELECT count(*) FROM written)::int AS n, (SELECT count(*) FROM base)::int AS seen`;
+    written += n;
+    if (seen < REFRESH_BATCH || n === 0) return written;
+  }
+  return written;
+}
+
+/** Local "today" of a standing, and its days left (as summarizeCredits: never more than the cycle). */
+const TODAY_SQL = (now: Date) => Prisma.sql`((${now}::timestamptz AT TIME ZONE s."timeZone")::date)`;
+const DAYS_LEFT_SQL = (now: Date) => Prisma.sql`(LEAST(s."endsOn" - ${TODAY_SQL(now)}, s."endsOn" - s."startsOn") + 1)`;
+
+function cycleWhere(status: TCycleStatus | undefined, now: Date): Prisma.Sql {
+  if (status === "met") return Prisma.sql`s.met`;
+  if (status === "behind") return Prisma.sql`NOT s.met`;
+  // A cheap date test first (local today is within a day of UTC's; a cycle shorter than the window
+  // can warn from before it starts), then the exact one in the trainer's zone.
+  if (status === "warning")
+    return Prisma.sql`NOT s.met AND (s."endsOn" <= (${now}::timestamptz AT TIME ZONE 'UTC')::date + ${WARNING_DAYS + 1}::int OR s."endsOn" - s."startsOn" < ${WARNING_DAYS}) AND ${DAYS_LEFT_SQL(now)} <= ${WARNING_DAYS}`;
   return Prisma.sql`TRUE`;
 }
 
@@ -279,21 +342,16 @@ type TIdQuery = {
   after?: { name: string; id: string } | null;
 };
 
+/** The page's ids (standings already refreshed for `now`). */
 async function findIds(client: TClient, { filters, now, limit, offset = 0, after }: TIdQuery): Promise<{ ids: string[]; total: number | null }> {
   const withCycles = needsCycles(filters);
-  const zones = withCycles ? await serverZones(client) : [];
   const direction = Prisma.raw(filters.dir === "desc" ? "DESC" : "ASC");
   const keyset = after !== undefined;
   const order = keyset ? Prisma.sql`f.name ASC, f.id ASC` : Prisma.sql`${Prisma.raw(SORT_SQL[filters.sort])} ${direction}, f.id ${direction}`;
-  const ctes = Prisma.sql`WITH RECURSIVE base AS (
-      SELECT u.id, u.name, u.email, u."createdAt", u."timeZone" AS tz, p."certificationNumber", p."certifyingBody", p."certifyingBody" AS body, p."firstCertifiedOn" AS first,
-        p."certificationExpiresOn" AS expires
-      FROM "User" u JOIN "TrainerProfile" p ON p."userId" = u.id
-      WHERE ${baseWhere(filters)}
-    )${withCycles ? Prisma.sql`, ${cycleCtes("base", now, zones)}` : Prisma.empty},
-    f AS (
-      SELECT base.*${withCycles ? Prisma.sql`, cs.counted, cs.ends_on_date` : Prisma.empty}
-      FROM base${withCycles ? Prisma.sql` JOIN cycle_status cs ON cs.id = base.id WHERE ${cycleWhere(filters.cycleStatus)}` : Prisma.empty}
+  const ctes = Prisma.sql`WITH f AS (
+      SELECT u.id, u.name, u.email, u."createdAt", p."certificationNumber", p."certifyingBody"${withCycles ? Prisma.sql`, s."countedHundredths" AS counted, s."endsOn" AS ends_on_date` : Prisma.empty}
+      FROM "User" u JOIN "TrainerProfile" p ON p."userId" = u.id${withCycles ? Prisma.sql` JOIN "TrainerStanding" s ON s."userId" = u.id` : Prisma.empty}
+      WHERE ${baseWhere(filters)}${withCycles ? Prisma.sql` AND ${cycleWhere(filters.cycleStatus, now)}${filters.body ? Prisma.sql` AND s."certifyingBody" = ${filters.body}::"CertifyingBody"` : Prisma.empty}` : Prisma.empty}
     )`;
   if (keyset) {
     const rows = await client.$queryRaw<{ id: string }[]>`${ctes}
@@ -301,19 +359,35 @@ async function findIds(client: TClient, { filters, now, limit, offset = 0, after
       ORDER BY ${order} LIMIT ${limit}`;
     return { ids: rows.map((r) => r.id), total: null };
   }
-  const countQuery = () => client.$queryRaw<{ total: number }[]>`${ctes} SELECT count(*)::int AS total FROM f`.then((rows) => rows[0].total);
-  if (!withCycles) {
-    // Without cycles, the page is an index walk that stops after `limit` rows and the count a
-    // quick scan: two small queries side by side beat one that counts with a window function.
-    const [rows, total] = await Promise.all([client.$queryRaw<{ id: string }[]>`${ctes} SELECT f.id FROM f ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`, countQuery()]);
-    return { ids: rows.map((r) => r.id), total };
+  // The page is an index walk that stops after `limit` rows and the count a quick scan: two small
+  // queries side by side beat one that counts with a window function.
+  const [rows, total] = await Promise.all([
+    client.$queryRaw<{ id: string }[]>`${ctes} SELECT f.id FROM f ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`,
+    countIds(client, ctes, filters, now),
+  ]);
+  return { ids: rows.map((r) => r.id), total };
+}
+
+/**
+ * How many trainers match. Without a search or course filter every condition is on the standing
+ * (one row per trainer profile, its body kept equal to the profile's by trigger), so the count is
+ * an index-only scan of one table, less the few non-trainers (admins with a profile) that match,
+ * instead of a join of the whole User and TrainerProfile tables (640 ms at 100,000 trainers).
+ */
+/** As a list, so the (role, createdAt) index finds the few (`role <> 'TRAINER'` would scan). */
+const NON_TRAINER_ROLES = Object.values(Role).filter((role) => role !== Role.TRAINER);
+
+async function countIds(client: TClient, ctes: Prisma.Sql, filters: TIdQuery["filters"], now: Date): Promise<number> {
+  if (filters.q || filters.courseStatus) {
+    const [{ total }] = await client.$queryRaw<{ total: number }[]>`${ctes} SELECT count(*)::int AS total FROM f`;
+    return total;
   }
-  // With cycles, computing them twice would cost more than counting alongside.
-  const rows = await client.$queryRaw<{ id: string; total: number }[]>`${ctes}
-    SELECT f.id, (count(*) OVER ())::int AS total FROM f ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`;
-  if (rows.length > 0 || offset === 0) return { ids: rows.map((r) => r.id), total: rows[0]?.total ?? 0 };
-  // Past the last page: report the real total so the caller can show the last page instead.
-  return { ids: [], total: await countQuery() };
+  const where = Prisma.sql`${filters.body ? Prisma.sql`s."certifyingBody" = ${filters.body}::"CertifyingBody"` : Prisma.sql`TRUE`} AND ${cycleWhere(filters.cycleStatus, now)}`;
+  const [{ total }] = await client.$queryRaw<{ total: number }[]>`SELECT (
+      (SELECT count(*) FROM "TrainerStanding" s WHERE ${where})
+      - (SELECT count(*) FROM "User" u JOIN "TrainerStanding" s ON s."userId" = u.id WHERE u.role = ANY(${NON_TRAINER_ROLES}::"Role"[]) AND ${where})
+    )::int AS total`;
+  return total;
 }
 
 type TDetailRow = {
@@ -340,24 +414,22 @@ type TDetailRow = {
   last_active_at: Date | null;
 };
 
-/** Every column of the list for a handful of trainers, in the order of `ids`. */
-export async function trainerRowsFor(client: TClient, ids: string[], now: Date): Promise<TTrainerRow[]> {
+/** Every column of the list for a handful of trainers, in the order of `ids` (standings refreshed). */
+async function readRows(client: TClient, ids: string[], now: Date): Promise<TTrainerRow[]> {
   if (ids.length === 0) return [];
-  const zones = await serverZones(client);
-  const rows = await client.$queryRaw<TDetailRow[]>`WITH RECURSIVE base AS (
-      SELECT u.id, u."timeZone" AS tz, p."certifyingBody" AS body, p."firstCertifiedOn" AS first, p."certificationExpiresOn" AS expires
-      FROM "User" u JOIN "TrainerProfile" p ON p."userId" = u.id
-      WHERE u.id = ANY(${ids}::text[])
-    ), ${cycleCtes("base", now, zones)}
+  const rows = await client.$queryRaw<TDetailRow[]>`
     SELECT u.id, u.name, u.email, p."certifyingBody"::text AS body, p."certificationNumber", to_char(p."firstCertifiedOn", 'YYYY-MM-DD') AS first_certified_on,
       u."createdAt", u."disabledAt" IS NOT NULL AS disabled, u."emailVerifiedAt" IS NOT NULL AS verified, u."timeZone" AS tz,
-      cs.starts_on, cs.ends_on, cs.days_left, cs.required, cs.earned, cs.carried_in, cs.counted, cs.met, cs.warning,
+      to_char(s."startsOn", 'YYYY-MM-DD') AS starts_on, to_char(s."endsOn", 'YYYY-MM-DD') AS ends_on, ${DAYS_LEFT_SQL(now)} AS days_left,
+      s."requiredHundredths" AS required, s."earnedHundredths" AS earned, s."carriedInHundredths" AS carried_in, s."countedHundredths" AS counted,
+      s.met, NOT s.met AND ${DAYS_LEFT_SQL(now)} <= ${WARNING_DAYS} AS warning,
       (SELECT count(DISTINCT ce."awardCourseId")::int FROM "CreditEntry" ce WHERE ce."userId" = u.id AND ce.kind = 'AWARD') AS courses_completed,
       GREATEST(
         (SELECT max(lp."updatedAt") FROM "LessonProgress" lp WHERE lp."userId" = u.id),
         (SELECT max(qa."startedAt") FROM "QuizAttempt" qa WHERE qa."userId" = u.id)
       ) AS last_active_at
-    FROM "User" u JOIN "TrainerProfile" p ON p."userId" = u.id JOIN cycle_status cs ON cs.id = u.id`;
+    FROM "User" u JOIN "TrainerProfile" p ON p."userId" = u.id JOIN "TrainerStanding" s ON s."userId" = u.id
+    WHERE u.id = ANY(${ids}::text[])`;
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.flatMap((id) => {
     const r = byId.get(id);
@@ -392,10 +464,17 @@ export async function trainerRowsFor(client: TClient, ids: string[], now: Date):
   });
 }
 
+/** Every column of the list for a handful of trainers, in the order of `ids`, as of `now`. */
+export async function trainerRowsFor(client: TClient, ids: string[], now: Date): Promise<TTrainerRow[]> {
+  await refreshTrainerStandings(client, now);
+  return readRows(client, ids, now);
+}
+
 /** One page of the trainers list (the page number is clamped to the last page). */
 export async function queryTrainers(client: TClient, filters: TTrainerFilters, now: Date = new Date()): Promise<TTrainerList> {
   const pageSize = Math.min(Math.max(1, Math.floor(filters.pageSize)), 100);
   let page = Math.max(1, Math.floor(filters.page) || 1);
+  await refreshTrainerStandings(client, now);
   let found = await findIds(client, { filters, now, limit: pageSize, offset: (page - 1) * pageSize });
   const total = found.total ?? 0;
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
@@ -403,7 +482,7 @@ export async function queryTrainers(client: TClient, filters: TTrainerFilters, n
     page = pageCount;
     found = await findIds(client, { filters, now, limit: pageSize, offset: (page - 1) * pageSize });
   }
-  return { rows: await trainerRowsFor(client, found.ids, now), total, page, pageCount, pageSize };
+  return { rows: await readRows(client, found.ids, now), total, page, pageCount, pageSize };
 }
 
 /**
@@ -417,6 +496,7 @@ export async function queryTrainerPage(
   pageSize: number,
   now: Date,
 ): Promise<TTrainerRow[]> {
+  await refreshTrainerStandings(client, now);
   const { ids } = await findIds(client, { filters, now, limit: pageSize, after });
-  return trainerRowsFor(client, ids, now);
+  return readRows(client, ids, now);
 }

@@ -104,6 +104,7 @@ const NOT_ADMIN: Record<string, string> = {
   "site-credentials.achievementDocument": "public achievement document",
   "verify-cache.cachedVerification": "in-process cache of public verify lookups",
   "verify-cache.forgetVerifiedCertificates": "clears that cache after a revoke or reissue",
+  "verify-api.answerVerifyApi": "public JSON verify answer (route and scripts/serve.ts)",
   "verify-rate-limit.checkVerifyRateLimit": "public verify rate limit",
   "verify-rate-limit.assertVerifyRateLimit": "public verify rate limit",
   "ledger.getCreditOverview": "the signed-in trainer's own ledger",

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
+import { selectAwardedCourses } from "./dashboard-reads.sql.server";
 import { pickCertificate } from "./ledger-view";
 
 // The courses a trainer has finished (their credit was awarded), each with the certificate to show:
@@ -16,34 +17,15 @@ export type TCompletedCourse = {
 };
 
 export async function listCompletedCourses({ userId }: { userId: string }): Promise<TCompletedCourse[]> {
-  const awards = await db.creditEntry.findMany({
-    where: { userId, kind: "AWARD", awardCourseId: { not: null } },
-    orderBy: { occurredAt: "desc" },
-    select: {
-      occurredAt: true,
-      amountHundredths: true,
-      reversedBy: { select: { id: true } },
-      awardCourse: {
-        select: {
-          slug: true,
-          title: true,
-          certificates: { where: { userId }, orderBy: { issuedAt: "desc" }, select: { code: true, status: true } },
-        },
-      },
-    },
-  });
-  return awards.flatMap((a) =>
-    a.awardCourse
-      ? [
-          {
-            slug: a.awardCourse.slug,
-            title: a.awardCourse.title,
-            awardedAt: a.occurredAt,
-            amountHundredths: a.amountHundredths,
-            reversed: a.reversedBy !== null,
-            certificate: pickCertificate(a.awardCourse.certificates),
-          },
-        ]
-      : [],
-  );
+  // One statement (dashboard-reads.sql.server.ts): the awards, their reversals and certificates
+  // were three queries one after another as Prisma relations.
+  const awards = await selectAwardedCourses(db, { userId });
+  return awards.map((a) => ({
+    slug: a.slug,
+    title: a.title,
+    awardedAt: a.occurredAt,
+    amountHundredths: a.amountHundredths,
+    reversed: a.reversed,
+    certificate: pickCertificate(a.certificates),
+  }));
 }

@@ -10,6 +10,13 @@ import { creditsOverTime, summarizeCredits, type TCreditPoint, type TCreditSumma
 import { LEDGER_CSV_HEADER, ledgerCsvCells, toCsvLine } from "@/lib/credits/ledger-csv";
 import { MAX_ADJUSTMENT_HUNDREDTHS, ZAdjustmentReason } from "@/lib/credits/ledger-schemas";
 import { lockUserRow } from "@/lib/db/locks.sql.server";
+import {
+  selectCompletedCourseRevisionRows,
+  selectCompletionsWithoutCredit,
+  selectCreditProfileRows,
+  selectInProgressLessonRows,
+  type TCreditProfileRow,
+} from "@/lib/credits/dashboard-reads.sql.server";
 import { dbDateToIso, ledgerTotals, pickCertificate, type TLedgerEntry } from "@/lib/credits/ledger-view";
 import { renderTranscriptPdfDocument } from "@/lib/credits/render-transcript-pdf";
 import { db } from "@/lib/db";
@@ -109,41 +116,73 @@ async function findUserOrThrow(userId: string) {
   return { name: user.name, timeZone, profile: certifications[0] ?? null, certifications, cprAedCard };
 }
 
+/** The user's name, zone, active certifications (primary first) and CPR/AED card from the dashboard's flat rows. */
+function toCreditUser(rows: TCreditProfileRow[]) {
+  const [first] = rows;
+  if (!first) throw new AppError("NOT_FOUND", "That user does not exist.");
+  const timeZone = resolveTimeZone(first.timeZone);
+  // Oldest first: the first is the primary certification (lib/certifications, pickPrimary).
+  const certifications: TCreditProfile[] = rows.flatMap((c) =>
+    c.certificationId && c.certifyingBody && c.certificationNumber !== null && c.firstCertifiedOn
+      ? [
+          {
+            certificationId: c.certificationId,
+            body: c.certifyingBody,
+            bodyName: BODY_RULES[c.certifyingBody].name,
+            unit: BODY_RULES[c.certifyingBody].unit,
+            rule: BODY_RULES[c.certifyingBody],
+            certificationNumber: c.certificationNumber,
+            firstCertifiedOn: dbDateToIso(c.firstCertifiedOn),
+            certificationExpiresOn: c.expiresOn ? dbDateToIso(c.expiresOn) : null,
+            timeZone,
+          },
+        ]
+      : [],
+  );
+  const cprAedCard = first.cprProvider !== null && first.cprExpiresOn ? { provider: first.cprProvider, expiresOn: dbDateToIso(first.cprExpiresOn) } : null;
+  return { name: first.name, timeZone, profile: certifications[0] ?? null, certifications, cprAedCard };
+}
+
+/** Flat rows grouped by `key`, in first-seen order. */
+function groupRows<T>(rows: T[], key: (row: T) => string): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const k = key(row);
+    const group = groups.get(k);
+    if (group) group.push(row);
+    else groups.set(k, [row]);
+  }
+  return [...groups.values()];
+}
+
 export async function getCreditOverview({ userId, now }: { userId: string; now: Date }): Promise<TCreditOverview> {
-  const user = await findUserOrThrow(userId);
-  const [entries, courses, completed, uncredited] = await Promise.all([
+  // Every read at once, each one statement (lib/credits/dashboard-reads.sql.server.ts): the page
+  // waits for one round trip instead of the user, then its relations, then four nested reads.
+  const [profileRows, entries, lessonRows, completedRows, uncredited] = await Promise.all([
+    selectCreditProfileRows(db, { userId }),
     db.creditEntry.findMany({ where: { userId }, select: { amountHundredths: true, occurredAt: true, certifyingBody: true, certificationId: true } }),
-    db.course.findMany({
-      where: {
-        lessons: { some: { archivedAt: null, progress: { some: { userId, completedAt: { not: null } } } } },
-        completions: { none: { userId } },
-        awards: { none: { userId } },
-      },
-      select: {
-        slug: true,
-        title: true,
-        archivedAt: true,
-        lessons: {
-          where: { archivedAt: null },
-          orderBy: { sortOrder: "asc" },
-          select: { slug: true, progress: { where: { userId }, select: { completedAt: true, updatedAt: true } } },
-        },
-      },
-    }),
+    selectInProgressLessonRows(db, { userId }),
     // One completion per course (a course may award once per certification, so not the awards).
-    db.courseCompletion.findMany({
-      where: { userId, course: { archivedAt: null } },
-      select: {
-        completedAt: true,
-        course: { select: { slug: true, title: true, version: true, changelog: true, revisions: { select: { version: true, createdAt: true } } } },
-      },
-    }),
-    db.courseCompletion.findMany({
-      where: { userId, creditHundredths: 0 },
-      orderBy: { completedAt: "asc" },
-      select: { completedAt: true, contactMinutes: true, certifyingBody: true, course: { select: { slug: true, title: true } } },
-    }),
+    selectCompletedCourseRevisionRows(db, { userId }),
+    selectCompletionsWithoutCredit(db, { userId }),
   ]);
+  const user = toCreditUser(profileRows);
+  const courses = groupRows(lessonRows, (r) => r.courseId).map((lessons) => ({
+    slug: lessons[0].slug,
+    title: lessons[0].title,
+    archivedAt: lessons[0].archivedAt,
+    lessons: lessons.map((l) => ({ slug: l.lessonSlug, progress: l.updatedAt ? [{ completedAt: l.completedAt, updatedAt: l.updatedAt }] : [] })),
+  }));
+  const completed = groupRows(completedRows, (r) => r.completionId).map((revisions) => ({
+    completedAt: revisions[0].completedAt,
+    course: {
+      slug: revisions[0].slug,
+      title: revisions[0].title,
+      version: revisions[0].version,
+      changelog: revisions[0].changelog,
+      revisions: revisions.flatMap((r) => (r.revisionVersion !== null && r.revisionCreatedAt ? [{ version: r.revisionVersion, createdAt: r.revisionCreatedAt }] : [])),
+    },
+  }));
 
   const updates = completed.flatMap(({ completedAt, course: c }) => {
     const update = courseUpdate({ slug: c.slug, title: c.title, currentVersion: c.version, changelog: c.changelog, revisions: c.revisions, completedAt });
@@ -202,8 +241,8 @@ export async function getCreditOverview({ userId, now }: { userId: string; now: 
     inProgress,
     updates,
     withoutCredit: uncredited.map((c) => ({
-      slug: c.course.slug,
-      title: c.course.title,
+      slug: c.slug,
+      title: c.title,
       completedOn: toLocalDate(c.completedAt, user.timeZone),
       contactMinutes: c.contactMinutes,
       body: c.certifyingBody,

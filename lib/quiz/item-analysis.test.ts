@@ -70,13 +70,33 @@ describe("analyzeItems", () => {
       { attempts: 3, difficulty: 0, discrimination: null, upperLowerIndex: 0 },
     ],
     [
-      // Ties at the boundary are ordered by attempt id, so a1 is "upper" and a2 "lower".
+      // Both attempts tie at the boundary: each group takes half of each, so both groups are half right.
       "all totals equal: correlation undefined",
       rows("q", [
         ["a2", 0, 75, ["a"]],
         ["a1", 100, 75, ["b"]],
       ]),
-      { attempts: 2, difficulty: 0.5, discrimination: null, upperLowerIndex: 1 },
+      { attempts: 2, difficulty: 0.5, discrimination: null, upperLowerIndex: 0 },
+    ],
+    [
+      // Groups of round(2.7) = 3. Upper: a1 (90, right) and 2 places shared by the four at 70, of
+      // which 3 are right: 1 + 2 * 3/4 = 2.5 right. Lower: a0 (20, wrong) and 2 places shared by
+      // the four at 40, of which 1 is right: 0 + 2 * 1/4 = 0.5. Index (2.5 − 0.5) / 3, whatever the
+      // attempt ids. Mean total 55: sum dx*dy = 65, sum dx² = 2.5, sum dy² = 4250.
+      "ties at a boundary share the group's places in proportion",
+      rows("q", [
+        ["a1", 100, 90, ["b"]],
+        ["a2", 100, 70, ["b"]],
+        ["a3", 100, 70, ["b"]],
+        ["a4", 0, 70, ["a"]],
+        ["a5", 100, 70, ["b"]],
+        ["a6", 0, 40, ["a"]],
+        ["a7", 100, 40, ["b"]],
+        ["a8", 0, 40, ["a"]],
+        ["a9", 0, 40, ["a"]],
+        ["a0", 0, 20, ["c"]],
+      ]),
+      { attempts: 10, difficulty: 0.5, discrimination: 65 / Math.sqrt(2.5 * 4250), upperLowerIndex: 2 / 3 },
     ],
     [
       "a single attempt says nothing about discrimination",

@@ -29,7 +29,8 @@ export type TItemAnalysis = {
   discrimination: number | null;
   /**
    * Kelley's upper/lower 27% index: proportion correct among the top 27% of attempts by total
-   * minus that among the bottom 27%, -1..1. Null with fewer than two attempts.
+   * minus that among the bottom 27%, -1..1. Null with fewer than two attempts. Attempts tied at a
+   * group's boundary score share its remaining places in proportion (fractionally).
    */
   upperLowerIndex: number | null;
   /** How often each option or label was chosen, most chosen first. */
@@ -88,15 +89,28 @@ function upperLower(rows: readonly TItemRow[]): number | null {
   const n = rows.length;
   if (n < 2) return null;
   const size = Math.max(1, Math.round(n * GROUP_FRACTION));
-  // Ties at a group boundary are split by attempt id so the report does not change between loads.
-  const ranked = [...rows].sort(
-    (a, b) =>
-      b.totalScorePercent - a.totalScorePercent ||
-      (a.attemptId < b.attemptId ? -1 : a.attemptId > b.attemptId ? 1 : 0),
-  );
-  const rate = (group: readonly TItemRow[]) =>
-    group.filter((row) => row.earned >= 100).length / group.length;
-  return rate(ranked.slice(0, size)) - rate(ranked.slice(n - size));
+  // From the score histogram: attempts tied at a group's boundary score share its remaining places
+  // in proportion (each such place counts as that score's share correct), so the index depends only
+  // on counts by score and correctness, which the report keeps as a rollup (docs/decisions/016).
+  const byTotal = new Map<number, { n: number; c: number }>();
+  for (const row of rows) {
+    const bin = byTotal.get(row.totalScorePercent) ?? { n: 0, c: 0 };
+    bin.n += 1;
+    if (row.earned >= 100) bin.c += 1;
+    byTotal.set(row.totalScorePercent, bin);
+  }
+  const groupCorrect = (bins: { n: number; c: number }[]) => {
+    let taken = 0;
+    let correct = 0;
+    for (const bin of bins) {
+      const take = Math.max(0, Math.min(bin.n, size - taken));
+      correct += (bin.c * take) / bin.n;
+      taken += bin.n;
+    }
+    return correct;
+  };
+  const ascending = [...byTotal.entries()].sort((a, b) => a[0] - b[0]).map(([, bin]) => bin);
+  return groupCorrect([...ascending].reverse()) / size - groupCorrect(ascending) / size;
 }
 
 /**

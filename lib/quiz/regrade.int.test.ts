@@ -5,7 +5,10 @@ import { db } from "@/lib/db";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { createUser } from "@/prisma/seed-helpers";
 import { completeLessons } from "@/tests/evidence";
+import { analyzeItems, chosenOf } from "./item-analysis";
+import { readItemStats } from "./item-stats.server";
 import { getAttemptView, startAttempt, submitAttempt } from "./quiz-attempts.server";
+import { ZResponse } from "./quiz-schema";
 import { applyRegrade, listRegradeCandidates, previewRegrade } from "./regrade.server";
 
 process.env.EXTRA_CONTENT_DIR = path.resolve("tests/fixtures/content");
@@ -35,6 +38,20 @@ async function trainerWhoAnswers(single: "blue" | "green", n: number) {
 beforeAll(async () => {
   await syncContent(db);
 });
+
+// The item analysis of a quiz by its specification, from the stored graded answers.
+async function analyzeStoredAnswers(quizId: string) {
+  const answers = await db.attemptAnswer.findMany({
+    where: { attempt: { quizId, status: "GRADED" } },
+    select: { attemptId: true, questionId: true, earned: true, response: true, attempt: { select: { scorePercent: true } } },
+  });
+  return analyzeItems(
+    answers.map((a) => {
+      const parsed = ZResponse.safeParse(a.response);
+      return { attemptId: a.attemptId, questionId: a.questionId, earned: a.earned ?? 0, totalScorePercent: a.attempt.scorePercent ?? 0, chosen: chosenOf(parsed.success ? parsed.data : null) };
+    }),
+  );
+}
 
 test("a corrected key regrades old answers, with credit and certificate effects previewed then applied", async () => {
   const passer = await trainerWhoAnswers("blue", 1);
@@ -78,7 +95,21 @@ test("a corrected key regrades old answers, with credit and certificate effects 
   // The dry run changed nothing.
   expect(await db.creditEntry.count({ where: { userId: failer.user.id } })).toBe(0);
 
+  // The item analysis is folded into its rollup (as if read an hour from now), before the regrade.
+  const { quizId } = await db.question.findUniqueOrThrow({ where: { id: "fx-single" }, select: { quizId: true } });
+  const inAnHour = new Date(Date.now() + 60 * 60_000);
+  expect(await readItemStats(db, quizId, { now: inAnHour })).toEqual(await analyzeStoredAnswers(quizId));
+  expect(await db.itemScoreRollup.count({ where: { quizId } })).toBeGreaterThan(0);
+
   await applyRegrade({ questionId: "fx-single", adminId: admin.id });
+  // The regrade changed graded answers and scores: the rollup is emptied and unbuilt, and the next
+  // read rebuilds it from the regraded answers.
+  expect(await db.itemStatsWatermark.findUniqueOrThrow({ where: { quizId }, select: { gradedBefore: true } })).toEqual({ gradedBefore: null });
+  expect(await db.itemScoreRollup.count({ where: { quizId } })).toBe(0);
+  expect(await db.itemChoiceRollup.count({ where: { quizId } })).toBe(0);
+  const regraded = await analyzeStoredAnswers(quizId);
+  expect(regraded.find((i) => i.questionId === "fx-single")?.meanEarned).toBe(50);
+  expect(await readItemStats(db, quizId, { now: inAnHour })).toEqual(regraded);
   const passerLedger = await db.creditEntry.findMany({ where: { userId: passer.user.id }, orderBy: { occurredAt: "asc" }, select: { kind: true, amountHundredths: true } });
   expect(passerLedger).toEqual([
     { kind: "AWARD", amountHundredths: 10 },

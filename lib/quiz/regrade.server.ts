@@ -9,6 +9,7 @@ import { lockKeyForTransaction } from "@/lib/db/locks.sql.server";
 import { AppError } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { gradeQuestion } from "./grade-attempt";
+import { forgetItemStats } from "./item-stats.sql.server";
 import { ZQuestion, ZResponse } from "./quiz-schema";
 
 // Regrading after a question's key is corrected: content gets a new question version, sync
@@ -152,6 +153,13 @@ export async function applyRegrade({ questionId, adminId }: { questionId: string
         if (!change.oldPassed && change.newPassed && (await awardCourseCreditIfEarned(tx, { userId: a.userId, courseId: a.courseId })).awarded) {
           awarded.push({ userId: a.userId, courseId: a.courseId });
         }
+      }
+      // Answers' earned and attempts' scores changed: the quiz's item-analysis rollup no longer
+      // matches them, so it is emptied and rebuilt on the next report read (docs/decisions/016).
+      // Last, so the watermark row (which a fold in progress holds) is held only briefly.
+      if (updates.length > 0) {
+        const { quizId } = await tx.question.findUniqueOrThrow({ where: { id: questionId }, select: { quizId: true } });
+        await forgetItemStats(tx, quizId);
       }
       await recordAudit(tx, { actorId: adminId, action: "quiz.regrade", targetType: "question", targetId: questionId, data: { toVersion: plan.toVersion, affectedAnswers: plan.affectedAnswers, changes: plan.changes } });
       return plan;

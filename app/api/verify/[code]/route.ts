@@ -1,25 +1,20 @@
 import { z } from "zod";
-import { clientIp } from "@/lib/auth/request-ip";
-import { findCertificateForVerification } from "@/lib/certificates/find-certificate-for-verification.server";
-import { assertVerifyRateLimit } from "@/lib/certificates/verify-rate-limit.server";
-import { AppError } from "@/lib/errors";
+import { provideVerifyApi } from "@/lib/certificates/verify-api-hook";
+import { answerVerifyApi } from "@/lib/certificates/verify-api.server";
 import { defineRoute } from "@/lib/http/route.server";
 
-// Public JSON verification for employers and certifying bodies: the certificate's public details
-// and status; `valid` is true only for an issued, unrevoked certificate. Rate-limited per address (shared across instances); unknown and malformed codes are
-// the same 404, so the answer says nothing beyond "no certificate has this code".
+// Public JSON verification (lib/certificates/verify-api.server.ts). In production scripts/serve.ts
+// answers it with the same function once this module has loaded (docs/decisions/018); this route
+// answers the first request after start-up, `next dev` and the tests that call it directly.
 export const dynamic = "force-dynamic";
 
-const HEADERS = { "Cache-Control": "no-store", "Access-Control-Allow-Origin": "*", "X-Content-Type-Options": "nosniff" };
+provideVerifyApi(answerVerifyApi);
 
 export const GET = defineRoute({
   auth: "public",
   params: z.object({ code: z.string() }),
   handler: async ({ req, params }) => {
-    await assertVerifyRateLimit(clientIp(req.headers.get("x-forwarded-for")));
-    const certificate = await findCertificateForVerification(params.code);
-    if (!certificate) throw new AppError("NOT_FOUND", "No certificate has this code. Check that it was typed exactly as printed.");
-    // ok: the lookup worked; valid: the certificate is the current one and not revoked.
-    return Response.json({ ok: true, valid: certificate.status === "ISSUED", certificate }, { headers: HEADERS });
+    const answer = await answerVerifyApi(params.code, req.headers.get("x-forwarded-for"));
+    return new Response(answer.body, { status: answer.status, headers: answer.headers });
   },
 });
