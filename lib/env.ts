@@ -56,7 +56,7 @@ const ZSettingsObject = z.object({
    * Each server process's V8 old-generation limit in MB (`--max-old-space-size`, set by npm start
    * and the bench; scripts/lib/server-node-args.ts). 0 leaves V8's default, sized from the machine's
    * memory (about 4 GB on 24 GiB), under which an instance grows to 500–700 MB under load:
-   * docs/performance.md "Peak server memory".
+   * docs/performance.md "Peak server RSS".
    */
   WEB_HEAP_MB: ZWholeNumber(0, 65_536, 192),
   /** The embedded database and generated secrets. */
