@@ -7,9 +7,6 @@ import { formatHours } from "@/lib/content/course-view";
 import { formatCec } from "@/lib/credits/cec-amount";
 import { BODY_RULES, type TBodyRule, type TCertifyingBody } from "@/lib/credits/certifying-bodies";
 import { creditsOverTime, summarizeCredits, type TCreditPoint, type TCreditSummary, toLocalDate } from "@/lib/credits/cycle";
-import { LEDGER_CSV_HEADER, ledgerCsvCells, toCsvLine } from "@/lib/credits/ledger-csv";
-import { MAX_ADJUSTMENT_HUNDREDTHS, ZAdjustmentReason } from "@/lib/credits/ledger-schemas";
-import { lockUserRow } from "@/lib/db/locks.sql.server";
 import {
   selectCompletedCourseRevisionRows,
   selectCompletionsWithoutCredit,
@@ -17,9 +14,12 @@ import {
   selectInProgressLessonRows,
   type TCreditProfileRow,
 } from "@/lib/credits/dashboard-reads.sql.server";
+import { LEDGER_CSV_HEADER, ledgerCsvCells, toCsvLine } from "@/lib/credits/ledger-csv";
+import { MAX_ADJUSTMENT_HUNDREDTHS, ZAdjustmentReason } from "@/lib/credits/ledger-schemas";
 import { dbDateToIso, ledgerTotals, pickCertificate, type TLedgerEntry } from "@/lib/credits/ledger-view";
 import { renderTranscriptPdfDocument } from "@/lib/credits/render-transcript-pdf";
 import { db } from "@/lib/db";
+import { lockUserRow } from "@/lib/db/locks.sql.server";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { formatLongDate } from "@/lib/format/calendar-date";
@@ -84,6 +84,25 @@ export type TCreditOverview = {
 
 export type TCompletionWithoutCredit = { slug: string; title: string; completedOn: string; contactMinutes: number; body: TCertifyingBody | null };
 
+/** One active certification as the credit views show it (from Prisma's rows or the dashboard's flat ones). */
+function toCreditProfile(
+  c: { certificationId: string; certifyingBody: TCertifyingBody; certificationNumber: string; firstCertifiedOn: Date; expiresOn: Date | null },
+  timeZone: string,
+): TCreditProfile {
+  const rule = BODY_RULES[c.certifyingBody];
+  return {
+    certificationId: c.certificationId,
+    body: c.certifyingBody,
+    bodyName: rule.name,
+    unit: rule.unit,
+    rule,
+    certificationNumber: c.certificationNumber,
+    firstCertifiedOn: dbDateToIso(c.firstCertifiedOn),
+    certificationExpiresOn: c.expiresOn ? dbDateToIso(c.expiresOn) : null,
+    timeZone,
+  };
+}
+
 async function findUserOrThrow(userId: string) {
   const user = await db.user.findUnique({
     where: { id: userId },
@@ -101,17 +120,7 @@ async function findUserOrThrow(userId: string) {
   if (!user) throw new AppError("NOT_FOUND", "That user does not exist.");
   const timeZone = resolveTimeZone(user.timeZone);
   // Oldest first: the first is the primary certification (lib/certifications, pickPrimary).
-  const certifications: TCreditProfile[] = user.certifications.map((c) => ({
-    certificationId: c.id,
-    body: c.certifyingBody,
-    bodyName: BODY_RULES[c.certifyingBody].name,
-    unit: BODY_RULES[c.certifyingBody].unit,
-    rule: BODY_RULES[c.certifyingBody],
-    certificationNumber: c.certificationNumber,
-    firstCertifiedOn: dbDateToIso(c.firstCertifiedOn),
-    certificationExpiresOn: c.expiresOn ? dbDateToIso(c.expiresOn) : null,
-    timeZone,
-  }));
+  const certifications = user.certifications.map((c) => toCreditProfile({ ...c, certificationId: c.id }, timeZone));
   const cprAedCard = user.cprAedCard ? { provider: user.cprAedCard.provider, expiresOn: dbDateToIso(user.cprAedCard.expiresOn) } : null;
   return { name: user.name, timeZone, profile: certifications[0] ?? null, certifications, cprAedCard };
 }
@@ -122,21 +131,9 @@ function toCreditUser(rows: TCreditProfileRow[]) {
   if (!first) throw new AppError("NOT_FOUND", "That user does not exist.");
   const timeZone = resolveTimeZone(first.timeZone);
   // Oldest first: the first is the primary certification (lib/certifications, pickPrimary).
-  const certifications: TCreditProfile[] = rows.flatMap((c) =>
+  const certifications = rows.flatMap((c) =>
     c.certificationId && c.certifyingBody && c.certificationNumber !== null && c.firstCertifiedOn
-      ? [
-          {
-            certificationId: c.certificationId,
-            body: c.certifyingBody,
-            bodyName: BODY_RULES[c.certifyingBody].name,
-            unit: BODY_RULES[c.certifyingBody].unit,
-            rule: BODY_RULES[c.certifyingBody],
-            certificationNumber: c.certificationNumber,
-            firstCertifiedOn: dbDateToIso(c.firstCertifiedOn),
-            certificationExpiresOn: c.expiresOn ? dbDateToIso(c.expiresOn) : null,
-            timeZone,
-          },
-        ]
+      ? [toCreditProfile({ certificationId: c.certificationId, certifyingBody: c.certifyingBody, certificationNumber: c.certificationNumber, firstCertifiedOn: c.firstCertifiedOn, expiresOn: c.expiresOn }, timeZone)]
       : [],
   );
   const cprAedCard = first.cprProvider !== null && first.cprExpiresOn ? { provider: first.cprProvider, expiresOn: dbDateToIso(first.cprExpiresOn) } : null;
